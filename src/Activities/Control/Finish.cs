@@ -1,0 +1,15 @@
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Activities.Control;
+
+/// <summary>Ends the whole instance, whatever other branches still wait; their bookmarks are removed.</summary>
+[Activity("Finish", Category = "Control", DisplayNameEt = "Lõpp", DisplayNameEn = "Finish", Outcomes = [],
+    DescriptionEt = "Lõpetab töövoo antud tulemusega.", DescriptionEn = "Ends the workflow with the given result.")]
+public sealed class Finish : Activity
+{
+    [Input(LabelEt = "Tulemus", LabelEn = "Result")]
+    public string Status { get; set; } = "Done";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        ValueTask.FromResult<ActivityResult>(new ActivityResult.Finished(Status));
+}

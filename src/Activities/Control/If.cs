@@ -1,0 +1,22 @@
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Expressions;
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Activities.Control;
+
+[Activity("If", Category = "Control", DisplayNameEt = "Kui", DisplayNameEn = "If", Outcomes = ["True", "False"],
+    DescriptionEt = "Hargneb JavaScripti tingimuse järgi, nt variables.approvals >= 2.", DescriptionEn = "Branches on a JavaScript condition, e.g. variables.approvals >= 2.")]
+public sealed class If : Activity
+{
+    [Input(Required = true, UiHint = "expression", LabelEt = "Tingimus (JavaScript)", LabelEn = "Condition (JavaScript)")]
+    public string Condition { get; set; } = "";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        ValueTask.FromResult(ActivityResult.Outcome(context.IsTrue(Condition) ? "True" : "False"));
+
+    public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
+    {
+        if (JavaScript.SyntaxError(Condition) is { } error)
+            yield return new(context.InputPath("condition"), $"Not a valid JavaScript condition: {error}");
+    }
+}

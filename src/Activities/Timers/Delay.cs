@@ -1,0 +1,26 @@
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Activities.Timers;
+
+/// <summary>Waits for a duration (ISO 8601: P3D, PT2H) as a timer bookmark, which the host's scheduler fires.</summary>
+[Activity("Delay", Category = "Timers", DisplayNameEt = "Viivitus", DisplayNameEn = "Delay",
+    DescriptionEt = "Ootab määratud aja (nt P3D, PT2H).", DescriptionEn = "Waits for a duration (e.g. P3D, PT2H).")]
+public sealed class Delay : Activity
+{
+    [Input(Required = true, UiHint = "duration", LabelEt = "Kestus", LabelEn = "Duration")]
+    public string Duration { get; set; } = "";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        context.CreateBookmark(BookmarkKind.Timer, "delay", context.Now + IsoDuration.Parse(Duration));
+        return ValueTask.FromResult(ActivityResult.Suspend());
+    }
+
+    public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
+    {
+        if (!IsoDuration.TryParse(Duration, out var duration) || duration <= TimeSpan.Zero)
+            yield return new(context.InputPath("duration"), $"'{Duration}' is not a positive ISO 8601 duration such as P3D or PT2H.");
+    }
+}

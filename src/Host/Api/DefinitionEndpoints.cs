@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Host.Api;
+
+public static class DefinitionEndpoints
+{
+    public static void MapDefinitionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors)
+            .WithTags("Definitions").WithSummary("The activity types, their inputs and outcomes (the designer's palette).");
+
+        var definitions = app.MapGroup("/api/workflow-definitions").WithTags("Definitions");
+
+        definitions.MapGet("/", (DefinitionStore store, CancellationToken ct) => store.ListAsync(ct))
+            .WithSummary("Every definition with its published versions and draft.");
+
+        definitions.MapPost("/", async (HttpRequest request, DefinitionStore store, CancellationToken ct) =>
+        {
+            var row = await store.CreateAsync(await ReadBodyAsync(request, ct), ct);
+            return Results.Created($"/api/workflow-definitions/{row.DefinitionId}", View(row));
+        }).Accepts<JsonObject>("application/json").WithSummary("Create a definition; it is saved as draft version 1.");
+
+        definitions.MapGet("/{id}", async (string id, DefinitionStore store, CancellationToken ct) => View(await store.GetCurrentAsync(id, ct)))
+            .WithSummary("The draft, or the latest published version when there is no draft.");
+
+        definitions.MapPut("/{id}", async (string id, HttpRequest request, DefinitionStore store, CancellationToken ct) =>
+            View(await store.SaveDraftAsync(id, await ReadBodyAsync(request, ct), ct)))
+            .Accepts<JsonObject>("application/json").WithSummary("Save the draft.");
+
+        definitions.MapPost("/{id}/publish", async (string id, DefinitionStore store, CancellationToken ct) => View(await store.PublishAsync(id, ct)))
+            .WithSummary("Publish the draft as a new frozen version.");
+
+        definitions.MapGet("/{id}/versions/{version:int}", async (string id, int version, DefinitionStore store, CancellationToken ct) =>
+            View(await store.GetVersionAsync(id, version, ct)))
+            .WithSummary("One version as it was saved.");
+    }
+
+    public sealed record DefinitionView(string Id, int Version, bool IsPublished, DateTimeOffset? PublishedAt, JsonNode Definition);
+
+    private static DefinitionView View(DefinitionVersion row) =>
+        new(row.DefinitionId, row.Version, row.IsPublished, row.PublishedAt, JsonNode.Parse(row.Json)!);
+
+    // Read as text so that a JSON syntax error is reported by the definition parser, with its line and position.
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Koostoo.Host.Api;
+
+/// <summary>
+/// Turns the engine's expected failures into RFC 7807 answers with a readable message; for an invalid
+/// definition, every problem with its JSON path under <c>errors</c>. Anything else is a 500 without details.
+/// </summary>
+public sealed class ProblemResponses(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, extensions) = exception switch
+        {
+            InvalidDefinitionException invalid => (400, "The workflow definition is not valid",
+                new Dictionary<string, object?> { ["errors"] = invalid.Problems.Select(p => new { path = p.Path, message = p.Message }).ToList() }),
+            NotFoundException => (404, "Not found", null),
+            ConflictException => (409, "Not possible now", null),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),
+            _ => (0, "", null),
+        };
+        if (status == 0) return false;
+        http.Response.StatusCode = status;
+        var detail = exception is InvalidDefinitionException e
+            ? $"{e.Problems.Count} problem(s): " + string.Join("; ", e.Problems)
+            : exception.Message;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = extensions ?? new Dictionary<string, object?>() },
+        });
+    }
+}

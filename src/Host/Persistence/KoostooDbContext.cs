@@ -1,0 +1,9 @@
+using Koostoo.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Host.Persistence;
+
+/// <summary>The service's database: the engine's tables plus the service's own, in one model and one migration history.</summary>
+public sealed class KoostooDbContext(DbContextOptions<KoostooDbContext> options) : WorkflowDbContext(options)
+{
+}

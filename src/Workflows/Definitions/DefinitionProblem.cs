@@ -1,0 +1,14 @@
+namespace Koostoo.Workflows.Definitions;
+
+/// <summary>One thing wrong with a definition, with the JSON path it is at (e.g. <c>$.activities[3].inputs.condition</c>).</summary>
+public sealed record DefinitionProblem(string Path, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>Thrown where a definition that has to be valid is not; carries every problem.</summary>
+public sealed class InvalidDefinitionException(IReadOnlyList<DefinitionProblem> problems)
+    : Exception($"The workflow definition is not valid: {string.Join("; ", problems)}")
+{
+    public IReadOnlyList<DefinitionProblem> Problems { get; } = problems;
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Koostoo.Workflows.Runtime;
+
+/// <summary>
+/// Starts, resumes and cancels instances. Each call is one database transaction in a fresh scope:
+/// read the instance and its open bookmarks, run, save state, bookmarks and journal together. A save
+/// over a stale read (optimistic check on <see cref="WorkflowInstance.Revision"/>) is retried from the
+/// start, which is what makes a bookmark resume exactly once under any number of concurrent stimuli.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IServiceScopeFactory scopes,
+    ActivityRegistry registry,
+    TimeProvider time,
+    IEnumerable<ITimerScheduler> timerSchedulers,
+    ILogger<WorkflowRuntime> logger)
+{
+    private const int MaxAttempts = 30;
+
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input = null, CancellationToken ct = default)
+    {
+        var instanceId = Guid.NewGuid();
+        return await InTransactionAsync(async (services, db) =>
+        {
+            var definition = await services.GetRequiredService<DefinitionStore>().GetLatestPublishedAsync(definitionId, ct);
+            var now = time.GetUtcNow();
+            var instance = new WorkflowInstance
+            {
+                Id = instanceId,
+                DefinitionId = definition.Id,
+                DefinitionVersion = definition.Version,
+                Status = InstanceStatus.Running,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Instances.Add(instance);
+            var execution = new WorkflowExecution(db, services, registry, time, definition, instance, []);
+            await execution.StartAsync(input?.DeepClone().AsObject() ?? new JsonObject());
+            return (instance, execution);
+        }, ct);
+    }
+
+    /// <summary>Delivers a stimulus to one bookmark. A bookmark already consumed changes nothing.</summary>
+    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null, CancellationToken ct = default) =>
+        await InTransactionAsync<ResumeResult>(async (services, db) =>
+        {
+            var bookmark = await db.Bookmarks.FirstOrDefaultAsync(b => b.Id == bookmarkId, ct);
+            if (bookmark is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
+            var instance = await db.Instances.FirstAsync(i => i.Id == bookmark.InstanceId, ct);
+            if (bookmark.ConsumedAt is not null) return (new ResumeResult(ResumeStatus.AlreadyResumed, instance), null);
+            if (!instance.IsActive) return (new ResumeResult(ResumeStatus.InstanceNotActive, instance), null);
+
+            var execution = await LoadAsync(services, db, instance, ct);
+            await execution.ResumeAsync(bookmark, stimulus);
+            return (new ResumeResult(ResumeStatus.Resumed, instance), execution);
+        }, ct);
+
+    /// <summary>Delivers a named signal to the instance's oldest bookmark waiting for it.</summary>
+    public async Task<ResumeResult> SignalAsync(Guid instanceId, string signal, JsonNode? payload = null, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+        if (!instance.IsActive) return new ResumeResult(ResumeStatus.InstanceNotActive, instance);
+        var waiting = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.Key == signal && b.ConsumedAt == null)
+            .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+        if (waiting is null)
+            throw new ConflictException($"Workflow instance {instanceId} is not waiting for the signal '{signal}'.");
+        return await ResumeAsync(waiting.Value, payload, ct);
+    }
+
+    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null, CancellationToken ct = default) =>
+        await InTransactionAsync(async (services, db) =>
+        {
+            var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+                ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+            if (!instance.IsActive)
+                throw new ConflictException($"Workflow instance {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
+            var execution = await LoadAsync(services, db, instance, ct);
+            execution.Cancel(reason);
+            return (instance, execution);
+        }, ct);
+
+    private async Task<WorkflowExecution> LoadAsync(IServiceProvider services, WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct)
+    {
+        var definition = await services.GetRequiredService<DefinitionStore>().GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var open = await db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null).ToListAsync(ct);
+        return new WorkflowExecution(db, services, registry, time, definition, instance, open);
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<IServiceProvider, WorkflowDbContext, Task<(T Result, WorkflowExecution? Execution)>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var (result, execution) = await work(scope.ServiceProvider, db);
+                if (execution is null) return result;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                await AfterCommitAsync(execution, ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && TransientConflict.Is(e))
+            {
+                logger.LogDebug("Conflicting write (attempt {Attempt}), retrying: {Message}", attempt, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * Math.Min(attempt, 20))), ct);
+            }
+        }
+    }
+
+    /// <summary>The state is committed: tell the timer scheduler and run the activities' post-commit work. Failures here lose nothing (the sweep and the outbox catch up), so they are logged.</summary>
+    private async Task AfterCommitAsync(WorkflowExecution execution, CancellationToken ct)
+    {
+        var created = execution.Created.Where(b => b.Kind == BookmarkKind.Timer).ToList();
+        var removed = execution.Removed.Where(b => b.Kind == BookmarkKind.Timer).ToList();
+        if (created.Count + removed.Count > 0)
+        {
+            foreach (var scheduler in timerSchedulers)
+            {
+                try
+                {
+                    await scheduler.TimersChangedAsync(created, removed, ct);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Scheduling timers of instance {InstanceId} failed; the sweep will fire them", execution.Instance.Id);
+                }
+            }
+        }
+        foreach (var action in execution.AfterCommitActions)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await action(scope.ServiceProvider, ct);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Post-commit work of instance {InstanceId} failed", execution.Instance.Id);
+            }
+        }
+    }
+}

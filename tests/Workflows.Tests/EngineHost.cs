@@ -1,0 +1,73 @@
+using Koostoo.Activities.Control;
+using Koostoo.Workflows;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Journal;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koostoo.Workflows.Tests;
+
+/// <summary>The engine over a real SQLite file in a temporary folder, as the host wires it; a second one over the same file is a restart.</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private EngineHost(ServiceProvider services, string databaseFile)
+    {
+        _services = services;
+        DatabaseFile = databaseFile;
+    }
+
+    public string DatabaseFile { get; }
+    public IServiceProvider Services => _services;
+    public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+
+    public static async Task<EngineHost> StartAsync(string? databaseFile = null, TimeProvider? time = null)
+    {
+        databaseFile ??= Path.Combine(Directory.CreateTempSubdirectory("koostoo-engine-").FullName, "koostoo.db");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (time is not null) services.AddSingleton(time);
+        services.AddDbContext<WorkflowDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={databaseFile}" }.Configure(o));
+        services.AddWorkflowEngine(typeof(If).Assembly);
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.EnsureCreatedAsync();
+        return new EngineHost(provider, databaseFile);
+    }
+
+    /// <summary>Publishes a definition as the start-up import does.</summary>
+    public async Task PublishAsync(string json)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(json);
+    }
+
+    public async Task<WorkflowInstance> InstanceAsync(Guid id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == id);
+    }
+
+    public async Task<List<JournalEntry>> JournalAsync(Guid id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking()
+            .Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync();
+    }
+
+    public async Task<List<Bookmarks.Bookmark>> OpenBookmarksAsync(Guid id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == id && b.ConsumedAt == null).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
