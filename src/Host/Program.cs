@@ -1,6 +1,7 @@
 using Koostoo.Activities.Control;
 using Koostoo.Host.Api;
 using Koostoo.Host.Persistence;
+using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
@@ -16,6 +17,7 @@ builder.Services.AddDbContext<KoostooDbContext>((services, options) =>
     services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(options));
 builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredService<KoostooDbContext>());
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
+builder.Services.AddKoostooHangfire(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemResponses>();
@@ -36,6 +38,7 @@ await WorkflowFolderImport.ImportAsync(app.Services, app.Services.GetRequiredSer
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
+app.UseKoostooHangfire();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();

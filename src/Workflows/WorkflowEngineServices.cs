@@ -20,6 +20,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<DefinitionStore>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<Scheduling.DueTimers>();
         return services;
     }
 }

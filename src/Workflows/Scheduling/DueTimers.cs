@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Koostoo.Workflows.Scheduling;
+
+public sealed record PendingTimer(Guid BookmarkId, DateTimeOffset DueAt);
+
+/// <summary>
+/// Timer bookmarks seen from the scheduler's side: fire one (through the runtime's resume, so a second firing
+/// is a no-op), fire every one that is due, list those due within a horizon. Queries use the (Kind, ConsumedAt, DueAt)
+/// index, so their cost follows the timers due, not the timers pending.
+/// </summary>
+public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runtime, TimeProvider time, ILogger<DueTimers> logger)
+{
+    public async Task<ResumeStatus> FireAsync(Guid bookmarkId, CancellationToken ct = default)
+    {
+        var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct);
+        if (result.Status == ResumeStatus.Resumed)
+            logger.LogInformation("Timer {BookmarkId} of instance {InstanceId} fired", bookmarkId, result.Instance!.Id);
+        return result.Status;
+    }
+
+    /// <summary>Fires every unconsumed timer due by now, oldest first, in batches. Returns how many it resumed.</summary>
+    public async Task<int> FireAllDueAsync(CancellationToken ct = default)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await ListAsync(time.GetUtcNow(), 500, ct);
+            var resumed = 0;
+            foreach (var timer in due)
+                if (await FireAsync(timer.BookmarkId, ct) == ResumeStatus.Resumed) resumed++;
+            fired += resumed;
+            // A batch that resumed nothing was fired by someone else meanwhile; what is left is theirs too.
+            if (due.Count < 500 || resumed == 0) return fired;
+        }
+    }
+
+    public Task<List<PendingTimer>> DueWithinAsync(TimeSpan horizon, CancellationToken ct = default) =>
+        ListAsync(time.GetUtcNow() + horizon, int.MaxValue, ct);
+
+    private async Task<List<PendingTimer>> ListAsync(DateTimeOffset until, int max, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.Timer && b.ConsumedAt == null && b.DueAt <= until)
+            .OrderBy(b => b.DueAt).Take(max)
+            .Select(b => new PendingTimer(b.Id, b.DueAt!.Value))
+            .ToListAsync(ct);
+    }
+}
