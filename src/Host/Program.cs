@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<WorkflowFolderOptions>(builder.Configuration.GetSection(WorkflowFolderOptions.Section));
-builder.Services.AddDbContext<KoostooDbContext>((services, options) =>
+builder.Services.AddDbContextPool<KoostooDbContext>((services, options) =>
     services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(options));
 builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredService<KoostooDbContext>());
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);

@@ -53,7 +53,7 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     }
 
     public async Task<WorkflowDefinition> GetRunnableAsync(string id, int version, CancellationToken ct = default) =>
-        cache.Get(await GetVersionAsync(id, version, ct));
+        cache.TryGet(id, version, out var parsed) ? parsed : cache.Get(await GetVersionAsync(id, version, ct));
 
     /// <summary>A new definition, saved as draft version 1.</summary>
     public async Task<DefinitionVersion> CreateAsync(string json, CancellationToken ct = default)

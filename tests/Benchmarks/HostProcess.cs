@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Koostoo.Benchmarks;
+
+/// <summary>The real host as a separate process over a given database, as `dotnet run` would start it.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public static HostProcess Start(string folder, string databaseFile)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll");
+        var start = new ProcessStartInfo("dotnet", [hostDll, "--urls", url])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Koostoo__Database__ConnectionString"] = $"Data Source={databaseFile}";
+        start.Environment["Koostoo__Workflows__Folder"] = Path.Combine(folder, "workflows");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  host: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new HostProcess(process, url);
+    }
+
+    /// <summary>Polls /health until it answers; returns when it did.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The host exited with code {_process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync($"{Url}/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The host did not become ready.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,7 @@
+using Koostoo.Benchmarks;
+
+// Measurements, not tests: each prints its numbers; nothing here asserts a time.
+var which = args.FirstOrDefault() ?? "all";
+if (which is "timers" or "all") await TimerBenchmark.RunAsync(args.Skip(1).ToArray());
+if (which is not ("timers" or "all"))
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Benchmarks -- [timers|all] [timer count] [pending count]");
