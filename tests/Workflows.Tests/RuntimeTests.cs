@@ -196,6 +196,28 @@ public class RuntimeTests
     }
 
     [Fact]
+    public async Task Two_deliveries_of_one_signal_at_once_reach_both_steps_waiting_for_it()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await engine.PublishAsync(Flow("same-signal", [
+            Act("fork", "Fork"),
+            Act("first", "WaitForSignal", new { signal = "approve" }),
+            Act("second", "WaitForSignal", new { signal = "approve" }),
+            Act("join", "Join", new { mode = "all" }),
+            Act("done", "Finish", new { status = "Both" }),
+        ], [Link("fork", "first"), Link("fork", "second"), Link("first", "join"), Link("second", "join"), Link("join", "done")]));
+        var id = (await engine.Runtime.StartAsync("same-signal")).Id;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => engine.Runtime.SignalAsync(id, "approve"))));
+
+        results.Should().OnlyContain(r => r.Status == ResumeStatus.Resumed, "each delivery finds a step still waiting for it");
+        var instance = await engine.InstanceAsync(id);
+        instance.Status.Should().Be(InstanceStatus.Finished);
+        instance.Result.Should().Be("Both");
+        (await engine.Runtime.SignalAsync(id, "approve")).Status.Should().Be(ResumeStatus.InstanceNotActive);
+    }
+
+    [Fact]
     public async Task Cancel_removes_what_the_instance_waits_for_and_refuses_later_stimuli()
     {
         await using var engine = await EngineHost.StartAsync();
@@ -247,6 +269,23 @@ public class RuntimeTests
         journal.Should().ContainSingle(j => j.Event == JournalEvent.Faulted && j.ActivityId == "check").Which.Message.Should().Be(instance.Fault);
         journal.Last().Event.Should().Be(JournalEvent.InstanceFaulted);
         (await engine.Runtime.SignalAsync(id, "other")).Status.Should().Be(ResumeStatus.InstanceNotActive);
+    }
+
+    [Fact]
+    public async Task A_condition_that_never_ends_is_stopped_and_faults_the_instance()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await engine.PublishAsync(Flow("endless", [
+            Act("check", "If", new { condition = "(() => { while (true) {} })()" }),
+            Act("done", "Finish"),
+        ], [Link("check", "done", "True")]));
+
+        var started = await engine.Runtime.StartAsync("endless").WaitAsync(TimeSpan.FromSeconds(30));
+
+        var instance = await engine.InstanceAsync(started.Id);
+        instance.Status.Should().Be(InstanceStatus.Faulted);
+        instance.FaultedActivityId.Should().Be("check");
+        instance.Fault.Should().Contain("was stopped");
     }
 
     [Fact]
