@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Koostoo.Host.Tests;
@@ -46,6 +47,35 @@ public class InstanceApiTests(KoostooHost host) : IClassFixture<KoostooHost>
         var id = (await StartSampleAsync(client))["id"]!.GetValue<string>();
 
         var instance = await (await client.PostAsJsonAsync($"/api/workflow-instances/{id}/signals/drafted", new { title = "Koolipäeva plaan" })).ShouldBeOkAsync();
+
+        instance["variables"]!["draft"]!["title"]!.GetValue<string>().Should().Be("Koolipäeva plaan");
+    }
+
+    [Fact]
+    public async Task A_payload_that_is_not_json_is_refused_without_using_up_the_step()
+    {
+        var client = host.Client;
+        var id = (await StartSampleAsync(client))["id"]!.GetValue<string>();
+
+        var notJson = await client.PostAsync($"/api/workflow-instances/{id}/signals/drafted", new StringContent("{ title: oops", Encoding.UTF8, "application/json"));
+
+        (await notJson.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["detail"]!.GetValue<string>().Should().Contain("not valid JSON");
+        Waiting((await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!).Should().Equal("drafted");
+    }
+
+    [Fact]
+    public async Task A_chunked_payload_is_kept()
+    {
+        var client = host.Client;
+        var id = (await StartSampleAsync(client))["id"]!.GetValue<string>();
+        // Clients that stream a body send it chunked, without a Content-Length.
+        var chunked = new HttpRequestMessage(HttpMethod.Post, $"/api/workflow-instances/{id}/signals/drafted")
+        {
+            Content = new StringContent("""{ "title": "Koolipäeva plaan" }""", Encoding.UTF8, "application/json"),
+        };
+        chunked.Content.Headers.ContentLength = null;
+        chunked.Headers.TransferEncodingChunked = true;
+        var instance = await (await client.SendAsync(chunked)).ShouldBeOkAsync();
 
         instance["variables"]!["draft"]!["title"]!.GetValue<string>().Should().Be("Koolipäeva plaan");
     }
