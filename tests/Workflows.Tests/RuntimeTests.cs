@@ -137,6 +137,31 @@ public class RuntimeTests
     }
 
     [Fact]
+    public async Task Join_any_in_a_loop_continues_again_when_the_first_branch_comes_round_again()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await engine.PublishAsync(Flow("race-loop", [
+            Act("fork", "Fork"),
+            Act("a", "WaitForSignal", new { signal = "a" }),
+            Act("b", "WaitForSignal", new { signal = "b" }),
+            Act("join", "Join", new { mode = "any" }),
+            Act("count", "SetVariable", new { name = "rounds", value = "variables.rounds + 1" }),
+            Act("more", "If", new { condition = "variables.rounds < 2" }),
+            Act("done", "Finish", new { status = "Two rounds" }),
+        ], [Link("fork", "a"), Link("fork", "b"), Link("a", "join"), Link("b", "join"), Link("join", "count"), Link("count", "more"),
+            Link("more", "fork", "True"), Link("more", "done", "False")], variables: [Var("rounds", 0)], start: "fork"));
+        var id = (await engine.Runtime.StartAsync("race-loop")).Id;
+
+        await engine.Runtime.SignalAsync(id, "a");
+        await engine.Runtime.SignalAsync(id, "a");
+
+        var instance = await engine.InstanceAsync(id);
+        VariablesOf(instance)["rounds"]!.GetValue<int>().Should().Be(2, "the second round's first arrival is not a late arrival of the first round");
+        instance.Status.Should().Be(InstanceStatus.Finished);
+        instance.Result.Should().Be("Two rounds");
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_resumes_of_one_bookmark_resume_it_exactly_once()
     {
         await using var engine = await EngineHost.StartAsync();
