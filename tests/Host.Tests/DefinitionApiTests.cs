@@ -51,6 +51,9 @@ public class DefinitionApiTests(KoostooHost host) : IClassFixture<KoostooHost>
         draft!["version"]!.GetValue<int>().Should().Be(1);
         draft["isPublished"]!.GetValue<bool>().Should().BeFalse();
 
+        var notYet = await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "lifecycle" });
+        (await notYet.ShouldBeProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>().Should().Contain("publish it first");
+
         var published = await (await client.PostAsync("/api/workflow-definitions/lifecycle/publish", null)).ShouldBeOkAsync();
         published["version"]!.GetValue<int>().Should().Be(1);
         published["isPublished"]!.GetValue<bool>().Should().BeTrue();

@@ -41,6 +41,22 @@ public class InstanceApiTests(KoostooHost host) : IClassFixture<KoostooHost>
     }
 
     [Fact]
+    public async Task Both_approvals_sent_in_the_same_instant_are_counted()
+    {
+        var client = host.Client;
+        var id = (await StartSampleAsync(client))["id"]!.GetValue<string>();
+        await (await client.PostAsync($"/api/workflow-instances/{id}/signals/drafted", null)).ShouldBeOkAsync();
+
+        var responses = await Task.WhenAll(new[] { "approve-a", "approve-b" }.Select(signal =>
+            Task.Run(() => client.PostAsync($"/api/workflow-instances/{id}/signals/{signal}", null))));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        var instance = await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}");
+        instance!["variables"]!["approvals"]!.GetValue<int>().Should().Be(2);
+        instance["result"]!.GetValue<string>().Should().Be("Approved");
+    }
+
+    [Fact]
     public async Task A_signal_with_a_payload_lands_in_the_variable_the_step_names()
     {
         var client = host.Client;
