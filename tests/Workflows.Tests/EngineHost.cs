@@ -9,15 +9,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Koostoo.Workflows.Tests;
 
-/// <summary>The engine over a real SQLite file in a temporary folder, as the host wires it; a second one over the same file is a restart.</summary>
+/// <summary>
+/// The engine over a real SQLite file in a temporary folder, as the host wires it; a second one over the same file is a restart.
+/// A host that made its own folder deletes it when disposed; a host given a file leaves it to the caller, who may restart over it.
+/// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly string? _ownFolder;
 
-    private EngineHost(ServiceProvider services, string databaseFile)
+    private EngineHost(ServiceProvider services, string databaseFile, string? ownFolder)
     {
         _services = services;
         DatabaseFile = databaseFile;
+        _ownFolder = ownFolder;
     }
 
     public string DatabaseFile { get; }
@@ -26,7 +31,8 @@ public sealed class EngineHost : IAsyncDisposable
 
     public static async Task<EngineHost> StartAsync(string? databaseFile = null, TimeProvider? time = null)
     {
-        databaseFile ??= Path.Combine(Directory.CreateTempSubdirectory("koostoo-engine-").FullName, "koostoo.db");
+        var ownFolder = databaseFile is null ? Directory.CreateTempSubdirectory("koostoo-engine-").FullName : null;
+        databaseFile ??= Path.Combine(ownFolder!, "koostoo.db");
         var services = new ServiceCollection();
         services.AddLogging();
         if (time is not null) services.AddSingleton(time);
@@ -35,7 +41,7 @@ public sealed class EngineHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.EnsureCreatedAsync();
-        return new EngineHost(provider, databaseFile);
+        return new EngineHost(provider, databaseFile, ownFolder);
     }
 
     /// <summary>Publishes a definition as the start-up import does.</summary>
@@ -68,6 +74,8 @@ public sealed class EngineHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        // Pooled connections keep the file open; they have to go before the folder can.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownFolder is not null) Directory.Delete(_ownFolder, recursive: true);
     }
 }

@@ -18,9 +18,17 @@ public sealed class Join : Activity
     {
         var inbound = context.Definition.InboundSources(context.Activity.Id).ToHashSet();
         var arrived = (context.Data["arrived"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
+        var fired = context.Data["fired"]?.GetValue<bool>() ?? false;
+        // With 'any', a branch that arrives a second time has come round a loop while a slower one of the last round
+        // still waits: that is a new round, to continue with, not a late arrival to absorb.
+        if (Mode == "any" && context.ArrivedFrom is not null && arrived.Contains(context.ArrivedFrom))
+        {
+            arrived.Clear();
+            fired = false;
+        }
         if (context.ArrivedFrom is not null) arrived.Add(context.ArrivedFrom);
         var everyone = inbound.IsSubsetOf(arrived);
-        var firstOfRound = !(context.Data["fired"]?.GetValue<bool>() ?? false);
+        var firstOfRound = !fired;
 
         if (everyone)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Journal;
@@ -45,7 +46,19 @@ public static class InstanceEndpoints
 
         instances.MapPost("/{id:guid}/signals/{name}", async (Guid id, string name, HttpRequest request, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {
-            var payload = request.ContentLength > 0 ? await JsonNode.ParseAsync(request.Body, cancellationToken: ct) : null;
+            // Read whatever came, with or without a Content-Length (a chunked body is a payload too), and check it before
+            // the signal is delivered: a payload that is not JSON is the caller's mistake and must not consume the step.
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync(ct);
+            JsonNode? payload;
+            try
+            {
+                payload = string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
+            }
+            catch (JsonException e)
+            {
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: $"The signal's payload is not valid JSON: {e.Message}");
+            }
             var result = await runtime.SignalAsync(id, name, payload, ct);
             return result.Status switch
             {

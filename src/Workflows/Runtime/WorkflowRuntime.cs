@@ -66,20 +66,33 @@ public sealed class WorkflowRuntime(
             return (new ResumeResult(ResumeStatus.Resumed, instance), execution);
         }, ct);
 
-    /// <summary>Delivers a named signal to the instance's oldest bookmark waiting for it.</summary>
+    /// <summary>
+    /// Delivers a named signal to the instance's oldest bookmark waiting for it. When a concurrent delivery consumed that
+    /// bookmark first, the next one waiting for the same signal takes this one: two steps waiting for "approve" and two
+    /// approvals in the same instant both count. Only when none is left was the signal already delivered.
+    /// </summary>
     public async Task<ResumeResult> SignalAsync(Guid instanceId, string signal, JsonNode? payload = null, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-            ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
-        if (!instance.IsActive) return new ResumeResult(ResumeStatus.InstanceNotActive, instance);
-        var waiting = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.Key == signal && b.ConsumedAt == null)
-            .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
-        if (waiting is null)
-            throw new ConflictException($"Workflow instance {instanceId} is not waiting for the signal '{signal}'.");
-        return await ResumeAsync(waiting.Value, payload, ct);
+        ResumeResult? taken = null;
+        while (true)
+        {
+            Guid? waiting;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+                var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+                    ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+                if (!instance.IsActive) return taken ?? new ResumeResult(ResumeStatus.InstanceNotActive, instance);
+                waiting = await db.Bookmarks.AsNoTracking()
+                    .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.Key == signal && b.ConsumedAt == null)
+                    .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+            }
+            if (waiting is null)
+                return taken ?? throw new ConflictException($"Workflow instance {instanceId} is not waiting for the signal '{signal}'.");
+            var result = await ResumeAsync(waiting.Value, payload, ct);
+            if (result.Status != ResumeStatus.AlreadyResumed) return result;
+            taken = result;
+        }
     }
 
     public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null, CancellationToken ct = default) =>
