@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Koostoo.Workflows.Runtime;
+using Koostoo.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Koostoo.Benchmarks;

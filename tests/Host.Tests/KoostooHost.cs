@@ -26,6 +26,9 @@ public sealed class KoostooHost : IDisposable
 
     public HttpClient Client => (_factory ??= new Factory(Folder, WorkflowsFolder)).CreateClient();
 
+    /// <summary>The running host's services, for what a test drives below the API (many instances at once, the timer sweep).</summary>
+    public IServiceProvider Services => (_factory ??= new Factory(Folder, WorkflowsFolder)).Services;
+
     public void Restart()
     {
         _factory?.Dispose();

@@ -8,6 +8,8 @@ public enum ResumeStatus
     NotFound,
     /// <summary>The instance has finished, been cancelled or faulted.</summary>
     InstanceNotActive,
+    /// <summary>A timer asked to fire well before its moment; nothing was changed.</summary>
+    NotDue,
 }
 
 public sealed record ResumeResult(ResumeStatus Status, WorkflowInstance? Instance);

@@ -17,8 +17,19 @@ public sealed record PendingTimer(Guid BookmarkId, DateTimeOffset DueAt);
 /// </summary>
 public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runtime, TimeProvider time, ILogger<DueTimers> logger)
 {
+    /// <summary>A job that comes earlier than this is not waited for; the sweep fires its timer when due.</summary>
+    public static readonly TimeSpan MaxEarlyWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Fires one timer, never before its moment: a scheduler may run a job early (Hangfire keeps schedules to the
+    /// second), so a job up to a few seconds early waits out the rest; one earlier than that leaves it to the sweep.
+    /// </summary>
     public async Task<ResumeStatus> FireAsync(Guid bookmarkId, CancellationToken ct = default)
     {
+        var dueAt = await DueAtAsync(bookmarkId, ct);
+        var early = dueAt - time.GetUtcNow();
+        if (early > MaxEarlyWait) return ResumeStatus.NotDue;
+        if (early > TimeSpan.Zero) await Task.Delay(early.Value, time, ct);
         var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct);
         if (result.Status == ResumeStatus.Resumed)
             logger.LogInformation("Timer {BookmarkId} of instance {InstanceId} fired", bookmarkId, result.Instance!.Id);
@@ -39,6 +50,13 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runti
             // A batch that resumed nothing was fired by someone else meanwhile; what is left is theirs too.
             if (due.Count < 500 || resumed == 0) return fired;
         }
+    }
+
+    private async Task<DateTimeOffset?> DueAtAsync(Guid bookmarkId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Bookmarks.AsNoTracking()
+            .Where(b => b.Id == bookmarkId).Select(b => b.DueAt).FirstOrDefaultAsync(ct);
     }
 
     public Task<List<PendingTimer>> DueWithinAsync(TimeSpan horizon, CancellationToken ct = default) =>

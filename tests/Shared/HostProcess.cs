@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Koostoo.Benchmarks;
+namespace Koostoo.Testing;
 
-/// <summary>The real host as a separate process over a given database, as `dotnet run` would start it.</summary>
+/// <summary>
+/// The real host as a separate process over a folder of its own (database, workflows), for what only a process
+/// can show: start-up time, and a SIGKILL in the middle. Shared by the tests and the benchmarks.
+/// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,7 +20,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    public static HostProcess Start(string folder, string databaseFile)
+    public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll");
@@ -30,6 +33,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Koostoo__Database__ConnectionString"] = $"Data Source={databaseFile}";
         start.Environment["Koostoo__Workflows__Folder"] = Path.Combine(folder, "workflows");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  host: {e.Data}"); };
@@ -57,13 +62,19 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException("The host did not become ready.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once, as a power cut or the OOM killer would (SIGKILL): no shutdown code runs.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 
