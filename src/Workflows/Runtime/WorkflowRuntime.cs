@@ -28,7 +28,12 @@ public sealed class WorkflowRuntime(
     // leaving them to SQLite's busy timeout makes them sleep and poll (measured: 286 vs. 1,000+ timers/s).
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
-    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input = null, CancellationToken ct = default)
+    /// <param name="prepare">
+    /// Runs inside the start's transaction before the first activity, with the new instance: rows that the first
+    /// activities read (a network and its members) are saved with the instance or not at all.
+    /// </param>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input = null, CancellationToken ct = default,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? prepare = null)
     {
         var instanceId = Guid.NewGuid();
         return await InTransactionAsync(async (services, db) =>
@@ -45,6 +50,11 @@ public sealed class WorkflowRuntime(
                 UpdatedAt = now,
             };
             db.Instances.Add(instance);
+            if (prepare is not null)
+            {
+                await prepare(db, instance);
+                await db.SaveChangesAsync(ct);
+            }
             var execution = new WorkflowExecution(db, services, registry, time, definition, instance, []);
             await execution.StartAsync(input?.DeepClone().AsObject() ?? new JsonObject());
             return (instance, execution);

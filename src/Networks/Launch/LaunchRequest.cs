@@ -1,0 +1,32 @@
+using Koostoo.Networks.Members;
+
+namespace Koostoo.Networks.Launch;
+
+/// <summary>What a coordinator fills in to launch a network: the goal first, then who is invited.</summary>
+public sealed record LaunchRequest
+{
+    public string Name { get; init; } = "";
+    public string Purpose { get; init; } = "";
+    public NetworkType Type { get; init; } = NetworkType.ProblemSolving;
+    public NetworkLevel Level { get; init; } = NetworkLevel.Municipality;
+    public string? TargetGroup { get; init; }
+    public string? LeadOrganisation { get; init; }
+    public string? StrategyReference { get; init; }
+    public string CoordinatorName { get; init; } = "";
+    public string CoordinatorEmail { get; init; } = "";
+    public string Language { get; init; } = "et";
+    public bool Confidential { get; init; }
+    public string DefinitionId { get; init; } = "network-lifecycle";
+    public IReadOnlyList<MemberDraft> Members { get; init; } = [];
+}
+
+public sealed record MemberDraft
+{
+    public string Name { get; init; } = "";
+    public string? Organisation { get; init; }
+    public Sector Sector { get; init; } = Sector.Other;
+    public string Email { get; init; } = "";
+    public string? Phone { get; init; }
+    public string Language { get; init; } = "et";
+    public string? Role { get; init; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Koostoo.Networks.Members;
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Networks.Launch;
+
+/// <summary>
+/// Creates a network with its members and starts its workflow, all in one transaction: the first step (the
+/// invitations) is written with the network, or nothing is.
+/// </summary>
+public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time)
+{
+    public async Task<Network> LaunchAsync(LaunchRequest request, CancellationToken ct = default)
+    {
+        var check = LaunchCheck.Run(request);
+        if (!check.IsValid) throw new LaunchRejectedException(check);
+
+        var now = time.GetUtcNow();
+        var network = new Network
+        {
+            Name = request.Name.Trim(),
+            Purpose = request.Purpose.Trim(),
+            Type = request.Type,
+            Level = request.Level,
+            TargetGroup = Clean(request.TargetGroup),
+            LeadOrganisation = Clean(request.LeadOrganisation),
+            StrategyReference = Clean(request.StrategyReference),
+            CoordinatorName = request.CoordinatorName.Trim(),
+            CoordinatorEmail = request.CoordinatorEmail.Trim(),
+            Language = request.Language == "en" ? "en" : "et",
+            Confidential = request.Confidential,
+            WorkflowDefinitionId = request.DefinitionId,
+            CreatedAt = now,
+            Members = request.Members.Select(m => new Member
+            {
+                Name = m.Name.Trim(),
+                Organisation = Clean(m.Organisation),
+                Sector = m.Sector,
+                Email = m.Email.Trim(),
+                Phone = Clean(m.Phone),
+                Language = m.Language == "en" ? "en" : "et",
+                Role = Clean(m.Role),
+                AddedAt = now,
+            }).ToList(),
+        };
+        var input = new JsonObject { ["networkId"] = network.Id.ToString(), ["networkName"] = network.Name };
+        await runtime.StartAsync(request.DefinitionId, input, ct, (db, instance) =>
+        {
+            network.WorkflowInstanceId = instance.Id;
+            db.Add(network);
+            return Task.CompletedTask;
+        });
+        return network;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
