@@ -1,5 +1,7 @@
 using Koostoo.Activities.Control;
 using Koostoo.Host.Api;
+using Koostoo.Host.Email;
+using Koostoo.Host.Pages;
 using Koostoo.Host.Persistence;
 using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
@@ -18,6 +20,9 @@ builder.Services.AddDbContext<KoostooDbContext>((services, options) =>
 builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredService<KoostooDbContext>());
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
 builder.Services.AddKoostooHangfire(builder.Configuration);
+builder.Services.AddKoostooMail(builder.Configuration);
+builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention("/Mailbox",
+    folder => folder.Filters.Add(new LoopbackOnlyFilter())));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemResponses>();
@@ -29,6 +34,8 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+// Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database.MigrateAsync();
@@ -39,6 +46,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.UseKoostooHangfire();
+app.UseKoostooMail();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
