@@ -21,6 +21,9 @@ builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredSe
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
 builder.Services.AddKoostooHangfire(builder.Configuration);
 builder.Services.AddKoostooMail(builder.Configuration);
+// Estonian letters as they are in pages, not as &#xF5; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention("/Mailbox",
     folder => folder.Filters.Add(new LoopbackOnlyFilter())));
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Fluid;
 
 namespace Koostoo.Activities.Email;
@@ -34,6 +33,6 @@ public sealed class EmailTemplate
         var parts = _languages.TryGetValue(language, out var own) ? own : _languages[Workflows.Definitions.LocalizedText.DefaultLanguage];
         return (Liquid.Render(parts.Subject, scope, NullEncoder.Default),
             Liquid.Render(parts.Text, scope, NullEncoder.Default),
-            Liquid.Render(parts.Html, scope, HtmlEncoder.Default));
+            Liquid.Render(parts.Html, scope, Liquid.Html));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
@@ -15,6 +16,9 @@ internal static class Liquid
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = new();
     private static readonly HashSet<string> BuiltIns = ["forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false"];
+
+    /// <summary>HTML encoding that leaves Estonian letters (õ, ä, ö, ü, š, ž) as they are.</summary>
+    public static readonly TextEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static bool TryParse(string source, out IFluidTemplate template, out string error)
     {

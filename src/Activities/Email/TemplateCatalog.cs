@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using Koostoo.Workflows.Definitions;
@@ -103,7 +102,7 @@ public sealed partial class TemplateCatalog
             ["content"] = htmlFragment,
             ["subject"] = subject,
             ["language"] = language,
-        }, HtmlEncoder.Default);
+        }, Liquid.Html);
         return new RenderedEmail(subject, text.Trim() + "\n", html);
     }
 

@@ -1,10 +1,9 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Koostoo.Activities.Email;
 
-/// <summary>Plain text as safe HTML: encoded, paragraphs kept, web links clickable (inline email bodies, the mailbox's text part).</summary>
+/// <summary>Plain text as safe HTML: encoded (Estonian letters kept as they are), paragraphs kept, web links clickable (inline email bodies, the mailbox's text part).</summary>
 public static partial class TextToHtml
 {
     [GeneratedRegex(@"https?://[^\s<>""]+[^\s<>"".,;:!?)\]]", RegexOptions.IgnoreCase)]
@@ -16,7 +15,7 @@ public static partial class TextToHtml
         foreach (var paragraph in Regex.Split(text.Replace("\r\n", "\n").Trim(), @"\n\s*\n"))
         {
             if (paragraph.Length == 0) continue;
-            html.Append("<p>").Append(Linkify(paragraph).Replace("\n", "<br>\n")).Append("</p>\n");
+            html.Append("<p>").Append(string.Join("<br>\n", paragraph.Split('\n').Select(Linkify))).Append("</p>\n");
         }
         return html.ToString();
     }
@@ -28,11 +27,11 @@ public static partial class TextToHtml
         var last = 0;
         foreach (Match url in Url().Matches(text))
         {
-            html.Append(WebUtility.HtmlEncode(text[last..url.Index]));
-            var encoded = WebUtility.HtmlEncode(url.Value);
+            html.Append(Liquid.Html.Encode(text[last..url.Index]));
+            var encoded = Liquid.Html.Encode(url.Value);
             html.Append($"<a href=\"{encoded}\">{encoded}</a>");
             last = url.Index + url.Length;
         }
-        return html.Append(WebUtility.HtmlEncode(text[last..])).ToString();
+        return html.Append(Liquid.Html.Encode(text[last..])).ToString();
     }
 }

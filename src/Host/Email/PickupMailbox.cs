@@ -42,6 +42,7 @@ public sealed partial class PickupMailbox(IOptions<MailOptions> options)
             var date = DateUtils.TryParse(headers[HeaderId.Date], out var parsed) ? parsed : new DateTimeOffset(file.LastWriteTimeUtc);
             entries.Add(new Entry(Path.GetFileNameWithoutExtension(file.Name), Text(headers[HeaderId.Subject]), Addresses(headers[HeaderId.To]), date));
         }
+        // Stable for messages of the same second: the files are already newest-written first.
         return entries.OrderByDescending(e => e.Date).Take(ListLimit).ToList();
     }
 

@@ -29,9 +29,17 @@ public sealed class MessageModel(PickupMailbox mailbox) : PageModel
         Date = message.Date;
         MessageId = message.MessageId ?? "";
         Attachments = message.Attachments.Select(a => a is MimePart part ? $"{part.FileName} ({part.ContentType.MimeType})" : a.ContentType.MimeType).ToList();
-        Html = message.HtmlBody is { } html ? "<base target=\"_blank\">" + html : null;
+        Html = message.HtmlBody is { } html ? LinksOpenOutside(html) : null;
         TextHtml = message.TextBody is { } text ? TextToHtml.Convert(text) : null;
         return Page();
+    }
+
+    /// <summary>A base target in the head (before it, the document would lose its doctype), so links leave the sandboxed frame.</summary>
+    private static string LinksOpenOutside(string html)
+    {
+        const string Base = "<base target=\"_blank\">";
+        var head = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+        return head < 0 ? Base + html : html.Insert(head + "<head>".Length, Base);
     }
 
     private static string Format(MailboxAddress m) => string.IsNullOrEmpty(m.Name) ? m.Address : $"{m.Name} <{m.Address}>";
