@@ -26,7 +26,6 @@ public static class MessageBuilder
         message.Headers.Add("Auto-Submitted", "auto-generated");
         // Exchange and Outlook's own spelling of the same request.
         message.Headers.Add("X-Auto-Response-Suppress", "All");
-        message.Headers.Add(HeaderId.ContentLanguage, row.Language);
         if (row.ListUnsubscribe is not null) message.Headers.Add(HeaderId.ListUnsubscribe, row.ListUnsubscribe);
 
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
@@ -38,6 +37,8 @@ public static class MessageBuilder
             body.Attachments.Add(attachment.FileName, System.Text.Encoding.UTF8.GetBytes(attachment.Content), type);
         }
         message.Body = body.ToMessageBody();
+        // A Content-* header belongs to the body entity; on the message itself MimeKit would not write it.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, row.Language);
         return message;
     }
 
