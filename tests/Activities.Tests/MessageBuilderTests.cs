@@ -33,7 +33,7 @@ public class MessageBuilderTests
         message.Subject.Should().Be("Võrgustik: palun vasta");
         message.Headers["Auto-Submitted"].Should().Be("auto-generated");
         message.Headers[HeaderId.ListUnsubscribe].Should().Be("<mailto:kati@vald.ee?subject=x>");
-        message.Body.Headers[HeaderId.ContentLanguage].Should().Be("et");
+        message.Body!.Headers[HeaderId.ContentLanguage].Should().Be("et");
     }
 
     [Fact]
