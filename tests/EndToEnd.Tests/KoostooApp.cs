@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Host.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,12 @@ namespace Koostoo.EndToEnd.Tests;
 public sealed class KoostooApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public KoostooApp(TempFolder folder, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replacements for the host's services (a scripted mail transport).</param>
+    public KoostooApp(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Folder = folder;
         var workflows = Directory.CreateDirectory(folder["workflows"]).FullName;
         foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot, "workflows"), "*.json"))
@@ -44,6 +48,7 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public async Task<Guid> StartAsync(HttpClient client, string definitionId, object input)
