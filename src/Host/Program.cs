@@ -12,6 +12,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in the repository root in any environment; this serves src/Host/wwwroot from the build's
+// manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<WorkflowFolderOptions>(builder.Configuration.GetSection(WorkflowFolderOptions.Section));
