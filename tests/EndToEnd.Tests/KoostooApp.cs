@@ -66,8 +66,8 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
         return await db.Outbox.AsNoTracking().Where(m => instanceId == null || m.InstanceId == instanceId).ToListAsync();
     }
 
-    /// <summary>Polls the outbox until the condition holds; fails with the rows' states when it does not in time.</summary>
-    public async Task<List<OutboxMessage>> WaitForOutboxAsync(Guid instanceId, Func<List<OutboxMessage>, bool> condition, TimeSpan timeout)
+    /// <summary>Polls the outbox (of one instance, or all of it) until the condition holds; fails with the rows' states when it does not in time.</summary>
+    public async Task<List<OutboxMessage>> WaitForOutboxAsync(Guid? instanceId, Func<List<OutboxMessage>, bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)

@@ -77,6 +77,8 @@ public sealed class OutboxRetryTests : IAsyncLifetime
         var id = await InsertAsync(OutboxStatus.Pending, leaseUntil: null, attempts: 0);
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => DeliverAsync(id)));
+        // The start-up sweep may be the eleventh worker, and the winner; wait for whoever it was.
+        await _app.WaitForOutboxAsync(null, rows => rows.Single(r => r.Id == id).Status == OutboxStatus.Sent, TimeSpan.FromSeconds(10));
         await DeliverAsync(id);
 
         var row = (await _app.OutboxAsync()).Single(r => r.Id == id);
@@ -94,7 +96,8 @@ public sealed class OutboxRetryTests : IAsyncLifetime
         await DeliverAsync(crashed);
         await DeliverAsync(busy);
 
-        var rows = await _app.OutboxAsync();
+        // The start-up sweep may have taken the crashed claim over first; either way it ends Sent.
+        var rows = await _app.WaitForOutboxAsync(null, r => r.Single(m => m.Id == crashed).Status == OutboxStatus.Sent, TimeSpan.FromSeconds(10));
         rows.Single(r => r.Id == crashed).Should().Match<OutboxMessage>(r => r.Status == OutboxStatus.Sent && r.Attempts == 2);
         rows.Single(r => r.Id == busy).Should().Match<OutboxMessage>(r => r.Status == OutboxStatus.Sending && r.Attempts == 1);
     }

@@ -33,7 +33,11 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.LeaseUntil, lease)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (claimed == 0) return; // sent, failed, not yet due, or another worker has it
+        if (claimed == 0)
+        {
+            await ComeBackWhenDueAsync(id, now, ct);
+            return; // sent, failed, or another worker has it
+        }
 
         var row = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         try
@@ -84,9 +88,22 @@ public sealed class OutboxSender(
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, error), CancellationToken.None);
         // The job is the fast path; the sweep delivers the row anyway if the job store forgets it.
-        jobs.Schedule<OutboxJobs>(j => j.DeliverAsync(row.Id, CancellationToken.None), next);
+        jobs.Schedule<OutboxJobs>(j => j.DeliverAsync(row.Id, CancellationToken.None), WholeSecondAfter(next));
         logger.LogWarning("Email {MessageId} attempt {Attempt} failed ({Error}); next attempt at {Next:O}", row.MessageId, row.Attempts, e.GetType().Name, next);
     }
+
+    /// <summary>A job that came before its row was due (a clock step, a schedule rounded down) schedules itself again rather than leaving the row to the sweep.</summary>
+    private async Task ComeBackWhenDueAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
+            .Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
+        if (due is not null) jobs.Schedule<OutboxJobs>(j => j.DeliverAsync(id, CancellationToken.None), WholeSecondAfter(due.Value));
+    }
+
+    /// <summary>Hangfire keeps schedule times in whole seconds and may run a job up to a second before the time asked; this time never is.</summary>
+    private static DateTimeOffset WholeSecondAfter(DateTimeOffset time) =>
+        new DateTimeOffset(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(1);
 
     /// <summary>The row while this worker's lease holds; a worker that outlived its lease records nothing over the next one's work.</summary>
     private IQueryable<OutboxMessage> Mine(Guid id, DateTimeOffset lease) =>
