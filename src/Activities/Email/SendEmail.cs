@@ -61,7 +61,7 @@ public sealed class SendEmail : Activity
             var scope = ModelFor(model, recipient, context);
             var email = template is not null
                 ? catalog.Render(template, recipient.Language, scope)
-                : Inline(catalog, inline.Subject, inline.Body, recipient, scope, context);
+                : Inline(catalog, inline.Subject, inline.Body, recipient, scope);
             var row = new OutboxMessage
             {
                 MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
@@ -205,7 +205,7 @@ public sealed class SendEmail : Activity
     }
 
     private static RenderedEmail Inline(TemplateCatalog catalog, IReadOnlyDictionary<string, IFluidTemplate> subject,
-        IReadOnlyDictionary<string, IFluidTemplate> body, Recipient recipient, Dictionary<string, object?> scope, ActivityContext context)
+        IReadOnlyDictionary<string, IFluidTemplate> body, Recipient recipient, Dictionary<string, object?> scope)
     {
         var text = Liquid.Render(In(body, recipient.Language), scope, NullEncoder.Default);
         return catalog.Compose(Liquid.Render(In(subject, recipient.Language), scope, NullEncoder.Default), text, TextToHtml.Convert(text), recipient.Language);
