@@ -1,5 +1,7 @@
 using Koostoo.Activities.Control;
 using Koostoo.Host.Api;
+using Koostoo.Host.Email;
+using Koostoo.Host.Pages;
 using Koostoo.Host.Persistence;
 using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
@@ -10,6 +12,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in the repository root in any environment; this serves src/Host/wwwroot from the build's
+// manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<WorkflowFolderOptions>(builder.Configuration.GetSection(WorkflowFolderOptions.Section));
@@ -18,6 +23,12 @@ builder.Services.AddDbContextPool<KoostooDbContext>((services, options) =>
 builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredService<KoostooDbContext>());
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
 builder.Services.AddKoostooHangfire(builder.Configuration);
+builder.Services.AddKoostooMail(builder.Configuration);
+// Estonian letters as they are in pages, not as &#xF5; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention("/Mailbox",
+    folder => folder.Filters.Add(new LoopbackOnlyFilter())));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemResponses>();
@@ -29,6 +40,8 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+// Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database.MigrateAsync();
@@ -39,6 +52,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.UseKoostooHangfire();
+app.UseKoostooMail();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();

@@ -1,3 +1,4 @@
+using Koostoo.Activities.Email;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,4 +7,11 @@ namespace Koostoo.Host.Persistence;
 /// <summary>The service's database: the engine's tables plus the service's own, in one model and one migration history.</summary>
 public sealed class KoostooDbContext(DbContextOptions<KoostooDbContext> options) : WorkflowDbContext(options)
 {
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        OutboxModel.Configure(model);
+    }
 }

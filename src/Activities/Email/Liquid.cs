@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fluid;
+using Fluid.Ast;
+
+namespace Koostoo.Activities.Email;
+
+/// <summary>
+/// Liquid (Fluid) as email text uses it: parse with a readable error, list the variables a template reads
+/// (so a missing one is found when a definition is loaded, not when mail goes out), render over plain values.
+/// </summary>
+internal static class Liquid
+{
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = new();
+    private static readonly HashSet<string> BuiltIns = ["forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false"];
+
+    /// <summary>HTML encoding that leaves Estonian letters (õ, ä, ö, ü, š, ž) as they are.</summary>
+    public static readonly TextEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static bool TryParse(string source, out IFluidTemplate template, out string error)
+    {
+        if (Parser.TryParse(source, out template, out error)) return true;
+        error = error.Trim();
+        return false;
+    }
+
+    /// <summary>The root names the template reads and does not define itself (assign, capture, for).</summary>
+    public static IReadOnlySet<string> FreeVariables(IFluidTemplate template)
+    {
+        var collector = new FreeVariableCollector();
+        collector.VisitTemplate(template);
+        collector.Used.ExceptWith(collector.Defined);
+        collector.Used.ExceptWith(BuiltIns);
+        return collector.Used;
+    }
+
+    public static string Render(IFluidTemplate template, IReadOnlyDictionary<string, object?> scope, TextEncoder encoder)
+    {
+        var context = new TemplateContext(Options);
+        foreach (var (name, value) in scope) context.SetValue(name, value);
+        return template.Render(context, encoder);
+    }
+
+    /// <summary>JSON as Liquid sees it: objects become dictionaries, arrays lists, numbers decimals.</summary>
+    public static object? ToValue(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => obj.ToDictionary(p => p.Key, p => ToValue(p.Value)),
+        JsonArray array => array.Select(ToValue).ToList(),
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.TryGetValue<decimal>(out var d) ? d : value.GetValue<double>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private sealed class FreeVariableCollector : AstVisitor
+    {
+        public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Defined { get; } = new(StringComparer.Ordinal);
+
+        protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+        {
+            if (memberExpression.Segments.Count > 0 && memberExpression.Segments[0] is IdentifierSegment root) Used.Add(root.Identifier);
+            return base.VisitMemberExpression(memberExpression);
+        }
+
+        protected override Statement VisitAssignStatement(AssignStatement assignStatement)
+        {
+            Defined.Add(assignStatement.Identifier);
+            return base.VisitAssignStatement(assignStatement);
+        }
+
+        protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
+        {
+            Defined.Add(captureStatement.Identifier);
+            return base.VisitCaptureStatement(captureStatement);
+        }
+
+        protected override Statement VisitForStatement(ForStatement forStatement)
+        {
+            Defined.Add(forStatement.Identifier);
+            return base.VisitForStatement(forStatement);
+        }
+    }
+}

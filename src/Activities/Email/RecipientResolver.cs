@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Definitions;
+
+namespace Koostoo.Activities.Email;
+
+/// <summary>
+/// Turns SendEmail's <c>to</c> entries (an address, <c>coordinator</c>, <c>members</c>, <c>role:&lt;role&gt;</c>,
+/// <c>member:&lt;id&gt;</c>) into recipients. For now the network lives in workflow variables:
+/// <c>variables.coordinator</c> = { name, email, language }, <c>variables.members</c> = [{ id, name, email, language, role }].
+/// Only this class knows that, so moving members into network tables changes this class alone.
+/// </summary>
+public sealed class RecipientResolver
+{
+    public const string Coordinator = "coordinator";
+    public const string Members = "members";
+    public const string RolePrefix = "role:";
+    public const string MemberPrefix = "member:";
+
+    public static readonly IReadOnlyList<string> Languages = [LocalizedText.DefaultLanguage, "en"];
+
+    /// <param name="Coordinator">The network's coordinator when known, whether or not among the recipients (List-Unsubscribe points at them).</param>
+    public sealed record Resolution(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes, Recipient? Coordinator);
+
+    /// <summary>Null when the entry is one of the accepted forms, else why not (for definition validation).</summary>
+    public static string? SyntaxProblem(string entry)
+    {
+        if (entry is Coordinator or Members || EmailAddress.IsValid(entry)) return null;
+        if (entry.StartsWith(RolePrefix, StringComparison.Ordinal) && entry.Length > RolePrefix.Length) return null;
+        if (entry.StartsWith(MemberPrefix, StringComparison.Ordinal) && entry.Length > MemberPrefix.Length) return null;
+        return $"'{entry}' is not a recipient: write an email address, 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
+    }
+
+    /// <summary>
+    /// Everyone the entries name, each address once (first mention wins). Problems are entries that cannot be
+    /// honoured (no coordinator, unknown member): the caller faults rather than silently mailing fewer people.
+    /// Notes are members a group entry skipped because they have no address.
+    /// </summary>
+    public Resolution Resolve(IEnumerable<string> to, JsonObject variables)
+    {
+        var recipients = new List<Recipient>();
+        var problems = new List<string>();
+        var notes = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        void Add(Recipient recipient)
+        {
+            if (seen.Add(recipient.Address)) recipients.Add(recipient);
+        }
+
+        var coordinator = variables["coordinator"] is JsonObject c && Text(c, "email") is { } coordinatorAddress && EmailAddress.IsValid(coordinatorAddress)
+            ? new Recipient(coordinatorAddress, Text(c, "name"), Language(Text(c, "language")), RecipientKind.Coordinator)
+            : null;
+
+        foreach (var entry in to)
+        {
+            if (entry == Coordinator)
+            {
+                if (coordinator is not null)
+                    Add(coordinator);
+                else
+                    problems.Add("The workflow has no coordinator with a valid email (variables.coordinator.email).");
+            }
+            else if (entry == Members || entry.StartsWith(RolePrefix, StringComparison.Ordinal))
+            {
+                var role = entry == Members ? null : entry[RolePrefix.Length..];
+                foreach (var member in MembersOf(variables, problems))
+                {
+                    if (role is not null && !string.Equals(Text(member, "role"), role, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (ToRecipient(member) is { } recipient) Add(recipient);
+                    else notes.Add($"Member '{Text(member, "id") ?? Text(member, "name") ?? "?"}' has no valid email address and was skipped.");
+                }
+            }
+            else if (entry.StartsWith(MemberPrefix, StringComparison.Ordinal))
+            {
+                var id = entry[MemberPrefix.Length..];
+                var member = MembersOf(variables, problems).FirstOrDefault(m => Text(m, "id") == id);
+                if (member is null) problems.Add($"There is no member with id '{id}' (variables.members).");
+                else if (ToRecipient(member) is { } recipient) Add(recipient);
+                else problems.Add($"Member '{id}' has no valid email address.");
+            }
+            else if (EmailAddress.IsValid(entry))
+                Add(new Recipient(entry, null, LocalizedText.DefaultLanguage, RecipientKind.Address));
+            else
+                problems.Add(SyntaxProblem(entry)!);
+        }
+        return new Resolution(recipients, problems.Distinct().ToList(), notes, coordinator);
+    }
+
+    /// <summary>The languages mail is written in; anything else (or nothing) reads Estonian.</summary>
+    public static string Language(string? language)
+    {
+        var code = language?.Trim().ToLowerInvariant() ?? "";
+        if (code.Length > 2 && code[2] is '-' or '_') code = code[..2];
+        return Languages.Contains(code) ? code : LocalizedText.DefaultLanguage;
+    }
+
+    private static IEnumerable<JsonObject> MembersOf(JsonObject variables, List<string> problems)
+    {
+        if (variables["members"] is JsonArray members) return members.OfType<JsonObject>();
+        problems.Add("The workflow has no member list (variables.members).");
+        return [];
+    }
+
+    private static Recipient? ToRecipient(JsonObject member) =>
+        Text(member, "email") is { } address && EmailAddress.IsValid(address)
+            ? new Recipient(address, Text(member, "name"), Language(Text(member, "language")), RecipientKind.Member, Text(member, "id"), Text(member, "role"))
+            : null;
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fluid;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Koostoo.Activities.Email;
+
+/// <summary>
+/// Writes one outbox row per recipient, in the recipient's language, in the workflow's own transaction; the
+/// host delivers after commit. Text comes from a template (<c>template</c> + <c>model</c>) or inline
+/// (<c>subject</c> + <c>body</c>), both Liquid, both checked when the definition is loaded (docs/email.md).
+/// </summary>
+[Activity("SendEmail", Category = "Email", DisplayNameEt = "Saada e-kiri", DisplayNameEn = "Send email",
+    DescriptionEt = "Saadab e-kirja (mall või oma tekst) igale saajale tema keeles.",
+    DescriptionEn = "Sends an email (a template or your own text) to each recipient in their language.")]
+public sealed class SendEmail : Activity
+{
+    private const string Variables = "variables";
+    private const string Input = "input";
+
+    [Input(Required = true, UiHint = "list", LabelEt = "Kellele (aadress, coordinator, members, role:…, member:…)",
+        LabelEn = "To (address, coordinator, members, role:…, member:…)")]
+    public List<string> To { get; set; } = [];
+
+    [Input(LabelEt = "Mall", LabelEn = "Template")]
+    public string? Template { get; set; }
+
+    [Input(UiHint = "json", LabelEt = "Malli andmed (väärtused või Liquid)", LabelEn = "Template data (values or Liquid)")]
+    public JsonObject? Model { get; set; }
+
+    [Input(LabelEt = "Teema (kui malli pole)", LabelEn = "Subject (without a template)")]
+    public LocalizedText? Subject { get; set; }
+
+    [Input(UiHint = "multiline", LabelEt = "Sisu (kui malli pole)", LabelEn = "Body (without a template)")]
+    public LocalizedText? Body { get; set; }
+
+    [Input(UiHint = "json", LabelEt = "Manused", LabelEn = "Attachments")]
+    public List<EmailAttachment>? Attachments { get; set; }
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var resolution = new RecipientResolver().Resolve(To, context.Variables);
+        if (resolution.Problems.Count > 0)
+            return ValueTask.FromResult(ActivityResult.Fault(string.Join(" ", resolution.Problems)));
+        foreach (var note in resolution.Notes) context.Log(note);
+
+        var catalog = TemplateCatalog.Shipped;
+        var template = Template is null ? null : catalog.Find(Template)
+            ?? throw new InvalidOperationException($"There is no email template '{Template}'.");
+        var delivery = context.Services.GetRequiredService<IMailDelivery>();
+        var attachments = Attachments is { Count: > 0 } ? JsonSerializer.Serialize(Attachments, WorkflowJson.Options) : null;
+        var model = ParseModel();
+        var inline = template is null ? (Subject: ParseTexts(Subject!), Body: ParseTexts(Body!)) : default;
+
+        var rows = new List<OutboxMessage>();
+        foreach (var recipient in resolution.Recipients)
+        {
+            var scope = ModelFor(model, recipient, context);
+            var email = template is not null
+                ? catalog.Render(template, recipient.Language, scope)
+                : Inline(catalog, inline.Subject, inline.Body, recipient, scope);
+            var row = new OutboxMessage
+            {
+                MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
+                InstanceId = context.Instance.Id,
+                ActivityId = context.Activity.Id,
+                ToAddress = recipient.Address,
+                ToName = recipient.Name,
+                Language = recipient.Language,
+                Subject = email.Subject,
+                TextBody = email.Text,
+                HtmlBody = email.Html,
+                ListUnsubscribe = ListUnsubscribe(recipient, resolution.Coordinator),
+                Attachments = attachments,
+                CreatedAt = context.Now,
+                NextAttemptAt = context.Now,
+            };
+            context.Db.Set<OutboxMessage>().Add(row);
+            rows.Add(row);
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        if (ids.Count > 0)
+            context.AfterCommit((services, _) =>
+            {
+                services.GetRequiredService<IMailDelivery>().Deliver(ids);
+                return Task.CompletedTask;
+            });
+        // The journal names messages by id: who got what is in the outbox, not in a log many people read.
+        context.Log(rows.Count == 0
+            ? "No recipients; no email queued."
+            : $"{rows.Count} email(s) queued: {string.Join(", ", rows.Select(r => r.MessageId))}");
+        return ValueTask.FromResult(ActivityResult.Done());
+    }
+
+    public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
+    {
+        foreach (var (entry, i) in To.Select((e, i) => (e, i)))
+            if (RecipientResolver.SyntaxProblem(entry) is { } problem)
+                yield return new($"{context.InputPath("to")}[{i}]", problem);
+
+        var provided = (Model ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, value) in Model ?? [])
+            foreach (var text in ModelTexts(value))
+                foreach (var problem in CheckLiquid(text, [Variables, Input, TemplateCatalog.RecipientVariable]))
+                    yield return new($"{context.InputPath("model")}.{name}", problem);
+
+        foreach (var (attachment, i) in (Attachments ?? []).Select((a, i) => (a, i)))
+        {
+            var path = $"{context.InputPath("attachments")}[{i}]";
+            if (string.IsNullOrWhiteSpace(attachment.FileName) || attachment.FileName.IndexOfAny(['/', '\\']) >= 0)
+                yield return new($"{path}.fileName", "An attachment needs a file name without folders, e.g. invite.ics.");
+            if (string.IsNullOrWhiteSpace(attachment.ContentType) || !ContentType.TryParse(attachment.ContentType, out _))
+                yield return new($"{path}.contentType", $"'{attachment.ContentType}' is not a content type such as text/calendar.");
+            if (attachment.Content is null)
+                yield return new($"{path}.content", "An attachment needs content.");
+        }
+
+        if (Template is not null)
+        {
+            if (Subject is not null || Body is not null)
+                yield return new(context.InputPath("template"), "Give either a template or a subject and body, not both.");
+            var template = TemplateCatalog.Shipped.Find(Template);
+            if (template is null)
+            {
+                yield return new(context.InputPath("template"),
+                    $"There is no email template '{Template}'. The templates are: {string.Join(", ", TemplateCatalog.Shipped.Names)}.");
+                yield break;
+            }
+            var missing = template.Variables.Where(v => !provided.Contains(v)).Order().ToList();
+            if (missing.Count > 0)
+                yield return new(context.InputPath("template"),
+                    $"The template '{Template}' uses {string.Join(", ", missing.Select(m => $"'{m}'"))}, which 'model' does not provide.");
+            yield break;
+        }
+
+        if (Subject is null || Subject.IsEmpty)
+            yield return new(context.InputPath("subject"), "Without a template, a subject is required.");
+        if (Body is null || Body.IsEmpty)
+            yield return new(context.InputPath("body"), "Without a template, a body is required.");
+        string[] inScope = [.. provided, Variables, Input, TemplateCatalog.RecipientVariable];
+        foreach (var (input, text) in new[] { ("subject", Subject), ("body", Body) })
+            foreach (var (language, value) in text?.Values ?? new Dictionary<string, string>())
+                foreach (var problem in CheckLiquid(value, inScope))
+                    yield return new($"{context.InputPath(input)}.{language}", problem);
+    }
+
+    private static IEnumerable<string> CheckLiquid(string text, IReadOnlyCollection<string> inScope)
+    {
+        if (!Liquid.TryParse(text, out var template, out var error))
+        {
+            yield return $"Not valid Liquid: {error}";
+            yield break;
+        }
+        var unknown = Liquid.FreeVariables(template).Where(v => !inScope.Contains(v)).Order().ToList();
+        if (unknown.Count > 0)
+            yield return $"Uses {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not provided here (available: {string.Join(", ", inScope)}).";
+    }
+
+    /// <summary>A model value is Liquid text, text per language ({ et, en }, each Liquid), or any other JSON value used as it is.</summary>
+    private static IEnumerable<string> ModelTexts(JsonNode? value) =>
+        IsLocalized(value) ? value!.AsObject().Select(p => p.Value!.GetValue<string>())
+        : value is JsonValue v && v.TryGetValue<string>(out var text) ? [text]
+        : [];
+
+    private static bool IsLocalized(JsonNode? value) =>
+        value is JsonObject obj && obj.Count > 0 && obj.All(p => RecipientResolver.Languages.Contains(p.Key) && p.Value is JsonValue v && v.TryGetValue<string>(out _));
+
+    private sealed record ModelEntry(JsonNode? Value, IReadOnlyDictionary<string, IFluidTemplate> Texts);
+
+    /// <summary>Each model value with its Liquid parsed once, to be rendered per recipient.</summary>
+    private Dictionary<string, ModelEntry> ParseModel() =>
+        (Model ?? []).ToDictionary(p => p.Key, p => new ModelEntry(p.Value, IsLocalized(p.Value)
+            ? p.Value!.AsObject().ToDictionary(l => l.Key, l => ParseValid(l.Value!.GetValue<string>()))
+            : p.Value is JsonValue v && v.TryGetValue<string>(out var text)
+                ? new Dictionary<string, IFluidTemplate> { [LocalizedText.DefaultLanguage] = ParseValid(text) }
+                : new Dictionary<string, IFluidTemplate>()));
+
+    private static Dictionary<string, object?> ModelFor(Dictionary<string, ModelEntry> model, Recipient recipient, ActivityContext context)
+    {
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [Variables] = Liquid.ToValue(context.Variables),
+            [Input] = Liquid.ToValue(context.State.Input),
+            [TemplateCatalog.RecipientVariable] = new Dictionary<string, object?>
+            {
+                ["name"] = recipient.Name,
+                ["email"] = recipient.Address,
+                ["language"] = recipient.Language,
+                ["role"] = recipient.Role,
+            },
+        };
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, entry) in model)
+        {
+            values[name] = entry.Texts.Count == 0
+                ? Liquid.ToValue(entry.Value)
+                : Liquid.Render(entry.Texts.GetValueOrDefault(recipient.Language) ?? entry.Texts[LocalizedText.DefaultLanguage], scope, NullEncoder.Default);
+        }
+        foreach (var (name, value) in values) scope[name] = value;
+        return scope;
+    }
+
+    private static RenderedEmail Inline(TemplateCatalog catalog, IReadOnlyDictionary<string, IFluidTemplate> subject,
+        IReadOnlyDictionary<string, IFluidTemplate> body, Recipient recipient, Dictionary<string, object?> scope)
+    {
+        var text = Liquid.Render(In(body, recipient.Language), scope, NullEncoder.Default);
+        return catalog.Compose(Liquid.Render(In(subject, recipient.Language), scope, NullEncoder.Default), text, TextToHtml.Convert(text), recipient.Language);
+    }
+
+    private static IFluidTemplate In(IReadOnlyDictionary<string, IFluidTemplate> texts, string language) =>
+        texts.GetValueOrDefault(language) ?? texts.GetValueOrDefault(LocalizedText.DefaultLanguage) ?? texts.Values.First();
+
+    private static Dictionary<string, IFluidTemplate> ParseTexts(LocalizedText text) =>
+        text.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => ParseValid(v.Value));
+
+    // Definitions are validated when loaded, so Liquid here parses.
+    private static IFluidTemplate ParseValid(string text) =>
+        Liquid.TryParse(text, out var template, out var error) ? template : throw new InvalidOperationException($"Not valid Liquid: {error}");
+
+    /// <summary>
+    /// Members leave a network by telling its coordinator, so their mail offers a mailto to the coordinator;
+    /// the coordinator's own mail and mail to written-in addresses carry none (docs/email.md).
+    /// </summary>
+    private static string? ListUnsubscribe(Recipient recipient, Recipient? coordinator)
+    {
+        if (recipient.Kind != RecipientKind.Member || coordinator is null) return null;
+        var subject = Uri.EscapeDataString(recipient.Language == "en" ? "Please remove me from the network" : "Palun eemalda mind võrgustikust");
+        return $"<mailto:{coordinator.Address}?subject={subject}>";
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Koostoo.Host.Pages;
+
+/// <summary>
+/// Admin pages answer requests from this machine only, as the Hangfire dashboard does, until accounts exist:
+/// the mailbox shows every member's personal answer links.
+/// </summary>
+public sealed class LoopbackOnlyFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!IsLocal(context.HttpContext.Connection))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.ContentResult
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+                ContentType = "text/plain; charset=utf-8",
+                Content = "Ainult sellest arvutist / Only from this machine.",
+            };
+            return;
+        }
+        await next();
+    }
+
+    public static bool IsLocal(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is { } remote && (IPAddress.IsLoopback(remote) || remote.Equals(connection.LocalIpAddress));
+}

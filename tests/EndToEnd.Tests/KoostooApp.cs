@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koostoo.Activities.Email;
+using Koostoo.Host.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koostoo.EndToEnd.Tests;
+
+/// <summary>
+/// The real host (Program) over a temporary folder: its own SQLite file, the repository's workflows copied in,
+/// Pickup mail into the folder unless the test says otherwise. Settings override appsettings as environment
+/// variables would.
+/// </summary>
+public sealed class KoostooApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replacements for the host's services (a scripted mail transport).</param>
+    public KoostooApp(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        Folder = folder;
+        var workflows = Directory.CreateDirectory(folder["workflows"]).FullName;
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot, "workflows"), "*.json"))
+            File.Copy(file, System.IO.Path.Combine(workflows, System.IO.Path.GetFileName(file)), overwrite: true);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Koostoo:Database:ConnectionString"] = $"Data Source={folder["koostoo.db"]}",
+            ["Koostoo:Workflows:Folder"] = workflows,
+            ["Koostoo:Mail:PickupFolder"] = folder["mail"],
+            ["Koostoo:Mail:FromAddress"] = "koostoo@vald.example",
+            // Small back-off so that retries happen within a test.
+            ["Koostoo:Mail:Retry:BaseDelay"] = "00:00:00.200",
+            ["Koostoo:Mail:Retry:MaxDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public TempFolder Folder { get; }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
+    }
+
+    public async Task<Guid> StartAsync(HttpClient client, string definitionId, object input)
+    {
+        var response = await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId, input });
+        response.EnsureSuccessStatusCode();
+        var instance = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return instance["id"]!.GetValue<Guid>();
+    }
+
+    public async Task<List<OutboxMessage>> OutboxAsync(Guid? instanceId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KoostooDbContext>();
+        return await db.Outbox.AsNoTracking().Where(m => instanceId == null || m.InstanceId == instanceId).ToListAsync();
+    }
+
+    /// <summary>Polls the outbox (of one instance, or all of it) until the condition holds; fails with the rows' states when it does not in time.</summary>
+    public async Task<List<OutboxMessage>> WaitForOutboxAsync(Guid? instanceId, Func<List<OutboxMessage>, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var rows = await OutboxAsync(instanceId);
+            if (condition(rows)) return rows;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The outbox did not get there in {timeout}: " +
+                    string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}")) +
+                    $"; last errors: {string.Join(" | ", rows.Select(r => r.LastError).Where(e => e is not null).Distinct().Take(3))}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Koostoo.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("The repository root (Koostoo.slnx) was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Koostoo.Activities.Email;
+using Koostoo.Host.Pages;
+using Microsoft.AspNetCore.Http;
+using MimeKit;
+
+namespace Koostoo.EndToEnd.Tests;
+
+public sealed class PickupTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private KoostooApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new KoostooApp(_folder);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task By_default_a_started_workflow_leaves_its_mail_as_eml_files_named_by_message_id()
+    {
+        var client = _app.CreateClient();
+
+        var instance = await _app.StartAsync(client, "sample-email", Network.Input(Network.Member("mari", "Mari", "et"), Network.Member("john", "John", "en")));
+
+        var rows = await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status == OutboxStatus.Sent), TimeSpan.FromSeconds(30));
+        var files = Directory.GetFiles(_folder["mail"], "*.eml");
+        files.Should().HaveCount(3);
+        var messages = files.Select(f => MimeMessage.Load(f)).ToList();
+        messages.Select(m => m.MessageId).Should().BeEquivalentTo(rows.Select(r => r.MessageId));
+        messages.Select(m => Path.GetFileNameWithoutExtension(files[messages.IndexOf(m)])).Should()
+            .BeEquivalentTo(rows.Select(r => r.MessageId.Split('@')[0]));
+        messages.Should().Contain(m => m.Subject == "Kooli võrgustik: please answer – will you take part in the network?");
+    }
+
+    [Fact]
+    public async Task The_mailbox_answers_only_requests_from_this_machine()
+    {
+        // The test server's requests come from no address at all: not local.
+        var response = await _app.CreateClient().GetAsync("/mailbox");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        LoopbackOnlyFilter.IsLocal(Connection("127.0.0.1")).Should().BeTrue();
+        LoopbackOnlyFilter.IsLocal(Connection("::1")).Should().BeTrue();
+        LoopbackOnlyFilter.IsLocal(Connection("192.168.1.20")).Should().BeFalse();
+    }
+
+    private static ConnectionInfo Connection(string remote)
+    {
+        var http = new DefaultHttpContext();
+        http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+        http.Connection.LocalIpAddress = IPAddress.Parse("192.168.1.10");
+        return http.Connection;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Koostoo.EndToEnd.Tests;
+
+/// <summary>
+/// A real SMTP server on 127.0.0.1: Debian's aiosmtpd (under /usr/bin/python3), keeping every message it
+/// accepts as a file in a Maildir. The port is chosen up front so a test can send before the server is up.
+/// </summary>
+public sealed class SmtpServer : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private Process? _process;
+
+    public int Port { get; } = FreePort();
+
+    /// <summary>Not created here: the Mailbox handler makes a Maildir (cur, new, tmp) only where no folder exists yet.</summary>
+    private string Maildir => _folder["maildir"];
+
+    public static async Task<SmtpServer> StartedAsync()
+    {
+        var server = new SmtpServer();
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        // Drained, or a full pipe would block the server the moment it logs much.
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>Every message received so far, parsed.</summary>
+    public List<MimeMessage> Messages()
+    {
+        var folder = System.IO.Path.Combine(Maildir, "new");
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => MimeMessage.Load(f)).ToList() : [];
+    }
+
+    public async Task<List<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Messages() is var messages && messages.Count < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{messages.Count} of {count} messages arrived in {timeout}.");
+            await Task.Delay(100);
+        }
+        return Messages();
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        _process?.Dispose();
+        _folder.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
