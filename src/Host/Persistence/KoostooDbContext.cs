@@ -1,4 +1,5 @@
 using Koostoo.Activities.Email;
+using Koostoo.Networks;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,12 @@ namespace Koostoo.Host.Persistence;
 public sealed class KoostooDbContext(DbContextOptions<KoostooDbContext> options) : WorkflowDbContext(options)
 {
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Network> Networks => Set<Network>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         OutboxModel.Configure(model);
+        NetworkModel.Configure(model);
     }
 }
