@@ -1,5 +1,9 @@
 using Koostoo.Activities.Control;
+using Koostoo.Activities.Email;
 using Koostoo.Host.Api;
+using Koostoo.Host.Networks;
+using Koostoo.Host.Requests;
+using Koostoo.Networks.Launch;
 using Koostoo.Host.Email;
 using Koostoo.Host.Pages;
 using Koostoo.Host.Persistence;
@@ -24,6 +28,11 @@ builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredSe
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
 builder.Services.AddKoostooHangfire(builder.Configuration);
 builder.Services.AddKoostooMail(builder.Configuration);
+builder.Services.Configure<PublicLinks>(builder.Configuration.GetSection(PublicLinks.Section));
+builder.Services.AddSingleton<NetworkLauncher>();
+builder.Services.AddScoped<NetworkReader>();
+builder.Services.AddScoped<StepCommands>();
+builder.Services.AddScoped<MemberRequests>();
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -58,6 +67,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
+app.MapNetworkEndpoints();
 
 app.Run();
 

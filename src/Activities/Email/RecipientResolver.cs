@@ -5,9 +5,9 @@ namespace Koostoo.Activities.Email;
 
 /// <summary>
 /// Turns SendEmail's <c>to</c> entries (an address, <c>coordinator</c>, <c>members</c>, <c>role:&lt;role&gt;</c>,
-/// <c>member:&lt;id&gt;</c>) into recipients. For now the network lives in workflow variables:
-/// <c>variables.coordinator</c> = { name, email, language }, <c>variables.members</c> = [{ id, name, email, language, role }].
-/// Only this class knows that, so moving members into network tables changes this class alone.
+/// <c>member:&lt;id&gt;</c>) into recipients, from people given as <c>coordinator</c> = { name, email, language } and
+/// <c>members</c> = [{ id, name, email, language, role }]: a network's tables (see <c>NetworkPeople</c>) or, for an
+/// instance without a network, its variables.
 /// </summary>
 public sealed class RecipientResolver
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
+using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,17 +41,16 @@ public sealed class SendEmail : Activity
     [Input(UiHint = "json", LabelEt = "Manused", LabelEn = "Attachments")]
     public List<EmailAttachment>? Attachments { get; set; }
 
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var resolution = new RecipientResolver().Resolve(To, context.Variables);
+        var resolution = new RecipientResolver().Resolve(To, await NetworkPeople.ForAsync(context));
         if (resolution.Problems.Count > 0)
-            return ValueTask.FromResult(ActivityResult.Fault(string.Join(" ", resolution.Problems)));
+            return ActivityResult.Fault(string.Join(" ", resolution.Problems));
         foreach (var note in resolution.Notes) context.Log(note);
 
         var catalog = TemplateCatalog.Shipped;
         var template = Template is null ? null : catalog.Find(Template)
             ?? throw new InvalidOperationException($"There is no email template '{Template}'.");
-        var delivery = context.Services.GetRequiredService<IMailDelivery>();
         var attachments = Attachments is { Count: > 0 } ? JsonSerializer.Serialize(Attachments, WorkflowJson.Options) : null;
         var model = ParseModel();
         var inline = template is null ? (Subject: ParseTexts(Subject!), Body: ParseTexts(Body!)) : default;
@@ -62,38 +62,10 @@ public sealed class SendEmail : Activity
             var email = template is not null
                 ? catalog.Render(template, recipient.Language, scope)
                 : Inline(catalog, inline.Subject, inline.Body, recipient, scope);
-            var row = new OutboxMessage
-            {
-                MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
-                InstanceId = context.Instance.Id,
-                ActivityId = context.Activity.Id,
-                ToAddress = recipient.Address,
-                ToName = recipient.Name,
-                Language = recipient.Language,
-                Subject = email.Subject,
-                TextBody = email.Text,
-                HtmlBody = email.Html,
-                ListUnsubscribe = ListUnsubscribe(recipient, resolution.Coordinator),
-                Attachments = attachments,
-                CreatedAt = context.Now,
-                NextAttemptAt = context.Now,
-            };
-            context.Db.Set<OutboxMessage>().Add(row);
-            rows.Add(row);
+            rows.Add(Outbox.Queue(context, recipient, email, resolution.Coordinator, attachments));
         }
-
-        var ids = rows.Select(r => r.Id).ToList();
-        if (ids.Count > 0)
-            context.AfterCommit((services, _) =>
-            {
-                services.GetRequiredService<IMailDelivery>().Deliver(ids);
-                return Task.CompletedTask;
-            });
-        // The journal names messages by id: who got what is in the outbox, not in a log many people read.
-        context.Log(rows.Count == 0
-            ? "No recipients; no email queued."
-            : $"{rows.Count} email(s) queued: {string.Join(", ", rows.Select(r => r.MessageId))}");
-        return ValueTask.FromResult(ActivityResult.Done());
+        Outbox.DeliverAfterCommit(context, rows);
+        return ActivityResult.Done();
     }
 
     public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
@@ -220,15 +192,4 @@ public sealed class SendEmail : Activity
     // Definitions are validated when loaded, so Liquid here parses.
     private static IFluidTemplate ParseValid(string text) =>
         Liquid.TryParse(text, out var template, out var error) ? template : throw new InvalidOperationException($"Not valid Liquid: {error}");
-
-    /// <summary>
-    /// Members leave a network by telling its coordinator, so their mail offers a mailto to the coordinator;
-    /// the coordinator's own mail and mail to written-in addresses carry none (docs/email.md).
-    /// </summary>
-    private static string? ListUnsubscribe(Recipient recipient, Recipient? coordinator)
-    {
-        if (recipient.Kind != RecipientKind.Member || coordinator is null) return null;
-        var subject = Uri.EscapeDataString(recipient.Language == "en" ? "Please remove me from the network" : "Palun eemalda mind võrgustikust");
-        return $"<mailto:{coordinator.Address}?subject={subject}>";
-    }
 }

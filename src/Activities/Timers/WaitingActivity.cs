@@ -13,7 +13,7 @@ namespace Koostoo.Activities.Timers;
 public abstract class WaitingActivity : Activity
 {
     public const string TimeoutOutcome = "Timeout";
-    private const string DeadlineKey = "deadline";
+    protected const string DeadlineKey = "deadline";
     private const string ReminderKey = "reminder";
 
     [Input(UiHint = "duration", LabelEt = "Tähtaeg (nt P3D)", LabelEn = "Deadline (e.g. P3D)")]

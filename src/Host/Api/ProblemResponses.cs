@@ -1,3 +1,4 @@
+using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -16,6 +17,8 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
         {
             InvalidDefinitionException invalid => (400, "The workflow definition is not valid",
                 new Dictionary<string, object?> { ["errors"] = invalid.Problems.Select(p => new { path = p.Path, message = p.Message }).ToList() }),
+            LaunchRejectedException rejected => (400, "The network cannot be launched",
+                new Dictionary<string, object?> { ["errors"] = rejected.Check.Errors, ["notices"] = rejected.Check.Notices }),
             NotFoundException => (404, "Not found", null),
             ConflictException => (409, "Not possible now", null),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),

@@ -1,0 +1,60 @@
+using Koostoo.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koostoo.Activities.Email;
+
+/// <summary>
+/// How an activity sends mail: one outbox row per recipient in the workflow's own transaction, and the host told
+/// to deliver them only after that transaction commits. Every activity that mails goes through here.
+/// </summary>
+public static class Outbox
+{
+    public static OutboxMessage Queue(ActivityContext context, Recipient recipient, RenderedEmail email, Recipient? coordinator, string? attachments = null)
+    {
+        var delivery = context.Services.GetRequiredService<IMailDelivery>();
+        var row = new OutboxMessage
+        {
+            MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
+            InstanceId = context.Instance.Id,
+            ActivityId = context.Activity.Id,
+            ToAddress = recipient.Address,
+            ToName = recipient.Name,
+            Language = recipient.Language,
+            Subject = email.Subject,
+            TextBody = email.Text,
+            HtmlBody = email.Html,
+            ListUnsubscribe = ListUnsubscribe(recipient, coordinator),
+            Attachments = attachments,
+            CreatedAt = context.Now,
+            NextAttemptAt = context.Now,
+        };
+        context.Db.Set<OutboxMessage>().Add(row);
+        return row;
+    }
+
+    /// <summary>After commit, hand the rows to delivery and name them in the journal by Message-ID, never by address.</summary>
+    public static void DeliverAfterCommit(ActivityContext context, IReadOnlyList<OutboxMessage> rows)
+    {
+        context.Log(rows.Count == 0
+            ? "No recipients; no email queued."
+            : $"{rows.Count} email(s) queued: {string.Join(", ", rows.Select(r => r.MessageId))}");
+        if (rows.Count == 0) return;
+        var ids = rows.Select(r => r.Id).ToList();
+        context.AfterCommit((services, _) =>
+        {
+            services.GetRequiredService<IMailDelivery>().Deliver(ids);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// Members leave a network by telling its coordinator, so their mail offers a mailto to the coordinator;
+    /// the coordinator's own mail and mail to written-in addresses carry none (docs/email.md).
+    /// </summary>
+    private static string? ListUnsubscribe(Recipient recipient, Recipient? coordinator)
+    {
+        if (recipient.Kind != RecipientKind.Member || coordinator is null) return null;
+        var subject = Uri.EscapeDataString(recipient.Language == "en" ? "Please remove me from the network" : "Palun eemalda mind võrgustikust");
+        return $"<mailto:{coordinator.Address}?subject={subject}>";
+    }
+}

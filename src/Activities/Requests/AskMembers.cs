@@ -1,0 +1,360 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
+using Koostoo.Activities.Timers;
+using Koostoo.Networks;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Koostoo.Activities.Requests;
+
+/// <summary>
+/// Puts a question to people of the network: each gets an email with a personal link and answers on a small page.
+/// The step closes when its quorum is reached (Done; for a yes/no decision also Approved or Rejected) or at its
+/// deadline, where it continues (Timeout), escalates to the coordinator, or extends once. Reminders go only to
+/// those who have not answered. Answers become the variable named by <c>variable</c> (the activity id by default).
+/// </summary>
+[Activity("AskMembers", Category = "Network", DisplayNameEt = "Küsi liikmetelt", DisplayNameEn = "Ask members",
+    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome, ApprovedOutcome, RejectedOutcome],
+    DescriptionEt = "Saadab igale liikmele isikliku lingiga küsimuse; sulgub kvoorumi või tähtajaga.",
+    DescriptionEn = "Sends each member a question with a personal link; closes on its quorum or its deadline.")]
+public sealed class AskMembers : WaitingActivity
+{
+    public const string ApprovedOutcome = "Approved";
+    public const string RejectedOutcome = "Rejected";
+    private const string AnswerKey = "answer:";
+    private const string CommandKey = "command";
+
+    [Input(Required = true, UiHint = "list", LabelEt = "Kellelt (members, role:…, member:…, coordinator)", LabelEn = "Whom (members, role:…, member:…, coordinator)")]
+    public List<string> Audience { get; set; } = ["members"];
+
+    [Input(Required = true, LabelEt = "Küsimus", LabelEn = "Question")]
+    public LocalizedText? Question { get; set; }
+
+    [Input(UiHint = "multiline", LabelEt = "Taust (Liquid, nt {{ variables.goal }})", LabelEn = "Context (Liquid, e.g. {{ variables.goal }})")]
+    public LocalizedText? Context { get; set; }
+
+    [Input(Required = true, UiHint = "formFields", LabelEt = "Vormi väljad", LabelEn = "Form fields")]
+    public List<FormField> Fields { get; set; } = [];
+
+    [Input(LabelEt = "Kvoorum (all, any, majority, count:N, percent:P)", LabelEn = "Quorum (all, any, majority, count:N, percent:P)")]
+    public string Quorum { get; set; } = "all";
+
+    [Input(UiHint = "select", Options = ["continue", "escalate", "extend"], LabelEt = "Tähtaja möödudes", LabelEn = "At the deadline")]
+    public string OnDeadline { get; set; } = "continue";
+
+    [Input(UiHint = "duration", LabelEt = "Pikenda (kui extend)", LabelEn = "Extend by (with extend)")]
+    public string? ExtendBy { get; set; }
+
+    /// <summary>
+    /// The yes/no field whose answers decide Approved or Rejected. Only when named: an invitation's "I take part"
+    /// is a yes/no field too, and one member declining must not close it for everyone.
+    /// </summary>
+    [Input(LabelEt = "Otsuse väli (jah/ei): Approved/Rejected", LabelEn = "Decision field (yes/no): Approved/Rejected")]
+    public string? Decision { get; set; }
+
+    [Input(LabelEt = "Vastuste muutuja", LabelEn = "Answers variable")]
+    public string? Variable { get; set; }
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var network = await NetworkPeople.NetworkOfAsync(context);
+        if (network is null) return ActivityResult.Fault("AskMembers runs only in a network's workflow: this instance has no network.");
+        var resolution = new RecipientResolver().Resolve(Audience, NetworkPeople.Of(network));
+        if (resolution.Problems.Count > 0) return ActivityResult.Fault(string.Join(" ", resolution.Problems));
+        if (resolution.Recipients.Count == 0)
+            return ActivityResult.Fault($"Nobody to ask: '{string.Join(", ", Audience)}' matches no active member with an email address.");
+
+        context.Data.Clear();
+        StartTimers(context);
+        var deadline = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey)?.DueAt;
+        var sent = resolution.Recipients.Select(r => Ask(context, network, r, resolution.Coordinator, deadline)).ToList();
+        context.CreateBookmark(BookmarkKind.Response, CommandKey);
+        Outbox.DeliverAfterCommit(context, sent);
+        await PublishAsync(context, closed: false);
+        return ActivityResult.Suspend();
+    }
+
+    protected override async ValueTask<ActivityResult> OnStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
+    {
+        if (bookmark.Key == CommandKey)
+            return await OnCommandAsync(context, stimulus?.AsObject() ?? new JsonObject());
+
+        var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
+        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        request.Answer = stimulus!["answer"]!.ToJsonString();
+        request.AnsweredAt = context.Now;
+        // A fresh bookmark keeps the link working, so the member can change the answer until the step closes.
+        request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
+        return await SettleAsync(context);
+    }
+
+    protected override async ValueTask OnReminderAsync(ActivityContext context, int number)
+    {
+        var sent = await RemindSilentAsync(context, note: null);
+        context.Log($"Reminder {number}: {sent} member(s) not yet answered were reminded.");
+    }
+
+    protected override async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
+    {
+        switch (OnDeadline)
+        {
+            case "extend" when context.Data["extended"] is null:
+                context.Data["extended"] = true;
+                var newDeadline = context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, context.Now + IsoDuration.Parse(ExtendBy!)).DueAt!.Value;
+                await SetDeadlineAsync(context, newDeadline);
+                await RemindSilentAsync(context, new LocalizedText(
+                    $"Tähtaega pikendati: {MomentText.Format(newDeadline, "et", TimeZone)}.",
+                    $"The deadline was extended to {MomentText.Format(newDeadline, "en", TimeZone)}."));
+                context.Log("Deadline passed without the quorum; extended once.");
+                return ActivityResult.Suspend();
+            case "escalate" when context.Data["escalated"] is null:
+                context.Data["escalated"] = true;
+                await EscalateAsync(context);
+                return ActivityResult.Suspend();
+            default:
+                return await CloseAsync(context);
+        }
+    }
+
+    private async Task<ActivityResult> OnCommandAsync(ActivityContext context, JsonObject command)
+    {
+        var name = command["command"]?.GetValue<string>();
+        if (name == "close") return await CloseAsync(context);
+        switch (name)
+        {
+            case "remind":
+                context.Log($"The coordinator sent a reminder to {await RemindSilentAsync(context, note: null)} member(s).");
+                break;
+            case "extend":
+                var by = IsoDuration.Parse(command["by"]!.GetValue<string>());
+                var current = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey);
+                var deadline = (current?.DueAt ?? context.Now) + by;
+                if (current is not null) context.RemoveBookmark(current);
+                context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, deadline);
+                await SetDeadlineAsync(context, deadline);
+                context.Log($"The coordinator extended the deadline by {command["by"]}.");
+                break;
+            case "add-member":
+                var network = (await NetworkPeople.NetworkOfAsync(context))!;
+                var people = new RecipientResolver().Resolve([$"{RecipientResolver.MemberPrefix}{command["memberId"]}"], NetworkPeople.Of(network));
+                if (people.Problems.Count > 0) throw new InvalidOperationException(string.Join(" ", people.Problems));
+                var deadlineAt = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey)?.DueAt;
+                Outbox.DeliverAfterCommit(context, [Ask(context, network, people.Recipients[0], people.Coordinator, deadlineAt)]);
+                context.Log("The coordinator added a member to the step.");
+                break;
+        }
+        context.CreateBookmark(BookmarkKind.Response, CommandKey);
+        return await SettleAsync(context);
+    }
+
+    /// <summary>After an answer or a command: close if the quorum is reached, else publish the tally and keep waiting.</summary>
+    private async Task<ActivityResult> SettleAsync(ActivityContext context)
+    {
+        var requests = await OpenRequestsAsync(context);
+        if (StepTally.Of(requests, Quorum, Decision).QuorumReached) return await CloseAsync(context);
+        await PublishAsync(context, closed: false);
+        return ActivityResult.Suspend();
+    }
+
+    private async Task<ActivityResult> CloseAsync(ActivityContext context)
+    {
+        var requests = await OpenRequestsAsync(context);
+        var tally = StepTally.Of(requests, Quorum, Decision);
+        await PublishAsync(context, closed: true);
+        foreach (var request in requests) request.ClosedAt = context.Now;
+        return ActivityResult.Outcome([.. tally.Outcomes()]);
+    }
+
+    private OutboxMessage Ask(ActivityContext context, Network network, Recipient recipient, Recipient? coordinator, DateTimeOffset? deadline)
+    {
+        var request = new StepRequest
+        {
+            NetworkId = network.Id,
+            MemberId = recipient.MemberId is null ? null : Guid.Parse(recipient.MemberId),
+            RespondentName = recipient.Name ?? recipient.Address,
+            RespondentEmail = recipient.Address,
+            Language = recipient.Language,
+            InstanceId = context.Instance.Id,
+            ActivityId = context.Activity.Id,
+            Form = new RequestForm(Question!, RenderContext(context), Fields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson(),
+            CreatedAt = context.Now,
+            Deadline = deadline,
+        };
+        request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
+        context.Db.Set<StepRequest>().Add(request);
+        return Mail(context, "step-request", request, recipient, coordinator, note: null);
+    }
+
+    private async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
+    {
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        var coordinator = new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network)).Coordinator;
+        var silent = (await OpenRequestsAsync(context)).Where(r => r.Answer is null).ToList();
+        var sent = silent.Select(request =>
+        {
+            request.RemindersSent++;
+            var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
+                request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
+            return Mail(context, "step-reminder", request, recipient, coordinator, note);
+        }).ToList();
+        Outbox.DeliverAfterCommit(context, sent);
+        return sent.Count;
+    }
+
+    private async Task EscalateAsync(ActivityContext context)
+    {
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        var requests = await OpenRequestsAsync(context);
+        var resolution = new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network));
+        var coordinator = resolution.Recipients[0];
+        var silent = requests.Where(r => r.Answer is null).Select(r => r.RespondentName).ToList();
+        var scope = new Dictionary<string, object?>
+        {
+            ["network"] = network.Name,
+            ["step"] = Question!.In(coordinator.Language),
+            ["asked_count"] = requests.Count,
+            ["answered_count"] = requests.Count - silent.Count,
+            ["silent_count"] = silent.Count,
+            ["silent"] = silent,
+            ["link"] = Links(context).Network(network.Id),
+            [TemplateCatalog.RecipientVariable] = RecipientModel(coordinator),
+        };
+        var catalog = TemplateCatalog.Shipped;
+        var row = Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope), coordinator);
+        Outbox.DeliverAfterCommit(context, [row]);
+        context.Log($"Deadline passed without the quorum; the coordinator was told that {silent.Count} of {requests.Count} have not answered.");
+    }
+
+    /// <summary>Renders a request or reminder email with a link of its own; only the link's hash is saved.</summary>
+    private OutboxMessage Mail(ActivityContext context, string template, StepRequest request, Recipient recipient, Recipient? coordinator, LocalizedText? note)
+    {
+        var (link, token) = RequestLink.Create(request.Id, context.Now);
+        context.Db.Set<RequestLink>().Add(link);
+        var form = RequestForm.FromJson(request.Form);
+        var scope = new Dictionary<string, object?>
+        {
+            ["network"] = form.NetworkName,
+            ["step"] = form.Question.In(recipient.Language),
+            ["link"] = Links(context).Respond(token),
+            ["deadline"] = request.Deadline is { } d ? MomentText.Format(d, recipient.Language, TimeZone) : null,
+            ["note"] = note?.In(recipient.Language),
+            [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
+        };
+        var catalog = TemplateCatalog.Shipped;
+        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator);
+    }
+
+    private async Task SetDeadlineAsync(ActivityContext context, DateTimeOffset deadline)
+    {
+        foreach (var request in await OpenRequestsAsync(context)) request.Deadline = deadline;
+    }
+
+    /// <summary>This run's requests: earlier runs of the same step (a loop) were closed when they completed.</summary>
+    private static Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
+        context.Db.Set<StepRequest>()
+            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
+            .OrderBy(r => r.CreatedAt).ToListAsync();
+
+    /// <summary>The answers as a variable later steps and conditions read: counts, who answered, who is silent.</summary>
+    private async Task PublishAsync(ActivityContext context, bool closed)
+    {
+        var requests = await OpenRequestsAsync(context);
+        var tally = StepTally.Of(requests, Quorum, Decision);
+        var answered = requests.Where(r => r.Answer is not null).ToList();
+        var counts = new JsonObject();
+        foreach (var field in Fields.Where(f => f.Type is FieldType.Choice or FieldType.MultiChoice or FieldType.YesNo or FieldType.Scale))
+        {
+            var values = new JsonObject();
+            foreach (var answer in answered.Select(r => JsonNode.Parse(r.Answer!)!.AsObject()))
+            foreach (var value in Values(answer[field.Name]))
+                values[value] = (values[value]?.GetValue<int>() ?? 0) + 1;
+            counts[field.Name] = values;
+        }
+        context.Variables[Variable ?? context.Activity.Id] = new JsonObject
+        {
+            ["asked"] = tally.Asked,
+            ["answered"] = tally.Answered,
+            ["needed"] = tally.Needed,
+            ["closed"] = closed,
+            ["approved"] = tally.Approved,
+            ["rejected"] = tally.Rejected,
+            ["silent"] = new JsonArray(requests.Where(r => r.Answer is null).Select(r => (JsonNode)r.RespondentName).ToArray()),
+            ["answers"] = new JsonArray(answered.Select(r => (JsonNode)new JsonObject
+            {
+                ["memberId"] = r.MemberId?.ToString(),
+                ["name"] = r.RespondentName,
+                ["at"] = r.AnsweredAt,
+                ["answer"] = JsonNode.Parse(r.Answer!),
+            }).ToArray()),
+            ["counts"] = counts,
+        };
+    }
+
+    private static IEnumerable<string> Values(JsonNode? value) => value switch
+    {
+        JsonArray array => array.Select(v => v!.ToJsonString().Trim('"')),
+        null => [],
+        _ => [value.ToJsonString().Trim('"')],
+    };
+
+    private LocalizedText? RenderContext(ActivityContext context)
+    {
+        if (Context is null || Context.IsEmpty) return null;
+        var scope = new Dictionary<string, object?> { ["variables"] = Liquid.ToValue(context.Variables) };
+        return new LocalizedText(Context.Values.ToDictionary(v => v.Key, v =>
+            Liquid.TryParse(v.Value, out var template, out _) ? Liquid.Render(template, scope, Fluid.NullEncoder.Default) : v.Value));
+    }
+
+    private static Dictionary<string, object?> RecipientModel(Recipient recipient) => new()
+    {
+        ["name"] = recipient.Name,
+        ["email"] = recipient.Address,
+        ["language"] = recipient.Language,
+        ["role"] = recipient.Role,
+    };
+
+    private static PublicLinks Links(ActivityContext context) =>
+        context.Services.GetService<IOptions<PublicLinks>>()?.Value ?? new PublicLinks();
+
+    public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
+    {
+        foreach (var problem in base.Validate(context)) yield return problem;
+        foreach (var (entry, i) in Audience.Select((e, i) => (e, i)))
+        {
+            // A plain address is no one the network knows: nobody to count, nowhere to show who is silent.
+            var problem = RecipientResolver.SyntaxProblem(entry)
+                ?? (entry.Contains('@') ? "Ask members, roles or the coordinator, not a plain address." : null);
+            if (problem is not null) yield return new($"{context.InputPath("audience")}[{i}]", problem);
+        }
+        if (!Requests.Quorum.IsValid(Quorum))
+            yield return new(context.InputPath("quorum"), $"'{Quorum}' is not a quorum: all, any, majority, count:N or percent:P.");
+        if (OnDeadline is not ("continue" or "escalate" or "extend"))
+            yield return new(context.InputPath("onDeadline"), $"'{OnDeadline}' is not one of continue, escalate, extend.");
+        if (OnDeadline != "continue" && string.IsNullOrEmpty(Deadline))
+            yield return new(context.InputPath("onDeadline"), $"'{OnDeadline}' happens at the deadline, but the step has no deadline.");
+        if (OnDeadline == "extend" && (!IsoDuration.TryParse(ExtendBy, out var by) || by <= TimeSpan.Zero))
+            yield return new(context.InputPath("extendBy"), "With 'extend', give the extension as a duration such as P2D.");
+        var names = new HashSet<string>();
+        foreach (var (field, i) in Fields.Select((f, i) => (f, i)))
+        {
+            var path = $"{context.InputPath("fields")}[{i}]";
+            if (!names.Add(field.Name)) yield return new($"{path}.name", $"The field name '{field.Name}' is used twice.");
+            if (field.Label.IsEmpty) yield return new($"{path}.label", "A field needs a label.");
+            if (field.Type is FieldType.Choice or FieldType.MultiChoice && field.Options.Count < 2)
+                yield return new($"{path}.options", "A choice needs at least two options.");
+        }
+        if (Decision is not null && Fields.All(f => f.Name != Decision || f.Type != FieldType.YesNo))
+            yield return new(context.InputPath("decision"), $"The decision field '{Decision}' is not a yes/no field of the form.");
+        if (Context is not null)
+            foreach (var (language, text) in Context.Values)
+                if (!Liquid.TryParse(text, out _, out var error))
+                    yield return new($"{context.InputPath("context")}.{language}", $"Not valid Liquid: {error}");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Koostoo.Networks.Launch;
+using Koostoo.Workflows.Definitions;
+
+namespace Koostoo.Host.Networks;
+
+public static class NetworkEndpoints
+{
+    public static void MapNetworkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var networks = app.MapGroup("/api/networks").WithTags("Networks");
+
+        networks.MapPost("/", async (LaunchRequest request, NetworkLauncher launcher, NetworkReader reader, CancellationToken ct) =>
+        {
+            var network = await launcher.LaunchAsync(request, ct);
+            return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(network.Id, ct));
+        }).WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
+
+        networks.MapGet("/", (NetworkReader reader, CancellationToken ct) => reader.ListAsync(ct))
+            .WithSummary("Every network, newest first, with its stage.");
+
+        networks.MapGet("/{id:guid}", (Guid id, NetworkReader reader, CancellationToken ct) => reader.GetAsync(id, ct))
+            .WithSummary("One network: stage, members, the steps waiting for answers and who has and has not answered.");
+
+        networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, HttpRequest http,
+            StepCommands commands, NetworkReader reader, CancellationToken ct) =>
+        {
+            if (!StepCommands.Names.Contains(command))
+                return Results.Problem(statusCode: 404, title: "Not found", detail: $"Unknown command '{command}'; the commands are {string.Join(", ", StepCommands.Names)}.");
+            var body = http.ContentLength > 0 ? (await JsonNode.ParseAsync(http.Body, cancellationToken: ct))?.AsObject() ?? [] : [];
+            if (command == "extend" && !(IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero))
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).");
+            if (command == "add-member" && !Guid.TryParse(body["memberId"]?.GetValue<string>(), out _))
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the member as { \"memberId\": \"...\" }.");
+            body["command"] = command;
+            await commands.SendAsync(id, activityId, body, ct);
+            return Results.Ok(await reader.GetAsync(id, ct));
+        }).Accepts<JsonObject>("application/json")
+          .WithSummary("A coordinator's command on a waiting step: remind (now, the silent only), extend { by }, close, add-member { memberId }.");
+    }
+}

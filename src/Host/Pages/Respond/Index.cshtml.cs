@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Koostoo.Host.Requests;
+using Koostoo.Networks.Requests;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koostoo.Host.Pages.Respond;
+
+/// <summary>
+/// The page a member's link opens: the question and the form; the answer; a clear page for a closed, unknown or
+/// out-of-date link. Anti-forgery is checked by hand so that a stale form gets a page that says what to do, not a bare 400.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class IndexModel(MemberRequests requests, IAntiforgery antiforgery, ILogger<IndexModel> logger) : PageModel
+{
+    public LinkState State { get; private set; }
+    public StepRequest? StepRequest { get; private set; }
+    public RequestForm? Form { get; private set; }
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public bool Saved { get; private set; }
+    /// <summary>The form was not the latest: already sent, or meant for another request.</summary>
+    public bool Stale { get; private set; }
+    /// <summary>The anti-forgery check failed (cookie lost, form kept open for days).</summary>
+    public bool Expired { get; private set; }
+    public string Token { get; private set; } = "";
+    private JsonObject? _posted;
+
+    public string Language => UiLanguage.Of(Request);
+
+    public async Task<IActionResult> OnGetAsync(string token, bool saved = false)
+    {
+        await LoadAsync(token);
+        Saved = saved && State == LinkState.Open;
+        return Show();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        await LoadAsync(token);
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException e)
+        {
+            logger.LogInformation("An answer was refused by the anti-forgery check: {Reason}", e.Message);
+            Expired = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (State != LinkState.Open) return Show();
+
+        var read = FormAnswers.Read(Form!.Fields, name => Request.Form[name].Select(v => v ?? "").ToList(), Language);
+        if (!read.IsValid)
+        {
+            Errors = read.Errors;
+            _posted = new JsonObject(Form.Fields.Select(f => KeyValuePair.Create<string, JsonNode?>(f.Name,
+                new JsonArray(Request.Form[f.Name].Select(v => (JsonNode?)v).ToArray()))));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var formBookmark = Guid.TryParse(Request.Form["b"], out var b) ? b : Guid.Empty;
+        switch (await requests.SubmitAsync(StepRequest!, formBookmark, read.Answer))
+        {
+            case SubmitResult.Saved:
+                // Post, redirect, get: a reload shows the confirmation instead of posting again.
+                return Redirect(Request.Link($"/r/{token}?saved=true"));
+            case SubmitResult.Stale:
+                await LoadAsync(token);
+                Stale = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                await LoadAsync(token);
+                return Show();
+        }
+    }
+
+    /// <summary>The values to show in a field: what was just posted (with errors), else the saved answer.</summary>
+    public IReadOnlyList<string> Values(string field)
+    {
+        var node = (_posted ?? (StepRequest?.Answer is { } answer ? JsonNode.Parse(answer)!.AsObject() : null))?[field];
+        return node switch
+        {
+            null => [],
+            JsonArray array => array.Select(Text).ToList(),
+            _ => [Text(node)],
+        };
+    }
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? "yes" : "no",
+        JsonValue v when v.TryGetValue<decimal>(out var number) => number.ToString(CultureInfo.InvariantCulture),
+        JsonValue v => v.ToString(),
+        _ => "",
+    };
+
+    private async Task LoadAsync(string token)
+    {
+        Token = token;
+        (State, StepRequest) = await requests.FindAsync(token, HttpContext.RequestAborted);
+        if (StepRequest is null) return;
+        Form = RequestForm.FromJson(StepRequest.Form);
+        UiLanguage.Prefer(HttpContext, StepRequest.Language);
+    }
+
+    private IActionResult Show()
+    {
+        Response.StatusCode = State switch
+        {
+            LinkState.Unknown => StatusCodes.Status404NotFound,
+            LinkState.Closed => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status200OK,
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Koostoo.Host.Persistence;
+using Koostoo.Workflows.Journal;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koostoo.EndToEnd.Tests.Requests;
+
+/// <summary>
+/// A network whose workflow asks its members one question (AskMembers) and then waits at <c>after</c>, driven as
+/// people would: launched through the API, answered through the links in the emails, like a browser posts a form.
+/// </summary>
+public sealed partial class AskScenario(KoostooApp app)
+{
+    public const string DefinitionId = "ask-once";
+
+    public static string Definition(string quorum = "all", string onDeadline = "continue", string deadline = "P3D", string[]? reminders = null, string? extendBy = null) =>
+        new JsonObject
+        {
+            ["id"] = DefinitionId,
+            ["name"] = new JsonObject { ["et"] = "Üks küsimus", ["en"] = "One question" },
+            ["activities"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = "ask",
+                    ["type"] = "AskMembers",
+                    ["inputs"] = new JsonObject
+                    {
+                        ["audience"] = new JsonArray("members"),
+                        ["question"] = new JsonObject { ["et"] = "Kas osaled võrgustikus?", ["en"] = "Will you take part in the network?" },
+                        ["context"] = new JsonObject { ["et"] = "Võrgustik „{{ variables.networkName }}“ alustab.", ["en"] = "The network \"{{ variables.networkName }}\" starts." },
+                        ["fields"] = new JsonArray(
+                            new JsonObject { ["name"] = "join", ["type"] = "yesNo", ["required"] = true, ["label"] = new JsonObject { ["et"] = "Osalen", ["en"] = "I take part" } },
+                            new JsonObject { ["name"] = "note", ["type"] = "longText", ["label"] = new JsonObject { ["et"] = "Märkus", ["en"] = "Note" } }),
+                        ["quorum"] = quorum,
+                        ["deadline"] = deadline,
+                        ["reminders"] = new JsonArray((reminders ?? ["P1D"]).Select(r => (JsonNode)r).ToArray()),
+                        ["onDeadline"] = onDeadline,
+                        ["extendBy"] = extendBy,
+                    },
+                },
+                new JsonObject { ["id"] = "after", ["type"] = "WaitForSignal", ["inputs"] = new JsonObject { ["signal"] = "next" } }),
+            ["connections"] = new JsonArray(
+                new JsonObject { ["from"] = "ask", ["outcome"] = "Done", ["to"] = "after" },
+                new JsonObject { ["from"] = "ask", ["outcome"] = "Timeout", ["to"] = "after" }),
+        }.ToJsonString();
+
+    public static string Email(int i) => $"liige{i}@kool.example";
+
+    public HttpClient Api { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task PublishAsync(string definition)
+    {
+        (await Api.PostAsync("/api/workflow-definitions", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await Api.PostAsync($"/api/workflow-definitions/{DefinitionId}/publish", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Launches a network of <paramref name="members"/> people (every third in English) on the published definition.</summary>
+    public async Task<JsonObject> LaunchAsync(int members, string name = "Kooli võrgustik")
+    {
+        var response = await Api.PostAsJsonAsync("/api/networks", new
+        {
+            name,
+            purpose = "Vähendada koolist väljalangemist vallas",
+            coordinatorName = "Kati Kask",
+            coordinatorEmail = "kati@vald.example",
+            definitionId = DefinitionId,
+            members = Enumerable.Range(1, members).Select(i => new
+            {
+                name = $"Liige {i}",
+                email = Email(i),
+                language = i % 3 == 0 ? "en" : "et",
+                sector = "Education",
+            }),
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<JsonObject> NetworkAsync(JsonObject network) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"/api/networks/{network["id"]}"))!;
+
+    public async Task<JsonObject> InstanceAsync(JsonObject network) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{network["workflowInstanceId"]}"))!;
+
+    [GeneratedRegex(@"https?://[^/\s]+(/r/[A-Za-z0-9_-]{43})")]
+    private static partial Regex LinkPattern();
+
+    /// <summary>The answer link (path) in a message's text.</summary>
+    public static string LinkIn(string text) => LinkPattern().Match(text).Groups[1].Value;
+
+    /// <summary>The links in the mail queued so far, by recipient address: the latest one each.</summary>
+    public async Task<Dictionary<string, string>> LinksAsync()
+    {
+        var outbox = await app.OutboxAsync();
+        return outbox.OrderBy(m => m.CreatedAt).Where(m => LinkIn(m.TextBody) != "")
+            .GroupBy(m => m.ToAddress).ToDictionary(g => g.Key, g => LinkIn(g.Last().TextBody));
+    }
+
+    /// <summary>A member's own browser: a client with its own cookies.</summary>
+    public HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public sealed record Form(string Token, string Bookmark);
+
+    public static async Task<(HttpResponseMessage Response, string Html, Form? Form)> OpenAsync(HttpClient browser, string link)
+    {
+        var response = await browser.GetAsync(link);
+        var html = await response.Content.ReadAsStringAsync();
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var bookmark = Regex.Match(html, "name=\"b\" value=\"([^\"]+)\"").Groups[1].Value;
+        return (response, html, token == "" ? null : new Form(token, bookmark));
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient browser, string link, Form? form, params (string Name, string Value)[] fields)
+    {
+        var values = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList();
+        if (form is not null)
+        {
+            values.Add(KeyValuePair.Create("__RequestVerificationToken", form.Token));
+            values.Add(KeyValuePair.Create("b", form.Bookmark));
+        }
+        return browser.PostAsync(link, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Opens the link and answers, as a member does.</summary>
+    public async Task<HttpResponseMessage> AnswerAsync(string link, bool join, string? note = null)
+    {
+        using var browser = Browser();
+        var (opened, html, form) = await OpenAsync(browser, link);
+        opened.StatusCode.Should().Be(HttpStatusCode.OK, html);
+        form.Should().NotBeNull();
+        return await PostAsync(browser, link, form, ("join", join ? "yes" : "no"), ("note", note ?? ""));
+    }
+
+    public async Task<List<JournalEntry>> JournalAsync(JsonObject network)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = network["workflowInstanceId"]!.GetValue<Guid>();
+        return await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Journal.AsNoTracking()
+            .Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync();
+    }
+}
