@@ -1,5 +1,6 @@
 using Koostoo.Activities.Control;
 using Koostoo.Host.Api;
+using Koostoo.Host.Designer;
 using Koostoo.Host.Persistence;
 using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
@@ -42,6 +43,7 @@ app.UseKoostooHangfire();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
+app.MapDesigner();
 
 app.Run();
 
