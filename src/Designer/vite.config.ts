@@ -11,7 +11,13 @@ export default defineConfig({
     emptyOutDir: true,
     // The libraries in a chunk of their own: they change less often than the app and stay cached.
     // ELK is imported on demand (src/model/layout.ts) and so gets its own chunk.
-    rollupOptions: { output: { manualChunks: (id) => (id.includes('node_modules') && !id.includes('elkjs') ? 'vendor' : undefined) } },
+    rollupOptions: {
+      output: { manualChunks: (id) => (id.includes('node_modules') && !id.includes('elkjs') ? 'vendor' : undefined) },
+      // React Flow marks its modules "use client" for React Server Components; a browser bundle has nothing to do with that.
+      onwarn: (warning, warn) => {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
     chunkSizeWarningLimit: 1600,
   },
   test: {

@@ -52,6 +52,7 @@ function EditorPage({ id }: { id: string }) {
   const [viewing, setViewing] = useState<DefinitionView | null>(null);
   const [diff, setDiff] = useState<{ diff: DefinitionDiff | null; version: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fitRequest, setFitRequest] = useState(0);
   const dragSession = useRef(0);
 
   const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
@@ -111,6 +112,12 @@ function EditorPage({ id }: { id: string }) {
         return { ...p, activities };
       });
   }, []);
+
+  // Fits the view once the nodes moved by a layout or a version switch are in React Flow's store: the canvas's own
+  // effects run before this one.
+  useEffect(() => {
+    if (fitRequest > 0) flow.fitView();
+  }, [fitRequest, flow]);
 
   const undo = useCallback(() => setDoc((h) => h && History.undo(h)), []);
   const redo = useCallback(() => setDoc((h) => h && History.redo(h)), []);
@@ -206,13 +213,13 @@ function EditorPage({ id }: { id: string }) {
       setViewing({ ...found, definition: await prepareForEditing(found.definition) });
     }
     setSelectedNodes(new Set());
-    requestAnimationFrame(() => flow.fitView());
+    setFitRequest((n) => n + 1);
   };
 
   const layout = async () => {
     if (!present) return;
     change(moveActivities(present, await layoutPositions(present, measured)));
-    requestAnimationFrame(() => flow.fitView());
+    setFitRequest((n) => n + 1);
   };
 
   const importHere = async (definition: Definition, fileName: string) => {
