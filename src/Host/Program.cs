@@ -6,6 +6,7 @@ using Koostoo.Host.Requests;
 using Koostoo.Networks.Launch;
 using Koostoo.Host.Email;
 using Koostoo.Host.Pages;
+using Koostoo.Host.Designer;
 using Koostoo.Host.Persistence;
 using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
@@ -68,6 +69,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health"
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
+app.MapDesigner();
 
 app.Run();
 

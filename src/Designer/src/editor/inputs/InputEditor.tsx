@@ -1,0 +1,119 @@
+import type { InputDescriptor, Json, Language } from '../../model/definition';
+import { textIn } from '../../model/definition';
+import { useWords } from '../../i18n';
+import { CheckboxEditor, NumberEditor, SelectEditor } from './ChoiceEditors';
+import { JsonEditor } from './JsonEditor';
+import { LocalizedEditor, RequiredMark } from './LocalizedEditor';
+import { StringListEditor } from './StringListEditor';
+import { DurationEditor, TextAreaEditor, TextEditor } from './TextEditors';
+import type { EditorProps } from './types';
+
+interface Props {
+  activityId: string;
+  input: InputDescriptor;
+  value: Json | undefined;
+  onChange: (value: Json | undefined) => void;
+  problems: string[];
+  language: Language;
+}
+
+type Kind = 'localized' | 'expression' | 'multiline' | 'duration' | 'durations' | 'list' | 'cron' | 'datetime' | 'select' | 'checkbox' | 'number' | 'json' | 'text';
+
+/** The editor for an input: its UI hint first, else its type. */
+export function editorKind(input: InputDescriptor): Kind {
+  const hints: Record<string, Kind> = {
+    localized: 'localized', expression: 'expression', multiline: 'multiline', duration: 'duration', durations: 'durations',
+    list: 'list', cron: 'cron', datetime: 'datetime', select: 'select', checkbox: 'checkbox', number: 'number', json: 'json', text: 'text',
+  };
+  if (hints[input.uiHint]) return input.uiHint === 'select' && !input.options?.length ? 'text' : hints[input.uiHint];
+  const types: Record<string, Kind> = { text: 'localized', bool: 'checkbox', int: 'number', number: 'number', 'string[]': 'list', json: 'json', object: 'json' };
+  return types[input.type] ?? 'text';
+}
+
+/** Whether the value has the shape the editor writes; one that does not is shown as JSON so that nothing is lost. */
+function fits(kind: Kind, value: Json | undefined): boolean {
+  if (value === undefined || kind === 'json') return true;
+  switch (kind) {
+    case 'localized':
+      return typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string'));
+    case 'durations':
+    case 'list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'checkbox':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number';
+    default:
+      return typeof value === 'string';
+  }
+}
+
+const hintWords = { duration: 'durationHint', durations: 'durationsHint', cron: 'cronHint', datetime: 'datetimeHint' } as const;
+
+/** One input of an activity, with its label, required mark, hint and the server's problems for it. */
+export function InputEditor({ activityId, input, value, onChange, problems, language }: Props) {
+  const { t } = useWords();
+  const declared = editorKind(input);
+  const kind = fits(declared, value) ? declared : 'json';
+  const id = `input-${activityId}-${input.name}`;
+  const label = textIn(input.label, language) || input.name;
+  const hint = kind in hintWords ? t(hintWords[kind as keyof typeof hintWords]) : null;
+  const describedBy = [hint && `${id}-hint`, problems.length > 0 && `${id}-problems`].filter(Boolean).join(' ') || undefined;
+  const placeholder = input.default != null && typeof input.default !== 'object' ? String(input.default) : undefined;
+  const common: EditorProps = { id, label, value, onChange, required: input.required, placeholder, describedBy, invalid: problems.length > 0 };
+  const grouped = kind === 'localized' || kind === 'durations' || kind === 'list';
+
+  return (
+    <div className={`field field-${kind}${problems.length > 0 ? ' has-problem' : ''}`} data-input={input.name}>
+      {!grouped && (
+        <label htmlFor={id}>
+          {label}
+          {input.required && <RequiredMark />}
+        </label>
+      )}
+      {renderEditor(kind, common, input)}
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {problems.length > 0 && (
+        <ul id={`${id}-problems`} className="field-problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function renderEditor(kind: Kind, p: EditorProps, input: InputDescriptor) {
+  switch (kind) {
+    case 'localized':
+      return <LocalizedEditor {...p} />;
+    case 'expression':
+      return <TextAreaEditor {...(p as EditorProps<string>)} monospace />;
+    case 'multiline':
+      return <TextAreaEditor {...(p as EditorProps<string>)} />;
+    case 'duration':
+      return <DurationEditor {...(p as EditorProps<string>)} />;
+    case 'durations':
+    case 'list':
+      return <StringListEditor {...p} value={p.value as string[] | undefined} durations={kind === 'durations'} />;
+    case 'cron':
+      return <TextEditor {...(p as EditorProps<string>)} monospace placeholder={p.placeholder ?? '0 9 * * MON'} />;
+    case 'datetime':
+      return <TextEditor {...(p as EditorProps<string>)} monospace placeholder={p.placeholder ?? '2026-12-01T09:00'} />;
+    case 'select':
+      return <SelectEditor {...(p as EditorProps<string>)} options={input.options ?? []} fallback={input.default} />;
+    case 'checkbox':
+      return <CheckboxEditor {...(p as EditorProps<boolean>)} fallback={input.default} />;
+    case 'number':
+      return <NumberEditor {...(p as EditorProps<number>)} />;
+    case 'json':
+      return <JsonEditor {...p} />;
+    default:
+      return <TextEditor {...(p as EditorProps<string>)} />;
+  }
+}

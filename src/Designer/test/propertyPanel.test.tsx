@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ActivityDescriptor, Definition, Language } from '../src/model/definition';
+import type { ActivityProblem } from '../src/model/problems';
+import { PropertyPanel } from '../src/editor/PropertyPanel';
+import { LanguageContext } from '../src/i18n';
+import { changedPaths, descriptorMap, shipped, unknownFields } from './fixtures';
+
+/**
+ * The panel over a document it edits, as the editor holds it; `current()` is the document after the edits,
+ * `inputs()` the activity's inputs found by its first id (tests that rename read `current()`).
+ */
+function renderPanel(initial: Definition, activityId: string, options: { descriptors?: ReadonlyMap<string, ActivityDescriptor>; problems?: ActivityProblem[]; language?: Language } = {}) {
+  let latest = initial;
+  function Harness() {
+    const [definition, setDefinition] = useState(initial);
+    const [selected, setSelected] = useState(activityId);
+    latest = definition;
+    return (
+      <LanguageContext.Provider value={options.language ?? 'et'}>
+        <PropertyPanel
+          definition={definition}
+          activityId={selected}
+          descriptors={options.descriptors ?? descriptorMap}
+          problems={options.problems ?? []}
+          onChange={setDefinition}
+          onRenamed={setSelected}
+        />
+      </LanguageContext.Provider>
+    );
+  }
+  render(<Harness />);
+  return { current: () => latest, inputs: () => latest.activities.find((a) => a.id === activityId)?.inputs };
+}
+
+const field = (name: string) => document.querySelector(`[data-input="${name}"]`) as HTMLElement;
+
+/** A descriptor with one input for every UI hint the server can send. */
+const everyHint: ActivityDescriptor = {
+  type: 'EveryHint',
+  category: 'Test',
+  displayName: { et: 'Kõik vihjed', en: 'Every hint' },
+  description: { et: '', en: '' },
+  outcomes: ['Done'],
+  inputs: [
+    { name: 'title', type: 'text', uiHint: 'localized', required: true, default: null, label: { et: 'Pealkiri', en: 'Title' }, options: null },
+    { name: 'condition', type: 'string', uiHint: 'expression', required: false, default: null, label: { et: 'Tingimus', en: 'Condition' }, options: null },
+    { name: 'deadline', type: 'string', uiHint: 'duration', required: false, default: null, label: { et: 'Tähtaeg', en: 'Deadline' }, options: null },
+    { name: 'reminders', type: 'string[]', uiHint: 'durations', required: false, default: null, label: { et: 'Meeldetuletused', en: 'Reminders' }, options: null },
+    { name: 'cron', type: 'string', uiHint: 'cron', required: false, default: null, label: { et: 'Cron', en: 'Cron' }, options: null },
+    { name: 'at', type: 'string', uiHint: 'datetime', required: false, default: null, label: { et: 'Aeg', en: 'At' }, options: null },
+    { name: 'mode', type: 'string', uiHint: 'select', required: false, default: 'all', label: { et: 'Režiim', en: 'Mode' }, options: ['all', 'any'] },
+    { name: 'quiet', type: 'bool', uiHint: 'checkbox', required: false, default: true, label: { et: 'Vaikne', en: 'Quiet' }, options: null },
+    { name: 'quorum', type: 'int', uiHint: 'number', required: false, default: null, label: { et: 'Kvoorum', en: 'Quorum' }, options: null },
+    { name: 'roles', type: 'string[]', uiHint: 'list', required: false, default: null, label: { et: 'Rollid', en: 'Roles' }, options: null },
+    { name: 'form', type: 'json', uiHint: 'json', required: false, default: null, label: { et: 'Vorm', en: 'Form' }, options: null },
+  ],
+};
+const everyHintDescriptors = new Map([...descriptorMap, ['EveryHint', everyHint]]);
+const withEveryHint = (): Definition => ({
+  id: 'hints',
+  name: 'Vihjed',
+  activities: [{ id: 'x', type: 'EveryHint', inputs: { 'x-extra': 1 } }],
+});
+
+describe('the property panel', () => {
+  it('renders the editor each input of WaitForSignal asks for, required ones marked', () => {
+    renderPanel(shipped('sample-approval.json'), 'a');
+    const signal = screen.getByLabelText(/^Signaal/);
+    expect(signal).toHaveProperty('value', 'approve-a');
+    expect(signal.getAttribute('aria-required')).toBe('true');
+    expect(within(field('signal')).getByText('*')).toBeTruthy();
+    expect(screen.getByLabelText(/^Salvesta sisu muutujasse/).getAttribute('aria-required')).toBeNull();
+    expect(within(field('variable')).queryByText('*')).toBeNull();
+    const deadline = screen.getByLabelText(/^Tähtaeg/);
+    expect(deadline.getAttribute('placeholder')).toBe('P3D');
+    expect(deadline.className).toContain('mono');
+    expect(within(field('deadline')).getByText(/P3D/, { selector: 'small' })).toBeTruthy();
+    expect(within(field('reminders')).getByRole('group', { name: /Meeldetuletused/ })).toBeTruthy();
+    expect(screen.getByLabelText('Ei meenuta 20:00–08:00')).toHaveProperty('checked', true);
+    expect(screen.getByLabelText('Ajavöönd').getAttribute('placeholder')).toBe('Europe/Tallinn');
+  });
+
+  it('renders every kind of editor from the UI hints', () => {
+    renderPanel(withEveryHint(), 'x', { descriptors: everyHintDescriptors });
+    expect(within(field('title')).getByRole('group', { name: /Pealkiri/ })).toBeTruthy();
+    expect(within(field('title')).getByLabelText('et')).toBeTruthy();
+    expect(within(field('title')).getByLabelText('en')).toBeTruthy();
+    expect(screen.getByLabelText('Tingimus').tagName).toBe('TEXTAREA');
+    expect(screen.getByLabelText('Tingimus').className).toContain('mono');
+    expect(screen.getByLabelText('Tähtaeg').getAttribute('placeholder')).toBe('P3D');
+    expect(within(field('reminders')).getByRole('button', { name: /Lisa/ })).toBeTruthy();
+    expect(screen.getByLabelText('Cron').getAttribute('placeholder')).toBe('0 9 * * MON');
+    expect(screen.getByLabelText('Aeg').getAttribute('placeholder')).toBe('2026-12-01T09:00');
+    const mode = screen.getByLabelText('Režiim') as HTMLSelectElement;
+    expect([...mode.options].map((o) => o.value)).toEqual(['', 'all', 'any']);
+    expect(screen.getByLabelText('Vaikne')).toHaveProperty('type', 'checkbox');
+    expect(screen.getByLabelText('Kvoorum')).toHaveProperty('type', 'number');
+    expect(within(field('roles')).getByRole('group', { name: /Rollid/ })).toBeTruthy();
+    expect(screen.getByLabelText('Vorm').tagName).toBe('TEXTAREA');
+    // An input the descriptor does not know is not hidden: it is editable as JSON.
+    expect((screen.getByLabelText('Muud sisendid (JSON)') as HTMLTextAreaElement).value).toContain('"x-extra": 1');
+  });
+
+  it('writes every edit into the activity inputs, with the JSON type the engine reads', () => {
+    const panel = renderPanel(withEveryHint(), 'x', { descriptors: everyHintDescriptors });
+    fireEvent.change(within(field('title')).getByLabelText('et'), { target: { value: 'Kohtumine' } });
+    fireEvent.change(within(field('title')).getByLabelText('en'), { target: { value: 'Meeting' } });
+    fireEvent.change(screen.getByLabelText('Tingimus'), { target: { value: 'variables.n > 2' } });
+    fireEvent.change(screen.getByLabelText('Tähtaeg'), { target: { value: 'P3D' } });
+    fireEvent.click(within(field('reminders')).getByRole('button', { name: /Lisa/ }));
+    fireEvent.change(screen.getByLabelText('Meeldetuletused 1'), { target: { value: 'P1D' } });
+    fireEvent.change(screen.getByLabelText('Cron'), { target: { value: '0 9 * * MON' } });
+    fireEvent.change(screen.getByLabelText('Aeg'), { target: { value: '2026-12-01T09:00' } });
+    fireEvent.change(screen.getByLabelText('Režiim'), { target: { value: 'any' } });
+    fireEvent.click(screen.getByLabelText('Vaikne'));
+    fireEvent.change(screen.getByLabelText('Kvoorum'), { target: { value: '3' } });
+    fireEvent.click(within(field('roles')).getByRole('button', { name: /Lisa/ }));
+    fireEvent.change(screen.getByLabelText('Rollid 1'), { target: { value: 'koordinaator' } });
+    fireEvent.change(screen.getByLabelText('Vorm'), { target: { value: '{"fields": ["nimi"]}' } });
+    expect(panel.inputs()).toStrictEqual({
+      'x-extra': 1,
+      title: { et: 'Kohtumine', en: 'Meeting' },
+      condition: 'variables.n > 2',
+      deadline: 'P3D',
+      reminders: ['P1D'],
+      cron: '0 9 * * MON',
+      at: '2026-12-01T09:00',
+      mode: 'any',
+      quiet: false,
+      quorum: 3,
+      roles: ['koordinaator'],
+      form: { fields: ['nimi'] },
+    });
+  });
+
+  it('removes an input that is emptied, and keeps JSON that does not parse out of the definition', () => {
+    const panel = renderPanel(shipped('sample-approval.json'), 'draft');
+    fireEvent.change(screen.getByLabelText(/^Salvesta sisu muutujasse/), { target: { value: '' } });
+    expect(panel.inputs()).toStrictEqual({ signal: 'drafted' });
+  });
+
+  it('changes only the edited input of the shipped sample', () => {
+    const original = shipped('sample-approval.json');
+    const panel = renderPanel(shipped('sample-approval.json'), 'a');
+    fireEvent.change(screen.getByLabelText(/^Signaal/), { target: { value: 'approve-first' } });
+    expect(changedPaths(original, panel.current())).toEqual(['$.activities[2].inputs.signal']);
+  });
+
+  it("shows the server's problem on the field it belongs to", () => {
+    renderPanel(shipped('sample-approval.json'), 'a', { problems: [{ path: '$.activities[2].inputs.signal', field: 'inputs.signal', message: "'signal' is required for WaitForSignal." }] });
+    const signal = screen.getByLabelText(/^Signaal/);
+    expect(signal.getAttribute('aria-invalid')).toBe('true');
+    expect(within(field('signal')).getByRole('alert').textContent).toContain("'signal' is required");
+  });
+
+  it('edits the id, the name and the stage; a rename follows into the connections', () => {
+    const panel = renderPanel(shipped('sample-approval.json'), 'a');
+    const id = screen.getByLabelText('Tegevuse tunnus');
+    fireEvent.change(id, { target: { value: 'approve a' } });
+    expect(screen.getByRole('alert').textContent).toContain('Tähed, numbrid');
+    fireEvent.change(id, { target: { value: 'approve-a' } });
+    fireEvent.blur(id);
+    expect(panel.current().connections!.filter((c) => c.from === 'approve-a' || c.to === 'approve-a')).toHaveLength(2);
+    expect(screen.getByLabelText('Tegevuse tunnus')).toHaveProperty('value', 'approve-a');
+    fireEvent.change(within(screen.getByRole('group', { name: 'Tegevuse nimi' })).getByLabelText('et'), { target: { value: 'Kinnitus A' } });
+    fireEvent.change(screen.getByLabelText('Etapp'), { target: { value: 'plan' } });
+    expect(panel.current().activities[2]).toMatchObject({ id: 'approve-a', name: { et: 'Kinnitus A' }, stage: 'plan' });
+  });
+
+  it('shows an activity of an unknown type with its raw inputs, editable as JSON', () => {
+    const panel = renderPanel(unknownFields(), 'legacy');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('RetiredActivity');
+    const raw = screen.getByLabelText('Sisendid (JSON)') as HTMLTextAreaElement;
+    expect(JSON.parse(raw.value)).toEqual({ whatever: { a: [1, 2] }, flag: true });
+    fireEvent.change(raw, { target: { value: '{"whatever": 1' } });
+    expect(raw.getAttribute('aria-invalid')).toBe('true');
+    expect(panel.inputs()).toEqual({ whatever: { a: [1, 2] }, flag: true });
+    fireEvent.change(raw, { target: { value: '{"whatever": 1, "flag": true}' } });
+    expect(panel.inputs()).toEqual({ whatever: 1, flag: true });
+  });
+
+  it('speaks English when asked', () => {
+    renderPanel(shipped('sample-approval.json'), 'a', { language: 'en' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Wait for signal');
+    expect(screen.getByLabelText(/^Signal/)).toHaveProperty('value', 'approve-a');
+    expect(screen.getByLabelText(/^Deadline/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koostoo.Testing;
+using Microsoft.Playwright;
+
+namespace Koostoo.Designer.Tests;
+
+/// <summary>
+/// The real host over a temp folder holding a copy of the repository's workflows/, and Debian's Chromium driven by
+/// Playwright (never a downloaded browser). One per test class; every test gets a fresh browser context.
+/// </summary>
+public sealed class DesignerHost : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "koostoo-designer-tests", Guid.NewGuid().ToString("N"));
+    private HostProcess? _host;
+    private IPlaywright? _playwright;
+
+    /// <summary>Kept after the run (overwritten by the next one), so a person can look at what the browser showed.</summary>
+    public static readonly string Screenshots = Path.Combine(Path.GetTempPath(), "koostoo-designer-tests", "screenshots");
+
+    public string Url => _host!.Url;
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public static string WorkflowsFolder => Path.Combine(RepositoryRoot(), "workflows");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "workflows"));
+        Directory.CreateDirectory(Screenshots);
+        foreach (var file in Directory.EnumerateFiles(WorkflowsFolder, "*.json"))
+            File.Copy(file, Path.Combine(_folder, "workflows", Path.GetFileName(file)));
+        _host = HostProcess.Start(_folder, Path.Combine(_folder, "koostoo.db"));
+        await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        Http = new HttpClient { BaseAddress = new Uri(_host.Url) };
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A page in a context of its own (cold cache, no stored language), sized like an admin's laptop screen.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "et-EE" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<JsonObject> GetAsync(string path) =>
+        (await Http.GetFromJsonAsync<JsonObject>(path))!;
+
+    public async Task<JsonObject> StartInstanceAsync(string definitionId)
+    {
+        var response = await Http.PostAsJsonAsync("/api/workflow-instances", new { definitionId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (_host is not null) await _host.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The SQLite files of a host that was just killed can stay locked for a moment; the temp folder is the OS's to clean.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Koostoo.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("The tests run from inside the repository; Koostoo.slnx was not found above " + AppContext.BaseDirectory);
+    }
+}
