@@ -149,6 +149,15 @@ public sealed class AskMembers : WaitingActivity
                 Outbox.DeliverAfterCommit(context, [Ask(context, network, people.Recipients[0], people.Coordinator, deadlineAt)]);
                 context.Log("The coordinator added a member to the step.");
                 break;
+            case "remove-member":
+                var leaving = Guid.Parse(command["memberId"]!.GetValue<string>());
+                foreach (var request in (await OpenRequestsAsync(context)).Where(r => r.MemberId == leaving))
+                {
+                    request.ClosedAt = context.Now;
+                    if (context.OpenBookmarks.FirstOrDefault(b => b.Id == request.BookmarkId) is { } bookmark) context.RemoveBookmark(bookmark);
+                }
+                context.Log("A member left the network; the step no longer waits for them.");
+                break;
         }
         context.CreateBookmark(BookmarkKind.Response, CommandKey);
         return await SettleAsync(context);
@@ -256,11 +265,15 @@ public sealed class AskMembers : WaitingActivity
         foreach (var request in await OpenRequestsAsync(context)) request.Deadline = deadline;
     }
 
-    /// <summary>This run's requests: earlier runs of the same step (a loop) were closed when they completed.</summary>
-    private static Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
-        context.Db.Set<StepRequest>()
+    /// <summary>
+    /// This run's open requests: earlier runs of the same step (a loop) were closed when they completed. Filtered again
+    /// in memory, because a request closed in this transaction is not saved yet, and the database still calls it open.
+    /// </summary>
+    private static async Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
+        (await context.Db.Set<StepRequest>()
             .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
-            .OrderBy(r => r.CreatedAt).ToListAsync();
+            .OrderBy(r => r.CreatedAt).ToListAsync())
+        .Where(r => r.ClosedAt == null).ToList();
 
     /// <summary>The answers as a variable later steps and conditions read: counts, who answered, who is silent.</summary>
     private async Task PublishAsync(ActivityContext context, bool closed)

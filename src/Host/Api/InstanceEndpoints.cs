@@ -46,19 +46,9 @@ public static class InstanceEndpoints
 
         instances.MapPost("/{id:guid}/signals/{name}", async (Guid id, string name, HttpRequest request, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {
-            // Read whatever came, with or without a Content-Length (a chunked body is a payload too), and check it before
-            // the signal is delivered: a payload that is not JSON is the caller's mistake and must not consume the step.
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync(ct);
-            JsonNode? payload;
-            try
-            {
-                payload = string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
-            }
-            catch (JsonException e)
-            {
-                return Results.Problem(statusCode: 400, title: "Bad request", detail: $"The signal's payload is not valid JSON: {e.Message}");
-            }
+            // Checked before the signal is delivered: a payload that is not JSON must not consume the step.
+            var (payload, problem) = await OptionalJsonBody.ReadAsync(request, "The signal's payload", ct);
+            if (problem is not null) return problem;
             var result = await runtime.SignalAsync(id, name, payload, ct);
             return result.Status switch
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Koostoo.Host.Api;
 using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 
@@ -22,12 +23,28 @@ public static class NetworkEndpoints
         networks.MapGet("/{id:guid}", (Guid id, NetworkReader reader, CancellationToken ct) => reader.GetAsync(id, ct))
             .WithSummary("One network: stage, members, the steps waiting for answers and who has and has not answered.");
 
+        networks.MapPost("/{id:guid}/members", async (Guid id, MemberDraft member, Membership membership, CancellationToken ct) =>
+        {
+            var added = await membership.AddAsync(id, member, ct);
+            return Results.Created($"/api/networks/{id}/members/{added.Id}",
+                new MemberView(added.Id, added.Name, added.Organisation, added.Sector, added.Email, added.Phone, added.Language, added.Role, added.Status));
+        }).WithSummary("Add a member mid-cycle: asked in the next steps, or now with the step command add-member.");
+
+        networks.MapDelete("/{id:guid}/members/{memberId:guid}", async (Guid id, Guid memberId, Membership membership, NetworkReader reader, CancellationToken ct) =>
+        {
+            await membership.RemoveAsync(id, memberId, ct);
+            return Results.Ok(await reader.GetAsync(id, ct));
+        }).WithSummary("A member leaves: no longer asked, and no waiting step counts them any more.");
+
         networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, HttpRequest http,
             StepCommands commands, NetworkReader reader, CancellationToken ct) =>
         {
             if (!StepCommands.Names.Contains(command))
                 return Results.Problem(statusCode: 404, title: "Not found", detail: $"Unknown command '{command}'; the commands are {string.Join(", ", StepCommands.Names)}.");
-            var body = http.ContentLength > 0 ? (await JsonNode.ParseAsync(http.Body, cancellationToken: ct))?.AsObject() ?? [] : [];
+            var (json, problem) = await OptionalJsonBody.ReadAsync(http, "The command", ct);
+            if (problem is not null) return problem;
+            if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: "Bad request", detail: "The command is a JSON object.");
+            var body = json?.AsObject() ?? [];
             if (command == "extend" && !(IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero))
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).");
             if (command == "add-member" && !Guid.TryParse(body["memberId"]?.GetValue<string>(), out _))

@@ -13,6 +13,7 @@ namespace Koostoo.Host.Networks;
 /// </summary>
 public sealed class StepCommands(WorkflowDbContext db, WorkflowRuntime runtime)
 {
+    /// <summary>What a coordinator can send through the API; <c>remove-member</c> comes from <see cref="Membership"/>.</summary>
     public static readonly string[] Names = ["remind", "extend", "close", "add-member"];
 
     public async Task SendAsync(Guid networkId, string activityId, JsonObject command, CancellationToken ct = default)

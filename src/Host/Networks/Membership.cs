@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Koostoo.Networks;
+using Koostoo.Networks.Launch;
+using Koostoo.Networks.Members;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Host.Networks;
+
+/// <summary>
+/// Members joining and leaving mid-cycle (DOMAIN.md: members change). A new member is asked in the next steps, or
+/// in a waiting one when the coordinator adds them to it; one who leaves is no longer asked, and every step waiting
+/// for them stops counting them, so the rest can close it.
+/// </summary>
+public sealed class Membership(WorkflowDbContext db, StepCommands commands, TimeProvider time)
+{
+    public async Task<Member> AddAsync(Guid networkId, MemberDraft draft, CancellationToken ct = default)
+    {
+        var network = await db.Set<Network>().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct)
+            ?? throw new NotFoundException($"There is no network {networkId}.");
+        var check = new LaunchCheck();
+        if (string.IsNullOrWhiteSpace(draft.Name)) check.Errors["name"] = ["Liikme nimi on puudu. / The member's name is missing."];
+        if (!LaunchCheck.IsEmail(draft.Email)) check.Errors["email"] = [$"'{draft.Email}' ei ole korrektne e-post. / '{draft.Email}' is not a valid email."];
+        else if (network.Members.Any(m => m.IsActive && string.Equals(m.Email, draft.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
+            check.Errors["email"] = ["See e-post on juba võrgustikus. / This email is already in the network."];
+        if (!check.IsValid) throw new LaunchRejectedException(check);
+
+        var member = new Member
+        {
+            NetworkId = networkId,
+            Name = draft.Name.Trim(),
+            Organisation = string.IsNullOrWhiteSpace(draft.Organisation) ? null : draft.Organisation.Trim(),
+            Sector = draft.Sector,
+            Email = draft.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(draft.Phone) ? null : draft.Phone.Trim(),
+            Language = draft.Language == "en" ? "en" : "et",
+            Role = string.IsNullOrWhiteSpace(draft.Role) ? null : draft.Role.Trim(),
+            AddedAt = time.GetUtcNow(),
+        };
+        db.Add(member);
+        await db.SaveChangesAsync(ct);
+        return member;
+    }
+
+    public async Task RemoveAsync(Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        var member = await db.Set<Member>().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
+            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
+        if (member.Status == MemberStatus.Left) return;
+        member.Status = MemberStatus.Left;
+        member.LeftAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+
+        var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
+        var waitingSteps = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == "command" && b.ConsumedAt == null)
+            .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
+        foreach (var step in waitingSteps)
+            await commands.SendAsync(networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);
+    }
+}
