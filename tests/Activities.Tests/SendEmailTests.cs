@@ -18,12 +18,14 @@ public sealed class SendEmailTests : IAsyncLifetime
     private readonly RecordingDelivery _delivery = new();
     private ServiceProvider _services = null!;
 
+    /// <summary>The service's model as SendEmail sees it: the engine's tables, the outbox and the networks (an instance may have one).</summary>
     private sealed class OutboxDbContext(DbContextOptions<OutboxDbContext> options) : WorkflowDbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder model)
         {
             base.OnModelCreating(model);
             OutboxModel.Configure(model);
+            Koostoo.Networks.NetworkModel.Configure(model);
         }
     }
 

@@ -1,0 +1,58 @@
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Definitions;
+
+namespace Koostoo.Activities.Tests.Requests;
+
+public class FormAnswersTests
+{
+    private static readonly FormField[] Form =
+    [
+        new() { Name = "join", Type = FieldType.YesNo, Label = new LocalizedText("Osalen"), Required = true },
+        new() { Name = "role", Type = FieldType.Choice, Label = new LocalizedText("Roll"), Options = [new("leader", new LocalizedText("Juht")), new("notes", new LocalizedText("Protokollija"))] },
+        new() { Name = "days", Type = FieldType.MultiChoice, Label = new LocalizedText("Päevad"), Options = [new("mon", new LocalizedText("E")), new("tue", new LocalizedText("T"))] },
+        new() { Name = "hours", Type = FieldType.Number, Label = new LocalizedText("Tunde") },
+        new() { Name = "start", Type = FieldType.Date, Label = new LocalizedText("Algus") },
+        new() { Name = "trust", Type = FieldType.Scale, Label = new LocalizedText("Usaldus") },
+        new() { Name = "note", Type = FieldType.LongText, Label = new LocalizedText("Märkus") },
+    ];
+
+    private static FormAnswers.Result Read(Dictionary<string, string[]> posted, string language = "et") =>
+        FormAnswers.Read(Form, name => posted.GetValueOrDefault(name, []), language);
+
+    [Fact]
+    public void A_complete_answer_becomes_typed_json()
+    {
+        var result = Read(new()
+        {
+            ["join"] = ["yes"], ["role"] = ["notes"], ["days"] = ["mon", "tue"], ["hours"] = ["3,5"],
+            ["start"] = ["24.11.2026"], ["trust"] = ["4"], ["note"] = ["  Saan  "],
+        });
+
+        result.IsValid.Should().BeTrue();
+        result.Answer.ToJsonString().Should().Be("""{"join":true,"role":"notes","days":["mon","tue"],"hours":3.5,"start":"2026-11-24","trust":4,"note":"Saan"}""");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_by_its_field_in_the_members_language()
+    {
+        var result = Read(new() { ["role"] = ["boss"], ["days"] = ["sun"], ["hours"] = ["many"], ["start"] = ["soon"], ["trust"] = ["7"] }, "en");
+
+        result.Errors.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["join"] = "Please answer this question.",
+            ["role"] = "Choose from the options offered.",
+            ["days"] = "Choose from the options offered.",
+            ["hours"] = "Enter a number, e.g. 12 or 3.5.",
+            ["start"] = "Enter a date, e.g. 2026-11-24.",
+            ["trust"] = "Choose 1 to 5.",
+        });
+    }
+
+    [Fact]
+    public void Optional_fields_left_empty_are_left_out()
+    {
+        var result = Read(new() { ["join"] = ["no"], ["note"] = [" "] });
+        result.IsValid.Should().BeTrue();
+        result.Answer.ToJsonString().Should().Be("""{"join":false}""");
+    }
+}

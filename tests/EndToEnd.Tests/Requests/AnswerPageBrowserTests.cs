@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using Koostoo.Host.Persistence;
+using Koostoo.Networks.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using Xunit.Abstractions;
+
+namespace Koostoo.EndToEnd.Tests.Requests;
+
+/// <summary>A member on a phone: the link from the email opened in real headless Chromium, answered, then changed.</summary>
+public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private readonly int _port = FreePort();
+    private KoostooApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{_port}" });
+        _app.UseKestrel(_port);
+        _app.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_member_opens_the_link_from_the_email_answers_sees_the_confirmation_and_changes_the_answer()
+    {
+        var scenario = new AskScenario(_app);
+        await scenario.PublishAsync(AskScenario.Definition());
+        await scenario.LaunchAsync(2);
+        var link = await LinkInDeliveredMailAsync(AskScenario.Email(1));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+
+        await page.GotoAsync(link);
+        (await page.InnerTextAsync("h1")).Should().Be("Kas osaled võrgustikus?");
+        (await page.InnerTextAsync(".context")).Should().Be("Võrgustik „Kooli võrgustik“ alustab.");
+        await Shot(page, "question.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
+        (await page.InnerTextAsync(".error[role=alert]")).Should().Be("Palun paranda märgitud vastused.", "the yes/no answer is required");
+
+        await page.GetByLabel("Jah").CheckAsync();
+        await page.GetByLabel("Märkus").FillAsync("Saan osaleda teisipäeviti.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
+        (await page.InnerTextAsync("[role=status]")).Should().Contain("Aitäh! Vastus on salvestatud.");
+        await Shot(page, "saved.png");
+
+        await page.GetByLabel("Ei").CheckAsync();
+        await page.GetByLabel("Märkus").FillAsync("Siiski ei saa.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Muuda vastust" }).ClickAsync();
+        (await page.InnerTextAsync("[role=status]")).Should().Contain("Aitäh! Vastus on salvestatud.");
+        (await page.IsCheckedAsync("input[name=join][value=no]")).Should().BeTrue();
+
+        await page.GotoAsync(link + "?lang=en");
+        (await page.InnerTextAsync("h1")).Should().Be("Will you take part in the network?");
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Set<StepRequest>().AsNoTracking()
+            .SingleAsync(r => r.RespondentEmail == AskScenario.Email(1));
+        request.Answer.Should().Be("""{"join":false,"note":"Siiski ei saa."}""");
+    }
+
+    /// <summary>The link as the member gets it: from the .eml the Pickup transport delivered.</summary>
+    private async Task<string> LinkInDeliveredMailAsync(string address)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            foreach (var file in Directory.Exists(_folder["mail"]) ? Directory.EnumerateFiles(_folder["mail"], "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == address))
+                    return $"http://127.0.0.1:{_port}{AskScenario.LinkIn(message.TextBody)}";
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email to {address} was delivered.");
+    }
+
+    private async Task Shot(IPage page, string name)
+    {
+        var path = _folder[name];
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+        if (Environment.GetEnvironmentVariable("KOOSTOO_SCREENSHOTS") is { Length: > 0 } keep)
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), overwrite: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
