@@ -31,8 +31,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    /// <param name="settings">Server settings (<c>name=value</c>) beyond the defaults, e.g. for a benchmark.</param>
-    public static async Task<PostgresServer> StartAsync(params string[] settings)
+    public static async Task<PostgresServer> StartAsync()
     {
         var bin = FindBinaries();
         var asRoot = Environment.UserName == "root";
@@ -43,8 +42,8 @@ public sealed class PostgresServer : IAsyncDisposable
             var server = new PostgresServer(bin, folder, asRoot, FreePort());
             // No fsync of a fresh cluster that lives for minutes; a superuser named postgres whoever runs it.
             await server.RunToolAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
-            string[] options = ["-p", $"{server.Port}", "-k", folder, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
-                .. settings.SelectMany(s => new[] { "-c", s })];
+            // Room for the idle pools the tests' many databases leave behind until the server goes.
+            string[] options = ["-p", $"{server.Port}", "-k", folder, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"];
             await server.RunToolAsync("pg_ctl", ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
                 "-o", string.Join(' ', options), "start"]);
             await server.WaitUntilAcceptingAsync();
