@@ -12,7 +12,6 @@ using Koostoo.Host.Scheduling;
 using Koostoo.Host.Startup;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
-using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +20,8 @@ var builder = WebApplication.CreateBuilder(args);
 // manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<WorkflowFolderOptions>(builder.Configuration.GetSection(WorkflowFolderOptions.Section));
-builder.Services.AddDbContextPool<KoostooDbContext>((services, options) =>
-    services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(options));
-builder.Services.AddScoped<WorkflowDbContext>(services => services.GetRequiredService<KoostooDbContext>());
+builder.Services.AddKoostooDatabase(builder.Configuration);
 builder.Services.AddWorkflowEngine(typeof(If).Assembly);
 builder.Services.AddKoostooHangfire(builder.Configuration);
 builder.Services.AddKoostooMail(builder.Configuration);

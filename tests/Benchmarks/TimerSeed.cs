@@ -26,7 +26,7 @@ public static class TimerSeed
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<KoostooDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={databaseFile}" }.Configure(o));
+        services.AddDbContext<KoostooDbContext, SqliteKoostooDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={databaseFile}" }.Configure(o));
         services.AddScoped<WorkflowDbContext>(s => s.GetRequiredService<KoostooDbContext>());
         services.AddWorkflowEngine(typeof(If).Assembly);
         await using var provider = services.BuildServiceProvider();

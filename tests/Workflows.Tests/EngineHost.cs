@@ -10,38 +10,44 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Koostoo.Workflows.Tests;
 
 /// <summary>
-/// The engine over a real SQLite file in a temporary folder, as the host wires it; a second one over the same file is a restart.
-/// A host that made its own folder deletes it when disposed; a host given a file leaves it to the caller, who may restart over it.
+/// The engine over a real SQLite file in a temporary folder, as the host wires it (or over another <see cref="EngineDatabase"/>);
+/// a second one over the same database is a restart. A host that made its own folder deletes it when disposed; a host given
+/// a file or a database leaves it to the caller, who may restart over it.
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string? _ownFolder;
 
-    private EngineHost(ServiceProvider services, string databaseFile, string? ownFolder)
+    private EngineHost(ServiceProvider services, string? ownFolder)
     {
         _services = services;
-        DatabaseFile = databaseFile;
         _ownFolder = ownFolder;
     }
 
-    public string DatabaseFile { get; }
     public IServiceProvider Services => _services;
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
 
-    public static async Task<EngineHost> StartAsync(string? databaseFile = null, TimeProvider? time = null)
+    public static Task<EngineHost> StartAsync(string? databaseFile = null, TimeProvider? time = null)
     {
         var ownFolder = databaseFile is null ? Directory.CreateTempSubdirectory("koostoo-engine-").FullName : null;
-        databaseFile ??= Path.Combine(ownFolder!, "koostoo.db");
+        return BuildAsync(EngineDatabase.SqliteFile(databaseFile ?? Path.Combine(ownFolder!, "koostoo.db")), time, ownFolder);
+    }
+
+    /// <summary>The engine over another database; creating its tables must be safe to repeat, since a second host over it is a restart.</summary>
+    public static Task<EngineHost> StartAsync(EngineDatabase database, TimeProvider? time = null) => BuildAsync(database, time, ownFolder: null);
+
+    private static async Task<EngineHost> BuildAsync(EngineDatabase database, TimeProvider? time, string? ownFolder)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         if (time is not null) services.AddSingleton(time);
-        services.AddDbContext<WorkflowDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={databaseFile}" }.Configure(o));
+        database.Register(services);
         services.AddWorkflowEngine(typeof(If).Assembly);
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.EnsureCreatedAsync();
-        return new EngineHost(provider, databaseFile, ownFolder);
+            await database.CreateTables(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+        return new EngineHost(provider, ownFolder);
     }
 
     /// <summary>Publishes a definition as the start-up import does.</summary>

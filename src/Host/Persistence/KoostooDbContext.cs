@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Host.Persistence;
 
-/// <summary>The service's database: the engine's tables plus the service's own, in one model and one migration history.</summary>
-public sealed class KoostooDbContext(DbContextOptions<KoostooDbContext> options) : WorkflowDbContext(options)
+/// <summary>
+/// The service's database: the engine's tables plus the service's own, in one model. Abstract because migrations are
+/// per provider (EF's way for one model on two providers): <see cref="SqliteKoostooDbContext"/> and
+/// <see cref="PostgresKoostooDbContext"/> each carry their own migration history; the rest of the code asks for this type.
+/// </summary>
+public abstract class KoostooDbContext(DbContextOptions options) : WorkflowDbContext(options)
 {
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Network> Networks => Set<Network>();

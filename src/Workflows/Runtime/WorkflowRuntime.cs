@@ -65,9 +65,14 @@ public sealed class WorkflowRuntime(
     public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null, CancellationToken ct = default) =>
         await InTransactionAsync<ResumeResult>(async (services, db) =>
         {
-            var bookmark = await db.Bookmarks.FirstOrDefaultAsync(b => b.Id == bookmarkId, ct);
-            if (bookmark is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
-            var instance = await db.Instances.FirstAsync(i => i.Id == bookmark.InstanceId, ct);
+            var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(ct);
+            if (instanceId is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
+            // The instance before the bookmark: under read committed (PostgreSQL) each statement sees the latest commit, so a
+            // bookmark read first could be open while the instance read after it already holds its resume; saved on top of that
+            // revision, the bookmark would resume twice. Read in this order, an open bookmark means its consumer committed
+            // after our instance read, and our save fails the revision check.
+            var instance = await db.Instances.FirstAsync(i => i.Id == instanceId, ct);
+            var bookmark = await db.Bookmarks.FirstAsync(b => b.Id == bookmarkId, ct);
             if (bookmark.ConsumedAt is not null) return (new ResumeResult(ResumeStatus.AlreadyResumed, instance), null);
             if (!instance.IsActive) return (new ResumeResult(ResumeStatus.InstanceNotActive, instance), null);
 
