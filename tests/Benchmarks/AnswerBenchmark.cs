@@ -12,6 +12,7 @@ using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koostoo.Benchmarks;
@@ -49,8 +50,10 @@ public static partial class AnswerBenchmark
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContextPool<KoostooDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "koostoo.db")}" }.Configure(o));
-        services.AddScoped<WorkflowDbContext>(s => s.GetRequiredService<KoostooDbContext>());
+        services.AddKoostooDatabase(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={Path.Combine(folder, "koostoo.db")}",
+        }).Build());
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddSingleton<IMailDelivery, NoDelivery>();
         services.AddSingleton<NetworkLauncher>();

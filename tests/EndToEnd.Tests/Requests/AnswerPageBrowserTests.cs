@@ -34,7 +34,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task A_member_opens_the_link_from_the_email_answers_sees_the_confirmation_and_changes_the_answer()
     {
-        var scenario = new AskScenario(_app);
+        var scenario = new AskScenario(_app, new Uri($"http://127.0.0.1:{_port}"));
         await scenario.PublishAsync(AskScenario.Definition());
         await scenario.LaunchAsync(2);
         var link = await LinkInDeliveredMailAsync(AskScenario.Email(1));
@@ -56,13 +56,13 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
         (await page.InnerTextAsync(".error[role=alert]")).Should().Be("Palun paranda märgitud vastused.", "the yes/no answer is required");
 
-        await page.GetByLabel("Jah").CheckAsync();
+        await page.GetByLabel("Jah", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Märkus").FillAsync("Saan osaleda teisipäeviti.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
         (await page.InnerTextAsync("[role=status]")).Should().Contain("Aitäh! Vastus on salvestatud.");
         await Shot(page, "saved.png");
 
-        await page.GetByLabel("Ei").CheckAsync();
+        await page.GetByLabel("Ei", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Märkus").FillAsync("Siiski ei saa.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Muuda vastust" }).ClickAsync();
         (await page.InnerTextAsync("[role=status]")).Should().Contain("Aitäh! Vastus on salvestatud.");
@@ -87,7 +87,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
             {
                 var message = await MimeMessage.LoadAsync(file);
                 if (message.To.Mailboxes.Any(m => m.Address == address))
-                    return $"http://127.0.0.1:{_port}{AskScenario.LinkIn(message.TextBody)}";
+                    return $"http://127.0.0.1:{_port}{AskScenario.LinkIn(message.TextBody ?? "")}";
             }
             await Task.Delay(100);
         }

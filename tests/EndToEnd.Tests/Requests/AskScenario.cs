@@ -14,7 +14,8 @@ namespace Koostoo.EndToEnd.Tests.Requests;
 /// A network whose workflow asks its members one question (AskMembers) and then waits at <c>after</c>, driven as
 /// people would: launched through the API, answered through the links in the emails, like a browser posts a form.
 /// </summary>
-public sealed partial class AskScenario(KoostooApp app)
+/// <param name="address">The host's real address when it runs on Kestrel (browser tests); else the in-memory test server.</param>
+public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
 {
     public const string DefinitionId = "ask-once";
 
@@ -51,7 +52,9 @@ public sealed partial class AskScenario(KoostooApp app)
 
     public static string Email(int i) => $"liige{i}@kool.example";
 
-    public HttpClient Api { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Api { get; } = address is null
+        ? app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : new HttpClient { BaseAddress = address };
 
     public async Task PublishAsync(string definition)
     {
