@@ -3,6 +3,7 @@ using Koostoo.Activities.Email;
 using Koostoo.Host.Api;
 using Koostoo.Host.Networks;
 using Koostoo.Host.Requests;
+using Koostoo.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Host.Email;
 using Koostoo.Host.Pages;

@@ -20,10 +20,13 @@ public class DefinitionValidationTests
         parsed.Valid.StartActivityId.Should().Be("a");
     }
 
-    [Fact]
-    public void The_shipped_sample_is_valid()
+    [Theory]
+    [InlineData("sample-approval.json")]
+    [InlineData("sample-email.json")]
+    [InlineData("network-lifecycle.json")]
+    public void The_shipped_definitions_are_valid(string name)
     {
-        var file = Path.Combine(RepositoryRoot(), "workflows", "sample-approval.json");
+        var file = Path.Combine(RepositoryRoot(), "workflows", name);
         _parser.Parse(File.ReadAllText(file)).Problems.Should().BeEmpty();
     }
 

@@ -50,12 +50,13 @@ internal static class Liquid
         null => null,
         JsonObject obj => obj.ToDictionary(p => p.Key, p => ToValue(p.Value)),
         JsonArray array => array.Select(ToValue).ToList(),
-        JsonValue value => value.GetValueKind() switch
+        // Read through the JSON text: a value built in code (an int count, a DateTimeOffset) converts only to its own CLR type.
+        JsonValue value => JsonSerializer.Deserialize<JsonElement>(value.ToJsonString()) switch
         {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.TryGetValue<decimal>(out var d) ? d : value.GetValue<double>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
+            { ValueKind: JsonValueKind.String } text => text.GetString(),
+            { ValueKind: JsonValueKind.Number } number => number.TryGetDecimal(out var d) ? d : number.GetDouble(),
+            { ValueKind: JsonValueKind.True } => true,
+            { ValueKind: JsonValueKind.False } => false,
             _ => null,
         },
         _ => null,

@@ -8,7 +8,7 @@ namespace Koostoo.Networks.Launch;
 /// Creates a network with its members and starts its workflow, all in one transaction: the first step (the
 /// invitations) is written with the network, or nothing is.
 /// </summary>
-public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time)
+public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, Microsoft.Extensions.Options.IOptions<PublicLinks> links)
 {
     public async Task<Network> LaunchAsync(LaunchRequest request, CancellationToken ct = default)
     {
@@ -43,7 +43,13 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time)
                 AddedAt = now,
             }).ToList(),
         };
-        var input = new JsonObject { ["networkId"] = network.Id.ToString(), ["networkName"] = network.Name };
+        var input = new JsonObject
+        {
+            ["networkId"] = network.Id.ToString(),
+            ["networkName"] = network.Name,
+            ["purpose"] = network.Purpose,
+            ["networkLink"] = links.Value.Network(network.Id),
+        };
         await runtime.StartAsync(request.DefinitionId, input, ct, (db, instance) =>
         {
             network.WorkflowInstanceId = instance.Id;

@@ -63,7 +63,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
     }
 
     /// <summary>Launches a network of <paramref name="members"/> people (every third in English) on the published definition.</summary>
-    public async Task<JsonObject> LaunchAsync(int members, string name = "Kooli võrgustik")
+    public async Task<JsonObject> LaunchAsync(int members, string name = "Kooli võrgustik", string definitionId = DefinitionId)
     {
         var response = await Api.PostAsJsonAsync("/api/networks", new
         {
@@ -71,7 +71,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
             purpose = "Vähendada koolist väljalangemist vallas",
             coordinatorName = "Kati Kask",
             coordinatorEmail = "kati@vald.example",
-            definitionId = DefinitionId,
+            definitionId,
             members = Enumerable.Range(1, members).Select(i => new
             {
                 name = $"Liige {i}",

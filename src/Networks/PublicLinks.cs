@@ -1,4 +1,4 @@
-namespace Koostoo.Activities.Email;
+namespace Koostoo.Networks;
 
 /// <summary>
 /// Where people reach the service from their mail (<c>Koostoo:PublicUrl</c>): links in emails are absolute and

@@ -1,0 +1,53 @@
+using System.Net;
+using Koostoo.Workflows.Journal;
+
+namespace Koostoo.EndToEnd.Tests.Requests;
+
+/// <summary>The shipped network-lifecycle definition, started as a coordinator would: the first two stages by email.</summary>
+public sealed class LifecycleStartTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private KoostooApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new KoostooApp(_folder);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Eight_invited_members_accept_the_coordinator_hears_and_the_roles_step_reaches_everyone()
+    {
+        var scenario = new AskScenario(_app);
+        var network = await scenario.LaunchAsync(8, definitionId: "network-lifecycle");
+        network["stage"]!.GetValue<string>().Should().Be("convene");
+        var invitations = await scenario.LinksAsync();
+        invitations.Should().HaveCount(8);
+        (await _app.OutboxAsync()).Single(m => m.ToAddress == AskScenario.Email(1)).TextBody
+            .Should().Contain("Kutse võrgustikku: kas osaled?");
+
+        foreach (var (address, link) in invitations)
+        {
+            using var browser = scenario.Browser();
+            var (page, html, form) = await AskScenario.OpenAsync(browser, link);
+            page.StatusCode.Should().Be(HttpStatusCode.OK);
+            html.Should().Contain("Vähendada koolist väljalangemist vallas", "the invitation shows the network's purpose");
+            (await AskScenario.PostAsync(browser, link, form, ("answer", "accept"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        var outbox = await _app.OutboxAsync();
+        outbox.Where(m => m.ToAddress == "kati@vald.example").Select(m => m.Subject).Should().Equal("Kooli võrgustik: kutsetele vastati");
+        outbox.Where(m => m.Subject.Contains("Roll meeskonnas") || m.Subject.Contains("Your role in the team")).Select(m => m.ToAddress)
+            .Should().BeEquivalentTo(Enumerable.Range(1, 8).Select(AskScenario.Email));
+        var detail = await scenario.NetworkAsync(network);
+        detail["stage"]!.GetValue<string>().Should().Be("roles");
+        detail["openSteps"]!.AsArray().Single()!["activityId"]!.GetValue<string>().Should().Be("roles");
+        (await scenario.JournalAsync(network)).Should().NotContain(j => j.Event == JournalEvent.Faulted);
+    }
+}
