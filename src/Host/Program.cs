@@ -35,8 +35,12 @@ builder.Services.AddScoped<MemberRequests>();
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention("/Mailbox",
-    folder => folder.Filters.Add(new LoopbackOnlyFilter())));
+// Until accounts exist, the pages that show a network's people and mail answer only the machine itself.
+builder.Services.AddRazorPages(pages =>
+{
+    foreach (var folder in new[] { "/Mailbox", "/Networks" })
+        pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new LoopbackOnlyFilter()));
+});
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemResponses>();

@@ -36,7 +36,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
     {
         var scenario = new AskScenario(_app, new Uri($"http://127.0.0.1:{_port}"));
         await scenario.PublishAsync(AskScenario.Definition());
-        await scenario.LaunchAsync(2);
+        var network = await scenario.LaunchAsync(2);
         var link = await LinkInDeliveredMailAsync(AskScenario.Email(1));
 
         using var playwright = await Playwright.CreateAsync();
@@ -70,6 +70,12 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
 
         await page.GotoAsync(link + "?lang=en");
         (await page.InnerTextAsync("h1")).Should().Be("Will you take part in the network?");
+
+        // The coordinator's page, where the escalation mail leads: who has and has not answered.
+        await page.GotoAsync($"http://127.0.0.1:{_port}/networks/{network["id"]}");
+        var coordinatorView = await page.InnerTextAsync("main");
+        coordinatorView.Should().Contain("Kooli võrgustik").And.Contain("Vastanud 1 / 2").And.Contain("Liige 2 – ei ole vastanud").And.Contain("Liige 1 – vastas");
+        await Shot(page, "network.png");
 
         await using var scope = _app.Services.CreateAsyncScope();
         var request = await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Set<StepRequest>().AsNoTracking()

@@ -50,9 +50,9 @@ public sealed class AskMembersSmtpTests : IAsyncLifetime
         await _app.Services.GetRequiredService<DueTimers>().FireAllDueAsync();
     }
 
-    private async Task<(System.Text.Json.Nodes.JsonObject Network, Dictionary<string, string> Links)> EightAskedSixAnswerAsync(string onDeadline)
+    private async Task<(System.Text.Json.Nodes.JsonObject Network, Dictionary<string, string> Links)> EightAskedSixAnswerAsync(string onDeadline, string? extendBy = null)
     {
-        await _scenario.PublishAsync(AskScenario.Definition(onDeadline: onDeadline, reminders: ["P1D"]));
+        await _scenario.PublishAsync(AskScenario.Definition(onDeadline: onDeadline, reminders: ["P1D"], extendBy: extendBy));
         var network = await _scenario.LaunchAsync(8);
 
         var requests = await _smtp.WaitForMessagesAsync(8, TimeSpan.FromSeconds(30));
@@ -126,5 +126,25 @@ public sealed class AskMembersSmtpTests : IAsyncLifetime
         var journal = await _scenario.JournalAsync(network);
         journal.Count(j => j.ActivityId == "after" && j.Event == JournalEvent.Started).Should().Be(1);
         journal.Single(j => j.ActivityId == "ask" && j.Event == JournalEvent.Completed).Outcome.Should().Be("Timeout");
+    }
+
+    [Fact]
+    public async Task With_extend_the_silent_hear_the_new_deadline_once_and_the_step_continues_after_it()
+    {
+        var (network, _) = await EightAskedSixAnswerAsync("extend", extendBy: "P2D");
+
+        await PassAsync(TimeSpan.FromDays(2));
+
+        var extended = (await _smtp.WaitForMessagesAsync(12, TimeSpan.FromSeconds(30))).Where(m => m.TextBody?.Contains("Tähtaega pikendati") == true).ToList();
+        extended.Select(m => m.To.Mailboxes.Single().Address).Should().BeEquivalentTo(AskScenario.Email(7), AskScenario.Email(8));
+        (await _scenario.InstanceAsync(network))["waiting"]!.AsArray().Select(w => w!["activityId"]!.GetValue<string>())
+            .Should().NotContain("after", "the extended step still waits");
+
+        await PassAsync(TimeSpan.FromDays(2));
+
+        var journal = await _scenario.JournalAsync(network);
+        journal.Single(j => j.ActivityId == "ask" && j.Event == JournalEvent.Completed).Outcome.Should().Be("Timeout");
+        journal.Count(j => j.ActivityId == "after" && j.Event == JournalEvent.Started).Should().Be(1);
+        _smtp.Messages().Should().HaveCount(12, "extended once: the second deadline continues without more mail");
     }
 }
