@@ -33,12 +33,7 @@ public sealed class DesignerHost : IAsyncLifetime
         await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         Http = new HttpClient { BaseAddress = new Uri(_host.Url) };
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A page in a context of its own (cold cache, no stored language), sized like an admin's laptop screen.</summary>

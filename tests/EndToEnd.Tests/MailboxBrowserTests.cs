@@ -1,3 +1,4 @@
+using Koostoo.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Koostoo.Activities.Email;
@@ -10,7 +11,7 @@ namespace Koostoo.EndToEnd.Tests;
 public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePort.Next();
     private KoostooApp _app = null!;
 
     private string BaseAddress => $"http://127.0.0.1:{_port}";
@@ -32,12 +33,7 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status == OutboxStatus.Sent), TimeSpan.FromSeconds(30));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         // A phone, as the coordinators and members mostly use.
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
 
@@ -87,10 +83,4 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         _folder.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,3 +1,4 @@
+using Koostoo.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -14,7 +15,7 @@ public sealed class SmtpServer : IDisposable
     private readonly TempFolder _folder = new();
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePort.Next();
 
     /// <summary>Not created here: the Mailbox handler makes a Maildir (cur, new, tmp) only where no folder exists yet.</summary>
     private string Maildir => _folder["maildir"];
@@ -84,10 +85,4 @@ public sealed class SmtpServer : IDisposable
         _folder.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

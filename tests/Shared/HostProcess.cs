@@ -22,7 +22,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll");
         var start = new ProcessStartInfo("dotnet", [hostDll, "--urls", url])
         {
@@ -78,10 +78,4 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

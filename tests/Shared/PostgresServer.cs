@@ -39,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
         try
         {
             if (asRoot) await RunAsync("chown", ["postgres", folder]);
-            var server = new PostgresServer(bin, folder, asRoot, FreePort());
+            var server = new PostgresServer(bin, folder, asRoot, FreePort.Next());
             // No fsync of a fresh cluster that lives for minutes; a superuser named postgres whoever runs it.
             await server.RunToolAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
             // Room for the idle pools the tests' many databases leave behind until the server goes.
@@ -135,10 +135,4 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await error}{await output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

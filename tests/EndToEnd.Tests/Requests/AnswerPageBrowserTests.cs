@@ -1,3 +1,4 @@
+using Koostoo.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Koostoo.Host.Persistence;
@@ -14,7 +15,7 @@ namespace Koostoo.EndToEnd.Tests.Requests;
 public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePort.Next();
     private KoostooApp _app = null!;
 
     public Task InitializeAsync()
@@ -40,12 +41,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         var link = await LinkInDeliveredMailAsync(AskScenario.Email(1));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
 
         await page.GotoAsync(link);
@@ -109,10 +105,4 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
             File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), overwrite: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
