@@ -144,7 +144,17 @@ public sealed class AskMembers : WaitingActivity
             case "add-member":
                 var network = (await NetworkPeople.NetworkOfAsync(context))!;
                 var people = new RecipientResolver().Resolve([$"{RecipientResolver.MemberPrefix}{command["memberId"]}"], NetworkPeople.Of(network));
-                if (people.Problems.Count > 0) throw new InvalidOperationException(string.Join(" ", people.Problems));
+                // A command is the coordinator's; one that cannot be honoured is noted, never a fault of the network's workflow.
+                if (people.Problems.Count > 0)
+                {
+                    context.Log($"Member not added to the step: {string.Join(" ", people.Problems)}");
+                    break;
+                }
+                if ((await OpenRequestsAsync(context)).Any(r => r.MemberId?.ToString() == people.Recipients[0].MemberId))
+                {
+                    context.Log("The member is already asked in this step.");
+                    break;
+                }
                 var deadlineAt = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey)?.DueAt;
                 Outbox.DeliverAfterCommit(context, [Ask(context, network, people.Recipients[0], people.Coordinator, deadlineAt)]);
                 context.Log("The coordinator added a member to the step.");

@@ -44,6 +44,14 @@ public sealed class Membership(WorkflowDbContext db, StepCommands commands, Time
         return member;
     }
 
+    /// <summary>A member who can be asked now: in this network and not gone.</summary>
+    public async Task EnsureActiveAsync(Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        var member = await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
+            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}; add them first (POST /api/networks/{networkId}/members).");
+        if (!member.IsActive) throw new ConflictException($"{member.Name} has left the network.");
+    }
+
     public async Task RemoveAsync(Guid networkId, Guid memberId, CancellationToken ct = default)
     {
         var member = await db.Set<Member>().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)

@@ -37,7 +37,7 @@ public static class NetworkEndpoints
         }).WithSummary("A member leaves: no longer asked, and no waiting step counts them any more.");
 
         networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, HttpRequest http,
-            StepCommands commands, NetworkReader reader, CancellationToken ct) =>
+            StepCommands commands, Membership membership, NetworkReader reader, CancellationToken ct) =>
         {
             if (!StepCommands.Names.Contains(command))
                 return Results.Problem(statusCode: 404, title: "Not found", detail: $"Unknown command '{command}'; the commands are {string.Join(", ", StepCommands.Names)}.");
@@ -47,8 +47,12 @@ public static class NetworkEndpoints
             var body = json?.AsObject() ?? [];
             if (command == "extend" && !(IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero))
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).");
-            if (command == "add-member" && !Guid.TryParse(body["memberId"]?.GetValue<string>(), out _))
-                return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the member as { \"memberId\": \"...\" }.");
+            if (command == "add-member")
+            {
+                if (!Guid.TryParse(body["memberId"]?.GetValue<string>(), out var memberId))
+                    return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the member as { \"memberId\": \"...\" }.");
+                await membership.EnsureActiveAsync(id, memberId, ct);
+            }
             body["command"] = command;
             await commands.SendAsync(id, activityId, body, ct);
             return Results.Ok(await reader.GetAsync(id, ct));

@@ -209,6 +209,11 @@ public sealed class MemberAnswerTests : IAsyncLifetime
         (await _scenario.Api.PostAsync($"/api/networks/{id}/steps/ask/add-member", System.Net.Http.Json.JsonContent.Create(new { memberId }))).StatusCode.Should().Be(HttpStatusCode.OK);
         var step = (await _scenario.NetworkAsync(network))["openSteps"]![0]!;
         step["asked"]!.GetValue<int>().Should().Be(4);
+        (await _scenario.Api.PostAsync($"/api/networks/{id}/steps/ask/add-member", System.Net.Http.Json.JsonContent.Create(new { memberId }))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _scenario.NetworkAsync(network))["openSteps"]![0]!["asked"]!.GetValue<int>().Should().Be(4, "a member already asked is not asked twice");
+        (await _scenario.Api.PostAsync($"/api/networks/{id}/steps/ask/add-member", System.Net.Http.Json.JsonContent.Create(new { memberId = Guid.NewGuid() }))).StatusCode
+            .Should().Be(HttpStatusCode.NotFound, "only a member of the network can be added");
+        (await _scenario.InstanceAsync(network))["status"]!.GetValue<string>().Should().Be("Suspended", "a command never faults the workflow");
         (await _scenario.LinksAsync()).Should().ContainKey("uus@kool.example");
 
         (await _scenario.Api.PostAsync($"/api/networks/{id}/steps/nowhere/remind", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
