@@ -24,11 +24,12 @@ vitest_log=$(mktemp)
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund >/dev/null && touch node_modules/.package-lock.json || exit 1
   fi
-  npm test
+  NO_COLOR=1 npm test
 ) 2>&1 | tee "$vitest_log"
 vitest_status=${PIPESTATUS[0]}
-# Vitest's summary: "Tests  21 passed (21)" or "Tests  1 failed | 20 passed (21)".
-vitest_summary=$(grep -E '^ +Tests +' "$vitest_log" | tail -1)
+# Vitest's summary: "Tests  21 passed (21)" or "Tests  1 failed | 20 passed (21)"; colour codes stripped first,
+# since some environments (CI=true) make Vitest print them anyway.
+vitest_summary=$(sed 's/\x1b\[[0-9;]*m//g' "$vitest_log" | grep -E '^ +Tests +' | tail -1)
 vitest_passed=$(grep -Eo '[0-9]+ passed' <<<"$vitest_summary" | awk '{ print $1 + 0 }')
 vitest_failed=$(grep -Eo '[0-9]+ failed' <<<"$vitest_summary" | awk '{ print $1 + 0 }')
 rm -f "$vitest_log"

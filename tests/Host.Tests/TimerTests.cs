@@ -46,15 +46,19 @@ public sealed class TimerTests : IDisposable
         const int count = 1_000;
         await PublishAsync(Flow("same-moment", [Act("at", "StartAt", new { at = "variables.at" }), Act("end", "Finish")], [Link("at", "end")]));
         var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
-        var dueAt = DateTimeOffset.UtcNow.AddSeconds(15);
+        // Starting 1,000 instances takes a few seconds alone on two cores; the margin leaves room for a busy machine.
+        var dueAt = DateTimeOffset.UtcNow.AddSeconds(40);
         var input = new JsonObject { ["at"] = dueAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz") };
 
         var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (_, ct) => ids.Add((await runtime.StartAsync("same-moment", input, ct)).Id));
 
+        var left = dueAt - DateTimeOffset.UtcNow;
+        left.Should().BePositive("all the timers have to exist before their moment, or they would not be due at the same moment");
+
         // Hangfire's job and the sweep race for the same timers: the bookmark decides who wins.
-        await Task.Delay(dueAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        await Task.Delay(left + TimeSpan.FromMilliseconds(200));
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _host.Services.GetRequiredService<DueTimers>().FireAllDueAsync()));
 
         await PollAsync(() => CountAsync(db => db.Instances.CountAsync(i => i.Status == InstanceStatus.Finished)), n => n == count, TimeSpan.FromMinutes(2));
