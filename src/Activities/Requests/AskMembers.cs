@@ -62,6 +62,17 @@ public sealed class AskMembers : WaitingActivity
     [Input(LabelEt = "Vastuste muutuja", LabelEn = "Answers variable")]
     public string? Variable { get; set; }
 
+    /// <summary>
+    /// A choice or yes/no field whose answer sets the member's status in the network, by <see cref="MemberStatus"/>:
+    /// an invitation declined takes the member out of the next steps.
+    /// </summary>
+    [Input(LabelEt = "Liikme staatus väljast", LabelEn = "Member status from field")]
+    public string? StatusField { get; set; }
+
+    /// <summary>Answer value to status (Invited, Accepted, Declined, Left), e.g. { "accept": "Accepted", "decline": "Declined" }; yes/no answers are "yes" and "no".</summary>
+    [Input(UiHint = "json", LabelEt = "Vastus → staatus", LabelEn = "Answer → status")]
+    public Dictionary<string, Koostoo.Networks.Members.MemberStatus>? MemberStatus { get; set; }
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var network = await NetworkPeople.NetworkOfAsync(context);
@@ -90,6 +101,7 @@ public sealed class AskMembers : WaitingActivity
         var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
+        await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());
         // A fresh bookmark keeps the link working, so the member can change the answer until the step closes.
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
         return await SettleAsync(context);
@@ -171,6 +183,23 @@ public sealed class AskMembers : WaitingActivity
         }
         context.CreateBookmark(BookmarkKind.Response, CommandKey);
         return await SettleAsync(context);
+    }
+
+    private async Task SetMemberStatusAsync(ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        if (StatusField is null || MemberStatus is null || request.MemberId is null) return;
+        var value = answer[StatusField] switch
+        {
+            JsonValue v when v.TryGetValue<bool>(out var yes) => yes ? "yes" : "no",
+            JsonValue v => v.ToString(),
+            _ => null,
+        };
+        if (value is null || !MemberStatus.TryGetValue(value, out var status)) return;
+        var member = await context.Db.Set<Koostoo.Networks.Members.Member>().FirstOrDefaultAsync(m => m.Id == request.MemberId);
+        // A member who left stays gone; anyone else takes the status their answer gives.
+        if (member is null || member.Status == Koostoo.Networks.Members.MemberStatus.Left) return;
+        member.Status = status;
+        member.LeftAt = status == Koostoo.Networks.Members.MemberStatus.Left ? context.Now : null;
     }
 
     /// <summary>After an answer or a command: close if the quorum is reached, else publish the tally and keep waiting.</summary>
@@ -373,6 +402,10 @@ public sealed class AskMembers : WaitingActivity
             if (field.Type is FieldType.Choice or FieldType.MultiChoice && field.Options.Count < 2)
                 yield return new($"{path}.options", "A choice needs at least two options.");
         }
+        if (StatusField is not null && Fields.All(f => f.Name != StatusField || f.Type is not (FieldType.Choice or FieldType.YesNo)))
+            yield return new(context.InputPath("statusField"), $"The status field '{StatusField}' is not a choice or yes/no field of the form.");
+        if (StatusField is not null && MemberStatus is not { Count: > 0 })
+            yield return new(context.InputPath("memberStatus"), "With a status field, say which answer gives which status, e.g. { \"accept\": \"Accepted\" }.");
         if (Decision is not null && Fields.All(f => f.Name != Decision || f.Type != FieldType.YesNo))
             yield return new(context.InputPath("decision"), $"The decision field '{Decision}' is not a yes/no field of the form.");
         if (Context is not null)

@@ -67,7 +67,8 @@ public sealed class ActivityRegistry
             context.Activity.Inputs.TryGetPropertyValue(input.Name, out var node);
             if (node is null)
             {
-                if (input.Required) problems.Add(new(context.InputPath(input.Name), $"'{input.Name}' is required for {context.Activity.Type}."));
+                // A required input with a default is never missing: the default stands in (AskMembers asks "members").
+                if (input.Required && input.Default is null) problems.Add(new(context.InputPath(input.Name), $"'{input.Name}' is required for {context.Activity.Type}."));
                 continue;
             }
             object? value;
