@@ -39,6 +39,14 @@ public sealed class KoostooHost : IDisposable
     /// <summary>The running host's services, for what a test drives below the API (many instances at once, the timer sweep).</summary>
     public IServiceProvider Services => (_factory ??= new Factory(Folder, WorkflowsFolder, _postgres)).Services;
 
+    /// <summary>Creates and publishes a definition through the API, as an admin would.</summary>
+    public async Task PublishAsync(string json)
+    {
+        (await Client.PostAsync("/api/workflow-definitions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var id = System.Text.Json.Nodes.JsonNode.Parse(json)!["id"]!.GetValue<string>();
+        (await Client.PostAsync($"/api/workflow-definitions/{id}/publish", null)).EnsureSuccessStatusCode();
+    }
+
     public void Restart()
     {
         _factory?.Dispose();

@@ -55,7 +55,7 @@ public sealed class TimerRestartTests : IDisposable
 
         foreach (var (id, definition) in ids)
         {
-            var instance = await TimerTests.PollAsync(() => client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"),
+            var instance = await TimerScenarios.PollAsync(() => client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"),
                 i => i!["status"]!.GetValue<string>() == "Finished", TimeSpan.FromSeconds(60));
             var waited = instance!["finishedAt"]!.GetValue<DateTimeOffset>() - instance["createdAt"]!.GetValue<DateTimeOffset>();
             waited.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(definition == "short" ? 4 : 14));
