@@ -29,7 +29,8 @@ public sealed class AskMembers : WaitingActivity
     public const string ApprovedOutcome = "Approved";
     public const string RejectedOutcome = "Rejected";
     private const string AnswerKey = "answer:";
-    private const string CommandKey = "command";
+    /// <summary>The key of the bookmark a waiting step takes the coordinator's commands on: it marks a step that waits for people.</summary>
+    public const string CommandKey = "command";
 
     [Input(Required = true, UiHint = "list", LabelEt = "Kellelt (members, role:…, member:…, coordinator)", LabelEn = "Whom (members, role:…, member:…, coordinator)")]
     public List<string> Audience { get; set; } = ["members"];

@@ -1,3 +1,4 @@
+using Koostoo.Activities.Requests;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Networks.Launch;
@@ -63,7 +64,7 @@ public sealed class Membership(WorkflowDbContext db, StepCommands commands, Time
 
         var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
         var waitingSteps = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == "command" && b.ConsumedAt == null)
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
             .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
         foreach (var step in waitingSteps)
             await commands.SendAsync(networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);

@@ -1,3 +1,4 @@
+using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
@@ -45,7 +46,7 @@ public sealed class NetworkReader(WorkflowDbContext db)
             .OrderBy(r => r.CreatedAt).ToListAsync(ct);
         // Requests of a step that ended another way (a Finish elsewhere, a cancel) lost their bookmarks: not open.
         var waiting = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == "command")
+            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == AskMembers.CommandKey)
             .Select(b => b.ActivityId).ToListAsync(ct);
         var steps = requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId).Select(g =>
         {

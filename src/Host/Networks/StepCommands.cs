@@ -1,3 +1,4 @@
+using Koostoo.Activities.Requests;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Workflows.Bookmarks;
@@ -24,7 +25,7 @@ public sealed class StepCommands(WorkflowDbContext db, WorkflowRuntime runtime)
         {
             var bookmark = await db.Bookmarks.AsNoTracking()
                 .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ActivityId == activityId && b.Kind == BookmarkKind.Response
-                            && b.Key == "command" && b.ConsumedAt == null)
+                            && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
             var result = await runtime.ResumeAsync(bookmark, command, ct);
