@@ -1,3 +1,9 @@
+using Koostoo.Networks.Actions;
+using Koostoo.Networks.Agreements;
+using Koostoo.Networks.Evaluation;
+using Koostoo.Networks.Goals;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +57,58 @@ public static class NetworkModel
             e.ToTable("request_links");
             e.HasKey(l => l.TokenHash);
             e.HasIndex(l => l.RequestId);
+        });
+            model.Entity<GroupAgreement>(e =>
+        {
+            e.ToTable("group_agreements");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Text).HasMaxLength(1000);
+            e.HasIndex(a => new { a.NetworkId, a.Position });
+        });
+        model.Entity<Goal>(e =>
+        {
+            e.ToTable("goals");
+            e.HasKey(g => g.Id);
+            e.HasIndex(g => new { g.NetworkId, g.Draft });
+        });
+        model.Entity<ActionItem>(e =>
+        {
+            e.ToTable("action_items");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.What).HasMaxLength(500);
+            e.Property(a => a.OwnerName).HasMaxLength(200);
+            e.HasMany(a => a.Progress).WithOne().HasForeignKey(p => p.ActionItemId);
+            e.HasIndex(a => a.NetworkId);
+            e.HasIndex(a => a.SourceRequestId);
+        });
+        model.Entity<ActionProgress>(e =>
+        {
+            e.ToTable("action_progress");
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => p.ActionItemId);
+        });
+        model.Entity<Meeting>(e =>
+        {
+            e.ToTable("meetings");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Title).HasMaxLength(200);
+            e.Property(m => m.Place).HasMaxLength(300);
+            e.Property(m => m.OnlineLink).HasMaxLength(500);
+            e.HasIndex(m => new { m.NetworkId, m.StartsAt });
+        });
+        model.Entity<Feedback>(e =>
+        {
+            e.ToTable("feedback");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.RespondentName).HasMaxLength(200);
+            e.HasIndex(f => f.NetworkId);
+            e.HasIndex(f => f.SourceRequestId);
+        });
+        model.Entity<HistoryEntry>(e =>
+        {
+            e.ToTable("network_history");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => new { h.NetworkId, h.Id });
         });
     }
 }

@@ -37,6 +37,8 @@ public sealed class Member
     public MemberStatus Status { get; set; } = MemberStatus.Invited;
     public DateTimeOffset AddedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
+    /// <summary>When the member accepted the group agreements (grupi kokkulepped), in the roles stage.</summary>
+    public DateTimeOffset? AgreementsAcceptedAt { get; set; }
 
     /// <summary>Still part of the network: asked in new steps, counted in quorums.</summary>
     public bool IsActive => Status is MemberStatus.Invited or MemberStatus.Accepted;
