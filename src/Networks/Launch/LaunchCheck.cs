@@ -41,6 +41,9 @@ public sealed class LaunchCheck
             else seen[member.Email.Trim()] = i;
         }
 
+        foreach (var (agreement, i) in (request.Agreements ?? []).Select((a, i) => (a, i)))
+            if (agreement.Length > 1000) check.Error($"agreements[{i}]", "Kokkulepe on liiga pikk (kuni 1000 märki). / The agreement is too long (1000 characters at most).");
+
         var size = request.Members.Count;
         if (size > 0 && (size < OptimalMin || size > OptimalMax))
             check.Notices.Add($"Võrgustikus on {size} liiget; parim töökoosseis on {OptimalMin}–{OptimalMax}. / The network has {size} members; {OptimalMin}–{OptimalMax} is held to be the best working size.");

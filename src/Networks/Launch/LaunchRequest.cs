@@ -18,6 +18,8 @@ public sealed record LaunchRequest
     public bool Confidential { get; init; }
     public string DefinitionId { get; init; } = "network-lifecycle";
     public IReadOnlyList<MemberDraft> Members { get; init; } = [];
+    /// <summary>The group agreements members accept in the roles stage; none given, <see cref="DefaultAgreements"/>.</summary>
+    public IReadOnlyList<string>? Agreements { get; init; }
 }
 
 public sealed record MemberDraft

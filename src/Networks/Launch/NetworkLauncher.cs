@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Koostoo.Networks.Agreements;
+using Koostoo.Networks.History;
 using Koostoo.Networks.Members;
 using Koostoo.Workflows.Runtime;
 
@@ -43,17 +45,23 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
                 AddedAt = now,
             }).ToList(),
         };
+        var agreements = (request.Agreements ?? DefaultAgreements.In(network.Language))
+            .Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
         var input = new JsonObject
         {
             ["networkId"] = network.Id.ToString(),
             ["networkName"] = network.Name,
             ["purpose"] = network.Purpose,
             ["networkLink"] = links.Value.Network(network.Id),
+            ["agreements"] = new JsonArray(agreements.Select(a => (JsonNode)a).ToArray()),
         };
         await runtime.StartAsync(request.DefinitionId, input, ct, (db, instance) =>
         {
             network.WorkflowInstanceId = instance.Id;
             db.Add(network);
+            db.AddRange(agreements.Select((text, i) => new GroupAgreement { NetworkId = network.Id, Position = i + 1, Text = text }));
+            NetworkHistory.Add(db, network.Id, now, $"Võrgustik loodi, kutsuti {network.Members.Count} liiget.",
+                $"The network was launched; {network.Members.Count} members invited.");
             return Task.CompletedTask;
         });
         return network;
