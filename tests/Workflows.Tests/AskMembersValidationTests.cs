@@ -50,4 +50,21 @@ public class AskMembersValidationTests
             .Should().Equal("$.activities[0].inputs.audience[1]", "$.activities[0].inputs.audience[2]");
         PathsOf(Ask(new { decision = "answer" })).Should().Equal("$.activities[0].inputs.decision");
     }
+
+    [Fact]
+    public void Recording_needs_a_known_kind_and_the_fields_it_reads()
+    {
+        PathsOf(Ask(new { record = "minutes" })).Should().Equal("$.activities[0].inputs.record");
+        _parser.Parse(Flow("x", [Ask(new { record = "plan" })], [])).Problems.Should().ContainSingle()
+            .Which.Message.Should().Be("Recording 'plan' reads the fields action, due, confirm, which the form lacks.");
+        PathsOf(Ask(new { record = "goal-decision" })).Should().Equal("$.activities[0].inputs.decision");
+    }
+
+    [Fact]
+    public void Tracking_actions_checks_its_check_in_time()
+    {
+        var track = new { id = "track", type = "TrackActions", inputs = new { checkInBefore = "three days" } };
+        PathsOf(track).Should().Equal("$.activities[0].inputs.checkInBefore");
+        PathsOf(new { id = "track", type = "TrackActions", inputs = new { checkInBefore = "P3D", deadline = "P90D" } }).Should().BeEmpty();
+    }
 }

@@ -74,6 +74,11 @@ public sealed class AskMembers : WaitingActivity
     [Input(UiHint = "json", LabelEt = "Vastus → staatus", LabelEn = "Answer → status")]
     public Dictionary<string, Koostoo.Networks.Members.MemberStatus>? MemberStatus { get; set; }
 
+    /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): roles, goal, goal-decision, plan, feedback.</summary>
+    [Input(UiHint = "select", Options = ["", NetworkRecords.Roles, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback],
+        LabelEt = "Salvesta vastused võrgustiku andmetesse", LabelEn = "Record the answers in the network")]
+    public string? Record { get; set; }
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var network = await NetworkPeople.NetworkOfAsync(context);
@@ -103,6 +108,7 @@ public sealed class AskMembers : WaitingActivity
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
         await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());
+        await NetworkRecords.OnAnswerAsync(Record, context, request, stimulus["answer"]!.AsObject());
         // A fresh bookmark keeps the link working, so the member can change the answer until the step closes.
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
         return await SettleAsync(context);
@@ -218,6 +224,14 @@ public sealed class AskMembers : WaitingActivity
         var tally = StepTally.Of(requests, Quorum, Decision);
         await PublishAsync(context, closed: true);
         foreach (var request in requests) request.ClosedAt = context.Now;
+        if (requests.Count > 0)
+        {
+            var networkId = requests[0].NetworkId;
+            await NetworkRecords.OnCloseAsync(Record, context, networkId, tally);
+            Koostoo.Networks.History.NetworkHistory.Add(context.Db, networkId, context.Now,
+                $"Samm „{Question!.In("et")}“ sulgus: vastas {tally.Answered} / {tally.Asked}.",
+                $"The step \"{Question!.In("en")}\" closed: {tally.Answered} of {tally.Asked} answered.");
+        }
         return ActivityResult.Outcome([.. tally.Outcomes()]);
     }
 
@@ -409,6 +423,15 @@ public sealed class AskMembers : WaitingActivity
             yield return new(context.InputPath("memberStatus"), "With a status field, say which answer gives which status, e.g. { \"accept\": \"Accepted\" }.");
         if (Decision is not null && Fields.All(f => f.Name != Decision || f.Type != FieldType.YesNo))
             yield return new(context.InputPath("decision"), $"The decision field '{Decision}' is not a yes/no field of the form.");
+        if (!string.IsNullOrEmpty(Record))
+        {
+            if (!NetworkRecords.Kinds.Contains(Record))
+                yield return new(context.InputPath("record"), $"'{Record}' is not a record kind: {string.Join(", ", NetworkRecords.Kinds)}.");
+            else if (NetworkRecords.Fields(Record).Where(name => Fields.All(f => f.Name != name)).ToList() is { Count: > 0 } missing)
+                yield return new(context.InputPath("fields"), $"Recording '{Record}' reads the fields {string.Join(", ", missing)}, which the form lacks.");
+            if (Record == NetworkRecords.GoalDecision && Decision is null)
+                yield return new(context.InputPath("decision"), "Recording the goal's decision needs a decision field.");
+        }
         if (Context is not null)
             foreach (var (language, text) in Context.Values)
                 if (!Liquid.TryParse(text, out _, out var error))

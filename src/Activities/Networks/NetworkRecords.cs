@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Koostoo.Activities.Requests;
+using Koostoo.Networks.Actions;
+using Koostoo.Networks.Evaluation;
+using Koostoo.Networks.Goals;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Members;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Activities.Networks;
+
+/// <summary>
+/// Turns the answers of a stage's step into the network's records (AskMembers' <c>record</c> input), in the step's
+/// own transaction: roles and accepted agreements on the members, the goal's drafts and the members' decision, the
+/// action plan's items, the feedback. The form's field names are the contract, listed per kind in <see cref="Fields"/>.
+/// A changed answer updates the record it made, never adds a second.
+/// </summary>
+public static class NetworkRecords
+{
+    public const string Roles = "roles";
+    public const string Goal = "goal";
+    public const string GoalDecision = "goal-decision";
+    public const string Plan = "plan";
+    public const string Feedback = "feedback";
+
+    public static readonly string[] Kinds = [Roles, Goal, GoalDecision, Plan, Feedback];
+
+    /// <summary>The fields each kind reads; a definition that records without them is refused at load.</summary>
+    public static IReadOnlyList<string> Fields(string kind) => kind switch
+    {
+        Roles => ["role", "agree"],
+        Goal => ["problem", "specific", "measurable", "ambitious", "realistic", "timebound"],
+        GoalDecision => [],
+        Plan => ["action", "due", "confirm"],
+        Feedback => ["goalReached", "cooperation", "satisfaction"],
+        _ => [],
+    };
+
+    public static async Task OnAnswerAsync(string? kind, ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        switch (kind)
+        {
+            case Roles when request.MemberId is { } memberId:
+                var member = await context.Db.Set<Member>().FirstAsync(m => m.Id == memberId);
+                member.Role = Text(answer, "role");
+                member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
+                break;
+            case Goal:
+                var drafts = await context.Db.Set<Goal>().CountAsync(g => g.NetworkId == request.NetworkId);
+                context.Db.Set<Goal>().Add(new Goal
+                {
+                    NetworkId = request.NetworkId,
+                    Draft = drafts + 1,
+                    Problem = Text(answer, "problem") ?? "",
+                    Specific = Text(answer, "specific") ?? "",
+                    Measurable = Text(answer, "measurable") ?? "",
+                    Ambitious = Text(answer, "ambitious") ?? "",
+                    Realistic = Text(answer, "realistic") ?? "",
+                    TimeBound = Date(answer, "timebound"),
+                    ProposedAt = context.Now,
+                });
+                NetworkHistory.Add(context.Db, request.NetworkId, context.Now, $"Eesmärgi {drafts + 1}. sõnastus pandi liikmetele heaks kiita.",
+                    $"Draft {drafts + 1} of the goal was put to the members.");
+                break;
+            case Plan:
+                await RecordActionAsync(context, request, answer);
+                break;
+            case Feedback:
+                var feedback = await context.Db.Set<Feedback>().FirstOrDefaultAsync(f => f.SourceRequestId == request.Id);
+                if (feedback is null)
+                    context.Db.Set<Feedback>().Add(feedback = new Feedback { NetworkId = request.NetworkId, RespondentName = request.RespondentName, SourceRequestId = request.Id });
+                feedback.MemberId = request.MemberId;
+                feedback.GoalReached = Score(answer, "goalReached");
+                feedback.CooperationQuality = Score(answer, "cooperation");
+                feedback.Satisfaction = Score(answer, "satisfaction");
+                feedback.ResourcesUsed = Text(answer, "resources");
+                feedback.Comment = Text(answer, "comment");
+                feedback.GivenAt = context.Now;
+                break;
+        }
+    }
+
+    public static async Task OnCloseAsync(string? kind, ActivityContext context, Guid networkId, StepTally tally)
+    {
+        if (kind != GoalDecision) return;
+        // The goal put to the vote is the latest draft; run in the same transaction as its own recording, so the
+        // draft just added (not saved yet) is looked at too.
+        var goal = context.Db.Set<Goal>().Local.Where(g => g.NetworkId == networkId).MaxBy(g => g.Draft)
+            ?? await context.Db.Set<Goal>().Where(g => g.NetworkId == networkId).OrderByDescending(g => g.Draft).FirstOrDefaultAsync();
+        if (goal is null || goal.Status != GoalStatus.Proposed) return;
+        goal.Status = tally.Approved ? GoalStatus.Approved : GoalStatus.Rejected;
+        goal.VotesFor = tally.Yes;
+        goal.VotesAgainst = tally.No;
+        goal.DecidedAt = context.Now;
+        NetworkHistory.Add(context.Db, networkId, context.Now,
+            tally.Approved ? $"Eesmärk kiideti heaks ({tally.Yes} poolt, {tally.No} vastu)." : $"Eesmärki ei kiidetud heaks ({tally.Yes} poolt, {tally.No} vastu).",
+            tally.Approved ? $"The goal was approved ({tally.Yes} for, {tally.No} against)." : $"The goal was not approved ({tally.Yes} for, {tally.No} against).");
+    }
+
+    /// <summary>A member's action in the plan: theirs once they confirm they take it on; unconfirmed, it is not in the plan.</summary>
+    private static async Task RecordActionAsync(ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        var action = await context.Db.Set<ActionItem>().FirstOrDefaultAsync(a => a.SourceRequestId == request.Id);
+        var confirmed = answer["confirm"]?.GetValue<bool>() != false;
+        if (!confirmed)
+        {
+            if (action is not null) context.Db.Set<ActionItem>().Remove(action);
+            return;
+        }
+        if (action is null)
+            context.Db.Set<ActionItem>().Add(action = new ActionItem
+            {
+                NetworkId = request.NetworkId,
+                What = "",
+                OwnerName = request.RespondentName,
+                SourceRequestId = request.Id,
+            });
+        action.What = Text(answer, "action") ?? "";
+        action.OwnerMemberId = request.MemberId;
+        action.DueOn = Date(answer, "due") ?? DateOnly.FromDateTime(context.Now.UtcDateTime);
+        action.Needs = Text(answer, "needs");
+        action.ConfirmedAt = context.Now;
+    }
+
+    private static string? Text(JsonObject answer, string field) => answer[field]?.ToString() is { Length: > 0 } text ? text : null;
+
+    private static DateOnly? Date(JsonObject answer, string field) =>
+        DateOnly.TryParseExact(Text(answer, field), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static int Score(JsonObject answer, string field) => int.TryParse(Text(answer, field), out var score) ? score : 0;
+}

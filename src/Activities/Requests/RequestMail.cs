@@ -1,0 +1,62 @@
+using Koostoo.Activities.Email;
+using Koostoo.Networks;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Koostoo.Activities.Requests;
+
+/// <summary>
+/// The emails of a request to one person (the request, a reminder, a check-in): each with a link of its own, of
+/// which only the hash is saved; and the coordinator's notice when a step needs them.
+/// </summary>
+public static class RequestMail
+{
+    public static OutboxMessage ToRespondent(ActivityContext context, string template, StepRequest request, Recipient? coordinator, LocalizedText? note, string timeZone)
+    {
+        var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
+            request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
+        var (link, token) = RequestLink.Create(request.Id, context.Now);
+        context.Db.Set<RequestLink>().Add(link);
+        var form = RequestForm.FromJson(request.Form);
+        var scope = new Dictionary<string, object?>
+        {
+            ["network"] = form.NetworkName,
+            ["step"] = form.Question.In(recipient.Language),
+            ["link"] = Links(context).Respond(token),
+            ["deadline"] = request.Deadline is { } d ? MomentText.Format(d, recipient.Language, timeZone) : null,
+            ["note"] = note?.In(recipient.Language),
+            [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
+        };
+        var catalog = TemplateCatalog.Shipped;
+        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator);
+    }
+
+    /// <summary>A notice to the coordinator that links to the network's page, where they can act.</summary>
+    public static OutboxMessage NoticeToCoordinator(ActivityContext context, Network network, Recipient coordinator, LocalizedText title, LocalizedText message)
+    {
+        var scope = new Dictionary<string, object?>
+        {
+            ["network"] = network.Name,
+            ["title"] = title.In(coordinator.Language),
+            ["message"] = message.In(coordinator.Language),
+            ["link"] = Links(context).Network(network.Id),
+            [TemplateCatalog.RecipientVariable] = RecipientModel(coordinator),
+        };
+        var catalog = TemplateCatalog.Shipped;
+        return Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("notice")!, coordinator.Language, scope), coordinator);
+    }
+
+    public static Dictionary<string, object?> RecipientModel(Recipient recipient) => new()
+    {
+        ["name"] = recipient.Name,
+        ["email"] = recipient.Address,
+        ["language"] = recipient.Language,
+        ["role"] = recipient.Role,
+    };
+
+    public static PublicLinks Links(ActivityContext context) =>
+        context.Services.GetService<IOptions<PublicLinks>>()?.Value ?? new PublicLinks();
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
+using Koostoo.Activities.Timers;
+using Koostoo.Networks;
+using Koostoo.Networks.Actions;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Activities.Requests;
+
+/// <summary>
+/// The execution stage (tegevuskava elluviimine): every action of the plan is followed to its due date. Its owner
+/// gets a check-in with a personal link some days before the due date and reports progress there (done, on track,
+/// late) as often as they like; an action not done by its due date is overdue: the owner is reminded and the
+/// coordinator told, once. The step is Done when every action is done, or Timeout at its deadline.
+/// </summary>
+[Activity("TrackActions", Category = "Network", DisplayNameEt = "Jälgi tegevusi", DisplayNameEn = "Track actions",
+    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome],
+    DescriptionEt = "Küsib igalt tegevuse vastutajalt enne tähtaega, kuidas läheb; tähtaja möödudes teavitab koordinaatorit.",
+    DescriptionEn = "Checks in with each action's owner before its due date; tells the coordinator when one is overdue.")]
+public sealed class TrackActions : WaitingActivity
+{
+    private const string AnswerKey = "answer:";
+    private const string CheckInKey = "checkin:";
+    private const string OverdueKey = "overdue:";
+    /// <summary>Check-ins and overdue notices go out at this local time, in working hours.</summary>
+    private static readonly TimeOnly MorningAt = new(9, 0);
+
+    [Input(UiHint = "duration", LabelEt = "Küsi edenemist enne tähtaega", LabelEn = "Check in before the due date")]
+    public string CheckInBefore { get; set; } = "P3D";
+
+    [Input(LabelEt = "Seisu muutuja", LabelEn = "Progress variable")]
+    public string? Variable { get; set; }
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var network = await NetworkPeople.NetworkOfAsync(context);
+        if (network is null) return ActivityResult.Fault("TrackActions runs only in a network's workflow: this instance has no network.");
+        // The plan's last answer may have added an action in this very transaction: what is loaded or added counts.
+        await context.Db.Set<ActionItem>().Where(a => a.NetworkId == network.Id).LoadAsync();
+        var actions = context.Db.Set<ActionItem>().Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
+        context.Data.Clear();
+        if (actions.Count == 0)
+        {
+            context.Log("The plan has no open actions; nothing to follow.");
+            return ActivityResult.Outcome(ActivityResult.DoneOutcome);
+        }
+        StartTimers(context);
+        var requests = new JsonObject();
+        var sent = new List<OutboxMessage>();
+        foreach (var action in actions)
+        {
+            var request = Ask(context, network, action);
+            requests[request.Id.ToString()] = action.Id.ToString();
+            var checkIn = Moment(action.DueOn, -IsoDuration.Parse(CheckInBefore));
+            if (checkIn <= context.Now) sent.Add(RequestMail.ToRespondent(context, "step-request", request, Coordinator(network), null, TimeZone));
+            else context.CreateBookmark(BookmarkKind.Timer, CheckInKey + action.Id, checkIn);
+            context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, Moment(action.DueOn.AddDays(1), TimeSpan.Zero));
+        }
+        context.Data["requests"] = requests;
+        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
+        if (sent.Count > 0) Outbox.DeliverAfterCommit(context, sent);
+        context.Log($"Following {actions.Count} action(s) to their due dates.");
+        await PublishAsync(context);
+        return ActivityResult.Suspend();
+    }
+
+    protected override async ValueTask<ActivityResult> OnStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
+    {
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        var key = bookmark.Key ?? "";
+        if (key == AskMembers.CommandKey) return await OnCommandAsync(context, network, stimulus?.AsObject() ?? new JsonObject());
+        if (key.StartsWith(CheckInKey, StringComparison.Ordinal))
+        {
+            await CheckInAsync(context, network, Guid.Parse(key[CheckInKey.Length..]));
+            return ActivityResult.Suspend();
+        }
+        if (key.StartsWith(OverdueKey, StringComparison.Ordinal))
+        {
+            await OverdueAsync(context, network, Guid.Parse(key[OverdueKey.Length..]));
+            await PublishAsync(context);
+            return ActivityResult.Suspend();
+        }
+        return await OnReportAsync(context, network, bookmark, stimulus!["answer"]!.AsObject());
+    }
+
+    protected override async ValueTask OnReminderAsync(ActivityContext context, int number)
+    {
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        context.Log($"Reminder {number}: {await RemindOpenAsync(context, network)} owner(s) of actions not done were reminded.");
+    }
+
+    protected override async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context) => await CloseAsync(context);
+
+    private async Task<ActivityResult> OnReportAsync(ActivityContext context, Network network, Bookmark bookmark, JsonObject answer)
+    {
+        var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
+        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        var action = await ActionOfAsync(context, requestId);
+        request.Answer = answer.ToJsonString();
+        request.AnsweredAt = context.Now;
+        var status = answer["status"]?.ToString() switch
+        {
+            "done" => ActionStatus.Done,
+            "late" => ActionStatus.Late,
+            _ => ActionStatus.OnTrack,
+        };
+        action.Status = status;
+        action.DoneAt = status == ActionStatus.Done ? context.Now : null;
+        context.Db.Set<ActionProgress>().Add(new ActionProgress
+        {
+            ActionItemId = action.Id,
+            At = context.Now,
+            Status = status,
+            Note = answer["progress"]?.ToString() is { Length: > 0 } note ? note : null,
+        });
+        if (status == ActionStatus.Done)
+        {
+            NetworkHistory.Add(context.Db, network.Id, context.Now, $"{action.OwnerName}: tegevus „{action.What}“ on tehtud.", $"{action.OwnerName}: the action \"{action.What}\" is done.");
+            foreach (var timer in context.OpenBookmarks.Where(b => b.Key == CheckInKey + action.Id || b.Key == OverdueKey + action.Id).ToList())
+                context.RemoveBookmark(timer);
+        }
+        // A fresh bookmark keeps the link working: the owner reports again as the work goes on, until the step closes.
+        request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
+        return await SettleAsync(context, network);
+    }
+
+    private async Task<ActivityResult> OnCommandAsync(ActivityContext context, Network network, JsonObject command)
+    {
+        switch (command["command"]?.GetValue<string>())
+        {
+            case "close":
+                return await CloseAsync(context);
+            case "remind":
+                context.Log($"The coordinator sent a reminder to {await RemindOpenAsync(context, network)} owner(s).");
+                break;
+            case "extend":
+                var current = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey);
+                var deadline = (current?.DueAt ?? context.Now) + IsoDuration.Parse(command["by"]!.GetValue<string>());
+                if (current is not null) context.RemoveBookmark(current);
+                context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, deadline);
+                context.Log($"The coordinator extended the stage's deadline by {command["by"]}.");
+                break;
+            default:
+                // Actions have owners, not audiences: a member joining or leaving changes no action by itself.
+                context.Log($"'{command["command"]}' changes nothing while actions are followed.");
+                break;
+        }
+        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
+        return await SettleAsync(context, network);
+    }
+
+    private async Task CheckInAsync(ActivityContext context, Network network, Guid actionId)
+    {
+        var request = await RequestOfAsync(context, actionId);
+        var action = await ActionOfAsync(context, request.Id);
+        if (action.Status == ActionStatus.Done) return;
+        Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, "step-request", request, Coordinator(network), null, TimeZone)]);
+    }
+
+    private async Task OverdueAsync(ActivityContext context, Network network, Guid actionId)
+    {
+        var request = await RequestOfAsync(context, actionId);
+        var action = await ActionOfAsync(context, request.Id);
+        if (action.Status == ActionStatus.Done || action.EscalatedAt is not null) return;
+        action.EscalatedAt = context.Now;
+        var coordinator = Coordinator(network);
+        var due = action.DueOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        request.RemindersSent++;
+        var reminder = RequestMail.ToRespondent(context, "step-reminder", request, coordinator,
+            new LocalizedText($"Tegevuse tähtaeg oli {due}. Anna palun teada, kuidas läheb, või mida vajad teistelt.",
+                $"The action was due on {action.DueOn:yyyy-MM-dd}. Please say how it is going, or what you need from the others."), TimeZone);
+        var notice = RequestMail.NoticeToCoordinator(context, network, coordinator,
+            new LocalizedText("tegevus on üle tähtaja", "an action is overdue"),
+            new LocalizedText($"Tegevus „{action.What}“ (vastutaja {action.OwnerName}) pidi valmis olema {due}, aga ei ole tehtuks märgitud. Vastutajale saadeti meeldetuletus.",
+                $"The action \"{action.What}\" (owner {action.OwnerName}) was due on {action.DueOn:yyyy-MM-dd} and is not marked done. The owner was reminded."));
+        Outbox.DeliverAfterCommit(context, [reminder, notice]);
+        NetworkHistory.Add(context.Db, network.Id, context.Now, $"Tegevus „{action.What}“ ({action.OwnerName}) on üle tähtaja; koordinaatorit teavitati.",
+            $"The action \"{action.What}\" ({action.OwnerName}) is overdue; the coordinator was told.");
+        context.Log("An action is overdue: its owner was reminded and the coordinator told.");
+    }
+
+    private async Task<int> RemindOpenAsync(ActivityContext context, Network network)
+    {
+        var coordinator = Coordinator(network);
+        var sent = new List<OutboxMessage>();
+        foreach (var request in await OpenRequestsAsync(context))
+        {
+            if ((await ActionOfAsync(context, request.Id)).Status == ActionStatus.Done) continue;
+            request.RemindersSent++;
+            sent.Add(RequestMail.ToRespondent(context, "step-reminder", request, coordinator, null, TimeZone));
+        }
+        Outbox.DeliverAfterCommit(context, sent);
+        return sent.Count;
+    }
+
+    private async Task<ActivityResult> SettleAsync(ActivityContext context, Network network)
+    {
+        var actions = await ActionsAsync(context);
+        if (actions.All(a => a.Status == ActionStatus.Done)) return await CloseAsync(context);
+        await PublishAsync(context);
+        return ActivityResult.Suspend();
+    }
+
+    private async Task<ActivityResult> CloseAsync(ActivityContext context)
+    {
+        var actions = await ActionsAsync(context);
+        foreach (var request in await OpenRequestsAsync(context)) request.ClosedAt = context.Now;
+        var done = actions.Count(a => a.Status == ActionStatus.Done);
+        if (actions.Count > 0)
+        {
+            await PublishAsync(context);
+            NetworkHistory.Add(context.Db, actions[0].NetworkId, context.Now, $"Elluviimine lõppes: {done} / {actions.Count} tegevust tehtud.",
+                $"Execution ended: {done} of {actions.Count} actions done.");
+        }
+        return ActivityResult.Outcome(done == actions.Count ? ActivityResult.DoneOutcome : TimeoutOutcome);
+    }
+
+    private StepRequest Ask(ActivityContext context, Network network, ActionItem action)
+    {
+        var due = action.DueOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        var request = new StepRequest
+        {
+            NetworkId = network.Id,
+            MemberId = action.OwnerMemberId,
+            RespondentName = action.OwnerName,
+            RespondentEmail = network.Members.FirstOrDefault(m => m.Id == action.OwnerMemberId)?.Email ?? network.CoordinatorEmail,
+            Language = network.Members.FirstOrDefault(m => m.Id == action.OwnerMemberId)?.Language ?? network.Language,
+            InstanceId = context.Instance.Id,
+            ActivityId = context.Activity.Id,
+            Form = new RequestForm(
+                new LocalizedText($"Kuidas läheb tegevusega „{action.What}“?", $"How is your action \"{action.What}\" going?"),
+                new LocalizedText($"Tähtaeg {due}. Märgi tehtuks, kui valmis; seni võid edenemisest teada anda nii tihti, kui soovid.",
+                    $"Due on {action.DueOn:yyyy-MM-dd}. Mark it done when it is; until then report progress as often as you like."),
+                ProgressFields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson(),
+            CreatedAt = context.Now,
+            Deadline = Moment(action.DueOn, TimeSpan.Zero),
+        };
+        request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
+        context.Db.Set<StepRequest>().Add(request);
+        return request;
+    }
+
+    private static readonly IReadOnlyList<FormField> ProgressFields =
+    [
+        new FormField
+        {
+            Name = "status", Type = FieldType.Choice, Required = true, Label = new LocalizedText("Seis", "Status"),
+            Options =
+            [
+                new FieldOption("done", new LocalizedText("Tehtud", "Done")),
+                new FieldOption("ontrack", new LocalizedText("Graafikus", "On track")),
+                new FieldOption("late", new LocalizedText("Hilineb, vajan abi", "Late, I need help")),
+            ],
+        },
+        new FormField { Name = "progress", Type = FieldType.LongText, Label = new LocalizedText("Mis on tehtud, mis takistab?", "What is done, what is in the way?") },
+    ];
+
+    /// <summary>A due date's moment: the morning of that day in the step's time zone, moved by the offset.</summary>
+    private DateTimeOffset Moment(DateOnly day, TimeSpan offset)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var local = day.ToDateTime(MorningAt) + offset;
+        var moment = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        return QuietHours ? Timers.QuietHours.Default(QuietWeekends, TimeZone).NextAllowed(moment) : moment;
+    }
+
+    private static Koostoo.Activities.Email.Recipient Coordinator(Network network) =>
+        new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network)).Coordinator!;
+
+    private static async Task<StepRequest> RequestOfAsync(ActivityContext context, Guid actionId)
+    {
+        var requestId = context.Data["requests"]!.AsObject().First(p => p.Value!.GetValue<string>() == actionId.ToString()).Key;
+        return await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == Guid.Parse(requestId));
+    }
+
+    private static async Task<ActionItem> ActionOfAsync(ActivityContext context, Guid requestId)
+    {
+        var actionId = Guid.Parse(context.Data["requests"]![requestId.ToString()]!.GetValue<string>());
+        return (await context.Db.Set<ActionItem>().FindAsync(actionId))!;
+    }
+
+    private static async Task<List<ActionItem>> ActionsAsync(ActivityContext context)
+    {
+        var ids = context.Data["requests"]!.AsObject().Select(p => Guid.Parse(p.Value!.GetValue<string>())).ToList();
+        await context.Db.Set<ActionItem>().Where(a => ids.Contains(a.Id)).LoadAsync();
+        return context.Db.Set<ActionItem>().Local.Where(a => ids.Contains(a.Id)).ToList();
+    }
+
+    private static async Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
+        (await context.Db.Set<StepRequest>()
+            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).ToListAsync())
+        .Where(r => r.ClosedAt == null).ToList();
+
+    /// <summary>Where the plan stands, for later steps and conditions: how many actions, done, late, overdue.</summary>
+    private async Task PublishAsync(ActivityContext context)
+    {
+        var actions = await ActionsAsync(context);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+        context.Variables[Variable ?? context.Activity.Id] = new JsonObject
+        {
+            ["actions"] = actions.Count,
+            ["done"] = actions.Count(a => a.Status == ActionStatus.Done),
+            ["late"] = actions.Count(a => a.Status == ActionStatus.Late),
+            ["overdue"] = new JsonArray(actions.Where(a => a.IsOverdue(today)).Select(a => (JsonNode)$"{a.What} ({a.OwnerName})").ToArray()),
+        };
+    }
+
+    public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
+    {
+        foreach (var problem in base.Validate(context)) yield return problem;
+        if (!IsoDuration.TryParse(CheckInBefore, out var before) || before < TimeSpan.Zero)
+            yield return new(context.InputPath("checkInBefore"), $"'{CheckInBefore}' is not a duration such as P3D.");
+    }
+}

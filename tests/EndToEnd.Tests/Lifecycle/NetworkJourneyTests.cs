@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koostoo.EndToEnd.Tests.Requests;
+using Koostoo.Host.Persistence;
+using Koostoo.Networks.Actions;
+using Koostoo.Networks.Evaluation;
+using Koostoo.Networks.Goals;
+using Koostoo.Networks.Members;
+using Koostoo.Workflows.Journal;
+using Koostoo.Workflows.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace Koostoo.EndToEnd.Tests.Lifecycle;
+
+/// <summary>
+/// A network of eight walks the shipped lifecycle from the invitation to the feedback summary: the real host, a real
+/// SQLite file, a real SMTP server and the Hangfire timer path, with days passing on a fake clock. Every email is
+/// counted as it arrives, and every answer is given through the link in it, as a member would.
+/// </summary>
+public sealed class NetworkJourneyTests : IAsyncLifetime
+{
+    private const string Coordinator = "kati@vald.example";
+    private readonly FakeTimeProvider _time = new(AskMembersSmtpTests.NextMondayMorning());
+    private readonly TempFolder _folder = new();
+    private readonly HashSet<string> _seen = [];
+    private SmtpServer _smtp = null!;
+    private KoostooApp _app = null!;
+    private AskScenario _scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpServer.StartedAsync();
+        _app = new KoostooApp(_folder, Network.Smtp(_smtp.Port), services => services.AddSingleton<TimeProvider>(_time));
+        _scenario = new AskScenario(_app);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _smtp.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Eight_members_go_through_all_seven_stages_by_email_and_the_network_finishes()
+    {
+        var network = await _scenario.LaunchAsync(8, definitionId: "network-lifecycle");
+        var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+        // 1. Convene: everyone is invited and accepts; the coordinator hears.
+        var invitations = await NewMailAsync(8);
+        To(invitations).Should().BeEquivalentTo(members);
+        foreach (var member in members) await AnswerAsync(invitations, member, ("answer", "accept"));
+        var afterInvitations = await NewMailAsync(9);
+        To(afterInvitations).Should().BeEquivalentTo([.. members, Coordinator]);
+        Subject(afterInvitations, Coordinator).Should().Be("Kooli võrgustik: kutsetele vastati");
+
+        // 2. Roles: each takes a role and accepts the group agreements shown on the page.
+        string[] roles = ["leader", "notes", "contact", "expert", "expert", "member", "member", "member"];
+        for (var i = 0; i < 8; i++)
+            await AnswerAsync(afterInvitations, members[i], ("role", roles[i]), ("agree", "yes"));
+        var information = await NewMailAsync(8);
+        To(information).Should().BeEquivalentTo(members);
+
+        // 3. Information gathering.
+        foreach (var member in members) await AnswerAsync(information, member, ("knows", $"{member} teab"), ("offers", "nõustamine"));
+        var draftRequest = await NewMailAsync(1);
+        To(draftRequest).Should().Equal(Coordinator);
+
+        // 4. Goal: the first draft is rejected by four of eight, the second approved by five.
+        await AnswerAsync(draftRequest, Coordinator, Goal("Noored langevad koolist välja"));
+        var firstVote = await NewMailAsync(8);
+        To(firstVote).Should().BeEquivalentTo(members);
+        foreach (var member in members.Take(4)) await AnswerAsync(firstVote, member, ("approve", "no"), ("why", "liiga üldine"));
+        var revision = await NewMailAsync(2);
+        To(revision).Should().Equal(Coordinator, Coordinator);
+        revision.Select(m => m.Subject).Should().Contain("Kooli võrgustik: eesmärk vajab uut sõnastust");
+        await AnswerAsync(revision, Coordinator, Goal("Põhikooli lõpetamata jätjaid on vallas liiga palju"));
+        var secondVote = await NewMailAsync(8);
+        foreach (var member in members.Take(5)) await AnswerAsync(secondVote, member, ("approve", "yes"));
+
+        // 5. Action plan: each takes on an action; member 8's is due much sooner than the others'.
+        var planRequests = await NewMailAsync(8);
+        To(planRequests).Should().BeEquivalentTo(members);
+        for (var i = 0; i < 8; i++)
+            await AnswerAsync(planRequests, members[i], ("action", $"Tegevus {i + 1}"), ("due", Day(today, i == 7 ? 10 : 20)), ("confirm", "yes"));
+        var planSummary = await NewMailAsync(9);
+        To(planSummary).Should().BeEquivalentTo([.. members, Coordinator]);
+        planSummary.First().TextBody.Should().Contain("Tegevus 8");
+
+        // 6. Execution: a check-in reaches member 8 three days before the due date; they report it late, then it is
+        //    overdue: they are reminded and the coordinator told. The others report done at their check-in.
+        await PassAsync(TimeSpan.FromDays(7));
+        var firstCheckIn = await NewMailAsync(1);
+        To(firstCheckIn).Should().Equal(members[7]);
+        firstCheckIn[0].Subject.Should().Contain("Kuidas läheb tegevusega „Tegevus 8“?");
+        await AnswerAsync(firstCheckIn, members[7], ("status", "late"), ("progress", "ruumi pole veel"));
+        await PassAsync(TimeSpan.FromDays(4));
+        var overdue = await NewMailAsync(2);
+        To(overdue).Should().BeEquivalentTo(members[7], Coordinator);
+        Subject(overdue, Coordinator).Should().Be("Kooli võrgustik: tegevus on üle tähtaja");
+        overdue.Single(m => To(m) == Coordinator).TextBody.Should().Contain("„Tegevus 8“ (vastutaja Liige 8)");
+        await PassAsync(TimeSpan.FromDays(6));
+        var checkIns = await NewMailAsync(7);
+        To(checkIns).Should().BeEquivalentTo(members.Take(7));
+        foreach (var member in members.Take(7)) await AnswerAsync(checkIns, member, ("status", "done"), ("progress", "tehtud"));
+        await AnswerAsync(overdue, members[7], ("status", "done"), ("progress", "lõpuks tehtud"));
+
+        // 7. Feedback from everyone, then the summary to all.
+        var feedbackRequests = await NewMailAsync(8);
+        To(feedbackRequests).Should().BeEquivalentTo(members);
+        for (var i = 0; i < 8; i++)
+            await AnswerAsync(feedbackRequests, members[i], ("goalReached", i < 6 ? "4" : "3"), ("cooperation", "5"), ("satisfaction", "4"),
+                ("resources", "2 tundi nädalas"), ("comment", ""));
+        var summary = await NewMailAsync(9);
+        To(summary).Should().BeEquivalentTo([.. members, Coordinator]);
+        summary.Should().OnlyContain(m => m.Subject == "Kooli võrgustik: tagasiside kokkuvõte" || m.Subject == "Kooli võrgustik: feedback summary");
+
+        var instance = await _scenario.InstanceAsync(network);
+        instance["status"]!.GetValue<string>().Should().Be("Finished");
+        (await _scenario.JournalAsync(network)).Should().NotContain(j => j.Event == JournalEvent.Faulted);
+        await Task.Delay(500);
+        _smtp.Messages().Should().HaveCount(_seen.Count, "no email beyond those counted");
+
+        // The records the stages left, as the work sheets and the coordinator's page read them.
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KoostooDbContext>();
+        var networkId = network["id"]!.GetValue<Guid>();
+        var people = await db.Set<Member>().Where(m => m.NetworkId == networkId).OrderBy(m => m.Email).ToListAsync();
+        people.Should().OnlyContain(m => m.Status == MemberStatus.Accepted && m.AgreementsAcceptedAt != null);
+        people.Single(m => m.Email == members[0]).Role.Should().Be("leader");
+        var goals = await db.Set<Goal>().Where(g => g.NetworkId == networkId).OrderBy(g => g.Draft).ToListAsync();
+        goals.Select(g => (g.Draft, g.Status, g.VotesFor, g.VotesAgainst)).Should().Equal((1, GoalStatus.Rejected, 0, 4), (2, GoalStatus.Approved, 5, 0));
+        goals[1].Problem.Should().Be("Põhikooli lõpetamata jätjaid on vallas liiga palju");
+        var actions = await db.Set<ActionItem>().Include(a => a.Progress).Where(a => a.NetworkId == networkId).ToListAsync();
+        actions.Should().HaveCount(8).And.OnlyContain(a => a.Status == ActionStatus.Done);
+        var late = actions.Single(a => a.What == "Tegevus 8");
+        late.EscalatedAt.Should().NotBeNull();
+        late.Progress.OrderBy(p => p.At).Select(p => p.Status).Should().Equal(ActionStatus.Late, ActionStatus.Done);
+        actions.Where(a => a != late).Should().OnlyContain(a => a.EscalatedAt == null);
+        var feedback = await db.Set<Feedback>().Where(f => f.NetworkId == networkId).ToListAsync();
+        feedback.Should().HaveCount(8);
+        feedback.Average(f => f.GoalReached).Should().Be(3.75);
+    }
+
+    private static (string, string)[] Goal(string problem) =>
+    [
+        ("problem", problem), ("specific", "Vähem väljalangejaid"), ("measurable", "Väljalangejate arv poole väiksem"),
+        ("ambitious", "Iga noor lõpetab põhikooli"), ("realistic", "Kõik asutused on kaasas"), ("timebound", "2027-06-30"),
+    ];
+
+    private static string Day(DateOnly today, int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
+
+    private static List<string> To(IEnumerable<MimeMessage> messages) => messages.Select(To).ToList();
+
+    private static string Subject(IEnumerable<MimeMessage> messages, string address) => messages.Single(m => To(m) == address).Subject ?? "";
+
+    /// <summary>The messages that arrived since the last look: exactly <paramref name="count"/> of them.</summary>
+    private async Task<List<MimeMessage>> NewMailAsync(int count)
+    {
+        var all = await _smtp.WaitForMessagesAsync(_seen.Count + count, TimeSpan.FromSeconds(30));
+        var fresh = all.Where(m => !_seen.Contains(m.MessageId!)).ToList();
+        fresh.Should().HaveCount(count, "each step sends its emails once: {0}", string.Join(" | ", fresh.Select(m => $"{To(m)}: {m.Subject}")));
+        _seen.UnionWith(fresh.Select(m => m.MessageId!));
+        return fresh;
+    }
+
+    /// <summary>Opens the link in the person's email and posts the form, as their phone would.</summary>
+    private async Task AnswerAsync(IEnumerable<MimeMessage> mail, string address, params (string Name, string Value)[] fields)
+    {
+        var link = mail.Where(m => To(m) == address).Select(m => AskScenario.LinkIn(m.TextBody ?? "")).Single(l => l != "");
+        using var browser = _scenario.Browser();
+        var (page, html, form) = await AskScenario.OpenAsync(browser, link);
+        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
+        var posted = await AskScenario.PostAsync(browser, link, form, fields);
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+    }
+
+    private async Task PassAsync(TimeSpan time)
+    {
+        _time.Advance(time);
+        await _app.Services.GetRequiredService<DueTimers>().FireAllDueAsync();
+    }
+}
