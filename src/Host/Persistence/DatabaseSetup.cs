@@ -15,13 +15,19 @@ public static class DatabaseSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<KoostooDbContext, SqliteKoostooDbContext>(database.Configure);
+                services.AddDbContextPool<KoostooDbContext, SqliteKoostooDbContext>(options => Configure(database, options));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>(database.Configure);
+                services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>(options => Configure(database, options));
                 break;
         }
         services.AddScoped<WorkflowDbContext>(provider => provider.GetRequiredService<KoostooDbContext>());
         return services;
+    }
+
+    private static void Configure(DatabaseOptions database, DbContextOptionsBuilder options)
+    {
+        database.Configure(options);
+        options.AddInterceptors(new NetworkEndsWithItsWorkflow());
     }
 }

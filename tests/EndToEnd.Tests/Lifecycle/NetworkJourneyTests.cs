@@ -124,6 +124,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
 
         var instance = await _scenario.InstanceAsync(network);
         instance["status"]!.GetValue<string>().Should().Be("Finished");
+        (await _scenario.NetworkAsync(network))["status"]!.GetValue<string>().Should().Be("Finished");
         (await _scenario.JournalAsync(network)).Should().NotContain(j => j.Event == JournalEvent.Faulted);
         await Task.Delay(500);
         _smtp.Messages().Should().HaveCount(_seen.Count, "no email beyond those counted");
@@ -147,6 +148,10 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         var feedback = await db.Set<Feedback>().Where(f => f.NetworkId == networkId).ToListAsync();
         feedback.Should().HaveCount(8);
         feedback.Average(f => f.GoalReached).Should().Be(3.75);
+        var history = await db.Set<Koostoo.Networks.History.HistoryEntry>().Where(h => h.NetworkId == networkId).OrderBy(h => h.Id).Select(h => h.Et).ToListAsync();
+        history.Should().Contain("Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).").And.Contain("Eesmärk kiideti heaks (5 poolt, 0 vastu).")
+            .And.Contain("Tegevus „Tegevus 8“ (Liige 8) on üle tähtaja; koordinaatorit teavitati.");
+        history.Last().Should().Be("Võrgustiku töövoog lõppes.");
     }
 
     private static (string, string)[] Goal(string problem) =>
