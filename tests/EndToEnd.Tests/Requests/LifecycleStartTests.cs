@@ -22,7 +22,7 @@ public sealed class LifecycleStartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seven_of_eight_invited_accept_the_coordinator_hears_and_the_roles_step_reaches_those_who_accepted()
+    public async Task Six_of_eight_accept_one_suggests_a_colleague_the_coordinator_hears_and_the_roles_step_reaches_those_who_accepted()
     {
         var scenario = new AskScenario(_app);
         var network = await scenario.LaunchAsync(8, definitionId: "network-lifecycle");
@@ -38,14 +38,17 @@ public sealed class LifecycleStartTests : IAsyncLifetime
             var (page, html, form) = await AskScenario.OpenAsync(browser, link);
             page.StatusCode.Should().Be(HttpStatusCode.OK);
             html.Should().Contain("Vähendada koolist väljalangemist vallas", "the invitation shows the network's purpose");
-            var answer = address == AskScenario.Email(8) ? "decline" : "accept";
-            (await AskScenario.PostAsync(browser, link, form, ("answer", answer))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+            var answer = address == AskScenario.Email(8) ? "decline" : address == AskScenario.Email(7) ? "suggest" : "accept";
+            (await AskScenario.PostAsync(browser, link, form, ("answer", answer), ("colleague", answer == "suggest" ? "Peeter Paju, peeter@kool.example" : "")))
+                .StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
         var outbox = await _app.OutboxAsync();
         outbox.Where(m => m.ToAddress == "kati@vald.example").Select(m => m.Subject).Should().Equal("Kooli võrgustik: kutsetele vastati");
+        outbox.Single(m => m.ToAddress == "kati@vald.example").TextBody
+            .Should().Contain("Liige 7 soovitab enda asemel: Peeter Paju, peeter@kool.example", "the coordinator decides whether to add a suggested colleague");
         outbox.Where(m => m.Subject.Contains("Roll meeskonnas") || m.Subject.Contains("Your role in the team")).Select(m => m.ToAddress)
-            .Should().BeEquivalentTo(Enumerable.Range(1, 7).Select(AskScenario.Email), "a member who declined is not asked further");
+            .Should().BeEquivalentTo(Enumerable.Range(1, 6).Select(AskScenario.Email), "members who declined or sent a colleague are not asked further");
         var detail = await scenario.NetworkAsync(network);
         detail["members"]!.AsArray().Select(m => (m!["email"]!.GetValue<string>(), m["status"]!.GetValue<string>()))
             .Should().Contain((AskScenario.Email(8), "Declined")).And.Contain((AskScenario.Email(1), "Accepted"));
