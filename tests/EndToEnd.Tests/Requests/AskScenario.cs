@@ -50,6 +50,8 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
                 new JsonObject { ["from"] = "ask", ["outcome"] = "Timeout", ["to"] = "after" }),
         }.ToJsonString();
 
+    public const string CoordinatorEmail = "kati@vald.example";
+
     public static string Email(int i) => $"liige{i}@kool.example";
 
     public HttpClient Api { get; } = address is null
@@ -70,7 +72,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
             name,
             purpose = "Vähendada koolist väljalangemist vallas",
             coordinatorName = "Kati Kask",
-            coordinatorEmail = "kati@vald.example",
+            coordinatorEmail = CoordinatorEmail,
             definitionId,
             members = Enumerable.Range(1, members).Select(i => new
             {
