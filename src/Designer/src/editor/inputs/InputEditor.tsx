@@ -2,6 +2,7 @@ import type { InputDescriptor, Json, Language } from '../../model/definition';
 import { textIn } from '../../model/definition';
 import { useWords } from '../../i18n';
 import { CheckboxEditor, NumberEditor, SelectEditor } from './ChoiceEditors';
+import { FormFieldsEditor, isFormFields } from './FormFieldsEditor';
 import { JsonEditor } from './JsonEditor';
 import { LocalizedEditor, RequiredMark } from './LocalizedEditor';
 import { StringListEditor } from './StringListEditor';
@@ -17,14 +18,17 @@ interface Props {
   language: Language;
 }
 
-type Kind = 'localized' | 'expression' | 'multiline' | 'duration' | 'durations' | 'list' | 'cron' | 'datetime' | 'select' | 'checkbox' | 'number' | 'json' | 'text';
+type Kind = 'localized' | 'localizedMultiline' | 'formFields' | 'expression' | 'multiline' | 'duration' | 'durations' | 'list' | 'cron' | 'datetime' | 'select' | 'checkbox' | 'number' | 'json' | 'text';
 
 /** The editor for an input: its UI hint first, else its type. */
 export function editorKind(input: InputDescriptor): Kind {
   const hints: Record<string, Kind> = {
     localized: 'localized', expression: 'expression', multiline: 'multiline', duration: 'duration', durations: 'durations',
     list: 'list', cron: 'cron', datetime: 'datetime', select: 'select', checkbox: 'checkbox', number: 'number', json: 'json', text: 'text',
+    formFields: 'formFields',
   };
+  // A localized text shown over several lines (AskMembers' context) is still an et/en pair, not one string.
+  if (input.uiHint === 'multiline' && input.type === 'text') return 'localizedMultiline';
   if (hints[input.uiHint]) return input.uiHint === 'select' && !input.options?.length ? 'text' : hints[input.uiHint];
   const types: Record<string, Kind> = { text: 'localized', bool: 'checkbox', int: 'number', number: 'number', 'string[]': 'list', json: 'json', object: 'json' };
   return types[input.type] ?? 'text';
@@ -34,7 +38,10 @@ export function editorKind(input: InputDescriptor): Kind {
 function fits(kind: Kind, value: Json | undefined): boolean {
   if (value === undefined || kind === 'json') return true;
   switch (kind) {
+    case 'formFields':
+      return isFormFields(value);
     case 'localized':
+    case 'localizedMultiline':
       return typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string'));
     case 'durations':
     case 'list':
@@ -61,7 +68,7 @@ export function InputEditor({ activityId, input, value, onChange, problems, lang
   const describedBy = [hint && `${id}-hint`, problems.length > 0 && `${id}-problems`].filter(Boolean).join(' ') || undefined;
   const placeholder = input.default != null && typeof input.default !== 'object' ? String(input.default) : undefined;
   const common: EditorProps = { id, label, value, onChange, required: input.required, placeholder, describedBy, invalid: problems.length > 0 };
-  const grouped = kind === 'localized' || kind === 'durations' || kind === 'list';
+  const grouped = kind === 'localized' || kind === 'localizedMultiline' || kind === 'formFields' || kind === 'durations' || kind === 'list';
 
   return (
     <div className={`field field-${kind}${problems.length > 0 ? ' has-problem' : ''}`} data-input={input.name}>
@@ -92,6 +99,10 @@ function renderEditor(kind: Kind, p: EditorProps, input: InputDescriptor) {
   switch (kind) {
     case 'localized':
       return <LocalizedEditor {...p} />;
+    case 'localizedMultiline':
+      return <LocalizedEditor {...p} multiline />;
+    case 'formFields':
+      return <FormFieldsEditor {...p} />;
     case 'expression':
       return <TextAreaEditor {...(p as EditorProps<string>)} monospace />;
     case 'multiline':
