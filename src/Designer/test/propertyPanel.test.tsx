@@ -229,6 +229,22 @@ describe('the property panel for a question to members', () => {
     expect(panel.inputs()!.fields).toStrictEqual([{ name: 'friday', type: 'choice', label: { et: 'Reede sobib', en: 'Friday suits me' }, required: true, options: [{ value: 'yes', label: { et: 'Jah', en: 'Yes' } }] }]);
   });
 
+  it("shows a problem of one form field in that field's block, and the form's own problems above them", () => {
+    renderPanel(lifecycle(), 'invite', {
+      descriptors: withAskMembers,
+      problems: [
+        { path: '$.activities[0].inputs.fields[1].label', field: 'inputs.fields', message: 'A field needs a label.' },
+        { path: '$.activities[0].inputs.fields', field: 'inputs.fields', message: "Recording 'roles' reads the fields role, which the form lacks." },
+      ],
+    });
+    const second = field('fields').querySelector('[data-field-index="1"]') as HTMLElement;
+    expect(within(second).getByRole('alert').textContent).toBe('A field needs a label.');
+    expect(second.getAttribute('aria-invalid')).toBe('true');
+    expect(within(field('fields').querySelector('[data-field-index="0"]') as HTMLElement).queryByRole('alert')).toBeNull();
+    const own = [...field('fields').querySelectorAll(':scope > [role=alert] li')].map((li) => li.textContent);
+    expect(own).toEqual(["Recording 'roles' reads the fields role, which the form lacks."]);
+  });
+
   it("shows the shipped invitation's form and context as editors, and an edit there changes only that text", () => {
     const original = lifecycle();
     const panel = renderPanel(lifecycle(), 'invite', { descriptors: withAskMembers });

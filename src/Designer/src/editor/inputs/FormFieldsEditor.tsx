@@ -29,6 +29,8 @@ interface Props {
   required: boolean;
   invalid: boolean;
   describedBy?: string;
+  /** The server's problems of single fields, by index (`inputs.fields[1].label` is field 1's). */
+  itemProblems?: ReadonlyMap<number, string[]>;
 }
 
 /** The first `field1`, `field2`, ... the form does not use yet, so that a new field never clashes with another's name. */
@@ -84,9 +86,17 @@ export function FormFieldsEditor(props: Props) {
           setMember(i, 'options', rest.length === 0 ? undefined : rest);
         };
         const fieldName = typeof field.name === 'string' && field.name !== '' ? field.name : String(i + 1);
+        const problems = props.itemProblems?.get(i) ?? [];
         return (
-          <fieldset className="form-field" key={i} data-field-index={i}>
+          <fieldset className={`form-field${problems.length > 0 ? ' has-problem' : ''}`} key={i} data-field-index={i} aria-invalid={problems.length > 0 || undefined}>
             <legend>{t('formField', { n: i + 1 })}</legend>
+            {problems.length > 0 && (
+              <ul className="field-problems" role="alert">
+                {problems.map((m, k) => (
+                  <li key={k}>{m}</li>
+                ))}
+              </ul>
+            )}
             <div className="form-field-row">
               <label htmlFor={`${id}-name`}>{t('fieldName')}</label>
               <input type="text" id={`${id}-name`} className="mono" value={typeof field.name === 'string' ? field.name : ''} onChange={(e) => setMember(i, 'name', e.target.value)} />

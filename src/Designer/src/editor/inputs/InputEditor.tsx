@@ -14,7 +14,8 @@ interface Props {
   input: InputDescriptor;
   value: Json | undefined;
   onChange: (value: Json | undefined) => void;
-  problems: string[];
+  /** The server's problems for this input, with their JSON paths (`$.activities[3].inputs.fields[0].label`). */
+  problems: { path: string; message: string }[];
   language: Language;
 }
 
@@ -58,10 +59,14 @@ function fits(kind: Kind, value: Json | undefined): boolean {
 const hintWords = { duration: 'durationHint', durations: 'durationsHint', cron: 'cronHint', datetime: 'datetimeHint' } as const;
 
 /** One input of an activity, with its label, required mark, hint and the server's problems for it. */
-export function InputEditor({ activityId, input, value, onChange, problems, language }: Props) {
+export function InputEditor({ activityId, input, value, onChange, problems: all, language }: Props) {
   const { t } = useWords();
   const declared = editorKind(input);
   const kind = fits(declared, value) ? declared : 'json';
+  // The form's editor shows a problem of one of its fields in that field's block, so the admin sees which one;
+  // every other editor shows all of its problems under the input.
+  const items = kind === 'formFields' ? itemProblems(all, input.name) : new Map<number, string[]>();
+  const problems = all.filter((p) => kind !== 'formFields' || itemIndex(p.path, input.name) === null).map((p) => p.message);
   const id = `input-${activityId}-${input.name}`;
   const label = textIn(input.label, language) || input.name;
   const hint = kind in hintWords ? t(hintWords[kind as keyof typeof hintWords]) : null;
@@ -78,7 +83,7 @@ export function InputEditor({ activityId, input, value, onChange, problems, lang
           {input.required && <RequiredMark />}
         </label>
       )}
-      {renderEditor(kind, common, input)}
+      {renderEditor(kind, common, input, items)}
       {hint && (
         <small id={`${id}-hint`} className="hint">
           {hint}
@@ -95,14 +100,14 @@ export function InputEditor({ activityId, input, value, onChange, problems, lang
   );
 }
 
-function renderEditor(kind: Kind, p: EditorProps, input: InputDescriptor) {
+function renderEditor(kind: Kind, p: EditorProps, input: InputDescriptor, items: ReadonlyMap<number, string[]>) {
   switch (kind) {
     case 'localized':
       return <LocalizedEditor {...p} />;
     case 'localizedMultiline':
       return <LocalizedEditor {...p} multiline />;
     case 'formFields':
-      return <FormFieldsEditor {...p} />;
+      return <FormFieldsEditor {...p} itemProblems={items} />;
     case 'expression':
       return <TextAreaEditor {...(p as EditorProps<string>)} monospace />;
     case 'multiline':
@@ -127,4 +132,19 @@ function renderEditor(kind: Kind, p: EditorProps, input: InputDescriptor) {
     default:
       return <TextEditor {...(p as EditorProps<string>)} />;
   }
+}
+
+/** The index in `…inputs.<name>[i]…`, or null when the path is the input's own. */
+function itemIndex(path: string, name: string): number | null {
+  const match = new RegExp(`\\.inputs\\.${name}\\[(\\d+)\\]`).exec(path);
+  return match ? Number(match[1]) : null;
+}
+
+function itemProblems(problems: { path: string; message: string }[], name: string): Map<number, string[]> {
+  const items = new Map<number, string[]>();
+  for (const p of problems) {
+    const index = itemIndex(p.path, name);
+    if (index !== null) items.set(index, [...(items.get(index) ?? []), p.message]);
+  }
+  return items;
 }
