@@ -33,10 +33,10 @@ interface Props {
   itemProblems?: ReadonlyMap<number, string[]>;
 }
 
-/** The first `field1`, `field2`, ... the form does not use yet, so that a new field never clashes with another's name. */
-function freeName(fields: Field[]): string {
-  const taken = new Set(fields.map((f) => f.name));
-  for (let n = 1; ; n++) if (!taken.has(`field${n}`)) return `field${n}`;
+/** The first `field1`, `field2`, ... (or `option1`, ...) not used yet, so that a new one never clashes with another's name. */
+function freeName(items: Field[], member: string, prefix: string): string {
+  const taken = new Set(items.map((f) => f[member]));
+  for (let n = 1; ; n++) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
 /**
@@ -139,7 +139,7 @@ export function FormFieldsEditor(props: Props) {
                     </div>
                   );
                 })}
-                <button type="button" className="small" onClick={() => setMember(i, 'options', [...options, { value: `option${options.length + 1}`, label: {} }])}>
+                <button type="button" className="small" onClick={() => setMember(i, 'options', [...options, { value: freeName(options, 'value', 'option'), label: {} }])}>
                   + {t('addOption')}
                 </button>
               </fieldset>
@@ -150,7 +150,7 @@ export function FormFieldsEditor(props: Props) {
           </fieldset>
         );
       })}
-      <button type="button" className="small" aria-label={`${t('add')}: ${props.label}`} onClick={() => write([...fields, { name: freeName(fields), type: 'text', label: {} }])}>
+      <button type="button" className="small" aria-label={`${t('add')}: ${props.label}`} onClick={() => write([...fields, { name: freeName(fields, 'name', 'field'), type: 'text', label: {} }])}>
         + {t('addField')}
       </button>
     </fieldset>
