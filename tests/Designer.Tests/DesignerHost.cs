@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koostoo.Testing;
@@ -46,10 +47,26 @@ public sealed class DesignerHost : IAsyncLifetime
     public async Task<JsonObject> GetAsync(string path) =>
         (await Http.GetFromJsonAsync<JsonObject>(path))!;
 
-    public async Task<JsonObject> StartInstanceAsync(string definitionId)
+    /// <summary>
+    /// Launches a network on a definition as a coordinator does (POST /api/networks), with two members, one answering
+    /// in English; the invitations go to the host's pickup folder. Returns the network as the API shows it.
+    /// </summary>
+    public async Task<JsonObject> LaunchNetworkAsync(string definitionId, string name)
     {
-        var response = await Http.PostAsJsonAsync("/api/workflow-instances", new { definitionId });
-        response.EnsureSuccessStatusCode();
+        var response = await Http.PostAsJsonAsync("/api/networks", new
+        {
+            name,
+            purpose = "Vähendada koolist väljalangemist vallas",
+            coordinatorName = "Kati Kask",
+            coordinatorEmail = "kati@vald.example",
+            definitionId,
+            members = new[]
+            {
+                new { name = "Mari Maasikas", email = "mari@kool.example", language = "et", sector = "Education" },
+                new { name = "John Smith", email = "john@ngo.example", language = "en", sector = "Ngo" },
+            },
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 

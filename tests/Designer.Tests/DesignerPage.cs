@@ -47,6 +47,18 @@ public sealed class DesignerPage(IPage page, string url)
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>Drags a node by its body until it stands to the right of another, level with it, as with a mouse.</summary>
+    public async Task DragBesideAsync(string activityId, string besideId)
+    {
+        var from = await Centre(Node(activityId));
+        var beside = await Node(besideId).BoundingBoxAsync() ?? throw new InvalidOperationException("Not on screen: " + besideId);
+        var box = (await Node(activityId).BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X, from.Y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(beside.X + beside.Width + 40 + box.Width / 2, beside.Y + beside.Height / 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
     public async Task ScreenshotAsync(string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(DesignerHost.Screenshots, name + ".png") });
 

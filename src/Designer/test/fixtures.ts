@@ -8,6 +8,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const descriptors = JSON.parse(readFileSync(here('./descriptors.json'), 'utf8')) as ActivityDescriptor[];
 export const descriptorMap = new Map(descriptors.map((d) => [d.type, d]));
 
+/** AskMembers as GET /api/activity-descriptors serves it since the network steps shipped (its `fields` have the formFields hint). */
+export const askMembers = JSON.parse(readFileSync(here('./ask-members.descriptor.json'), 'utf8')) as ActivityDescriptor;
+
 /** A definition shipped in workflows/, read fresh each time so no test sees another's edits. */
 export const shipped = (name: string) => JSON.parse(readFileSync(here(`../../../workflows/${name}`), 'utf8')) as Definition;
 

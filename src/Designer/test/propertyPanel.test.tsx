@@ -5,7 +5,7 @@ import type { ActivityDescriptor, Definition, Language } from '../src/model/defi
 import type { ActivityProblem } from '../src/model/problems';
 import { PropertyPanel } from '../src/editor/PropertyPanel';
 import { LanguageContext } from '../src/i18n';
-import { changedPaths, descriptorMap, shipped, unknownFields } from './fixtures';
+import { askMembers, changedPaths, descriptorMap, shipped, unknownFields } from './fixtures';
 
 /**
  * The panel over a document it edits, as the editor holds it; `current()` is the document after the edits,
@@ -186,5 +186,75 @@ describe('the property panel', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Wait for signal');
     expect(screen.getByLabelText(/^Signal/)).toHaveProperty('value', 'approve-a');
     expect(screen.getByLabelText(/^Deadline/)).toBeTruthy();
+  });
+});
+
+const withAskMembers = new Map([...descriptorMap, ['AskMembers', askMembers]]);
+const newAskStep = (): Definition => ({ id: 'ask', name: 'Küsi', activities: [{ id: 'ask-members-1', type: 'AskMembers', inputs: {} }] });
+const lifecycle = () => shipped('network-lifecycle.json');
+
+describe('the property panel for a question to members', () => {
+  it('writes the question in et and en and builds the form field by field, choices with their options', () => {
+    const panel = renderPanel(newAskStep(), 'ask-members-1', { descriptors: withAskMembers, problems: [{ path: '$.activities[0].inputs.fields', field: 'inputs.fields', message: "'fields' is required for AskMembers." }] });
+    expect(within(field('fields')).getByRole('alert').textContent).toContain("'fields' is required");
+    fireEvent.change(document.getElementById('input-ask-members-1-question-et')!, { target: { value: 'Kas sobib kohtumine reedel?' } });
+    fireEvent.change(document.getElementById('input-ask-members-1-question-en')!, { target: { value: 'Does a meeting on Friday suit you?' } });
+
+    fireEvent.click(within(field('fields')).getByRole('button', { name: 'Lisa: Vormi väljad' }));
+    fireEvent.change(screen.getByLabelText('Nimi vastuses'), { target: { value: 'friday' } });
+    fireEvent.change(screen.getByLabelText('Tüüp'), { target: { value: 'choice' } });
+    const label = screen.getByRole('group', { name: /^Silt/ });
+    fireEvent.change(within(label).getByLabelText('et'), { target: { value: 'Reede sobib' } });
+    fireEvent.change(within(label).getByLabelText('en'), { target: { value: 'Friday suits me' } });
+    fireEvent.click(screen.getByLabelText('Vastus on kohustuslik'));
+    fireEvent.click(screen.getByRole('button', { name: /Lisa valik/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Lisa valik/ }));
+    fireEvent.change(screen.getByLabelText('Valiku väärtus 1'), { target: { value: 'yes' } });
+    fireEvent.change(screen.getByLabelText('Valiku silt 1 et'), { target: { value: 'Jah' } });
+    fireEvent.change(screen.getByLabelText('Valiku silt 1 en'), { target: { value: 'Yes' } });
+    fireEvent.change(screen.getByLabelText('Valiku väärtus 2'), { target: { value: 'no' } });
+    fireEvent.change(screen.getByLabelText('Valiku silt 2 et'), { target: { value: 'Ei' } });
+    // A second field gets a name of its own, not a copy of the first one's.
+    fireEvent.click(within(field('fields')).getByRole('button', { name: 'Lisa: Vormi väljad' }));
+
+    expect(panel.inputs()).toStrictEqual({
+      question: { et: 'Kas sobib kohtumine reedel?', en: 'Does a meeting on Friday suit you?' },
+      fields: [
+        { name: 'friday', type: 'choice', label: { et: 'Reede sobib', en: 'Friday suits me' }, required: true, options: [{ value: 'yes', label: { et: 'Jah', en: 'Yes' } }, { value: 'no', label: { et: 'Ei' } }] },
+        { name: 'field1', type: 'text', label: {} },
+      ],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Eemalda: Väli 2 (field1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Eemalda Valiku väärtus 2' }));
+    expect(panel.inputs()!.fields).toStrictEqual([{ name: 'friday', type: 'choice', label: { et: 'Reede sobib', en: 'Friday suits me' }, required: true, options: [{ value: 'yes', label: { et: 'Jah', en: 'Yes' } }] }]);
+  });
+
+  it("shows a problem of one form field in that field's block, and the form's own problems above them", () => {
+    renderPanel(lifecycle(), 'invite', {
+      descriptors: withAskMembers,
+      problems: [
+        { path: '$.activities[0].inputs.fields[1].label', field: 'inputs.fields', message: 'A field needs a label.' },
+        { path: '$.activities[0].inputs.fields', field: 'inputs.fields', message: "Recording 'roles' reads the fields role, which the form lacks." },
+      ],
+    });
+    const second = field('fields').querySelector('[data-field-index="1"]') as HTMLElement;
+    expect(within(second).getByRole('alert').textContent).toBe('A field needs a label.');
+    expect(second.getAttribute('aria-invalid')).toBe('true');
+    expect(within(field('fields').querySelector('[data-field-index="0"]') as HTMLElement).queryByRole('alert')).toBeNull();
+    const own = [...field('fields').querySelectorAll(':scope > [role=alert] li')].map((li) => li.textContent);
+    expect(own).toEqual(["Recording 'roles' reads the fields role, which the form lacks."]);
+  });
+
+  it("shows the shipped invitation's form and context as editors, and an edit there changes only that text", () => {
+    const original = lifecycle();
+    const panel = renderPanel(lifecycle(), 'invite', { descriptors: withAskMembers });
+    expect(screen.getByLabelText('Nimi vastuses', { selector: '#input-invite-fields-1-name' })).toHaveProperty('value', 'colleague');
+    expect(screen.getByLabelText('Valiku väärtus 3')).toHaveProperty('value', 'suggest');
+    expect(screen.getByLabelText('Tüüp', { selector: '#input-invite-fields-0-type' })).toHaveProperty('value', 'choice');
+    const context = within(field('context')).getByLabelText('en');
+    expect(context.tagName).toBe('TEXTAREA');
+    fireEvent.change(context, { target: { value: 'You are invited.' } });
+    fireEvent.change(screen.getByLabelText('Valiku silt 2 en'), { target: { value: 'I cannot come' } });
+    expect(changedPaths(original, panel.current())).toEqual(['$.activities[0].inputs.context.en', '$.activities[0].inputs.fields[0].options[1].label.en']);
   });
 });

@@ -77,7 +77,7 @@ export function PropertyPanel({ definition, activityId, descriptors, problems, o
             input={input}
             language={language}
             value={inputs[input.name]}
-            problems={messagesFor(problems, `inputs.${input.name}`)}
+            problems={problems.filter((p) => p.field === `inputs.${input.name}`)}
             onChange={(value) => edit(setInput(definition, activityId, input.name, value), `inputs.${input.name}`)}
           />
         ))}
