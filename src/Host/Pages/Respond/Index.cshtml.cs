@@ -32,7 +32,8 @@ public sealed class IndexModel(MemberRequests requests, IAntiforgery antiforgery
     public async Task<IActionResult> OnGetAsync(string token, bool saved = false)
     {
         await LoadAsync(token);
-        Saved = saved && State == LinkState.Open;
+        // The answer that completes a step closes it: its sender still hears that it was saved.
+        Saved = saved && StepRequest?.Answer is not null;
         return Show();
     }
 
@@ -112,7 +113,7 @@ public sealed class IndexModel(MemberRequests requests, IAntiforgery antiforgery
         Response.StatusCode = State switch
         {
             LinkState.Unknown => StatusCodes.Status404NotFound,
-            LinkState.Closed => StatusCodes.Status410Gone,
+            LinkState.Closed when !Saved => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
         return Page();
