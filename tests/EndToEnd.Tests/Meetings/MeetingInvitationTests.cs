@@ -38,17 +38,17 @@ public sealed class MeetingInvitationTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private static VEvent_ Event(MimeMessage message, string fileName)
+    private static CalendarFile Event(MimeMessage message, string fileName)
     {
         var part = message.Attachments.OfType<MimePart>().Single(a => a.FileName == fileName);
         part.ContentType.MimeType.Should().Be("text/calendar");
         using var content = new MemoryStream();
         part.Content!.DecodeTo(content);
         var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
-        return new VEvent_(calendar.Method, part.ContentType.Parameters["method"], calendar.Events.Single());
+        return new CalendarFile(calendar.Method, part.ContentType.Parameters["method"], calendar.Events.Single());
     }
 
-    private sealed record VEvent_(string? Method, string? ContentTypeMethod, CalendarEvent Event);
+    private sealed record CalendarFile(string? Method, string? ContentTypeMethod, CalendarEvent Event);
 
     [Fact]
     public async Task Members_and_the_coordinator_get_an_invitation_with_a_calendar_file_and_a_change_replaces_it()
