@@ -1,7 +1,9 @@
 using Koostoo.Activities.Control;
 using Koostoo.Activities.Email;
 using Koostoo.Host.Api;
+using Koostoo.Host.Meetings;
 using Koostoo.Host.Networks;
+using Koostoo.Host.WorkSheets;
 using Koostoo.Host.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.Launch;
@@ -32,6 +34,8 @@ builder.Services.AddScoped<NetworkReader>();
 builder.Services.AddScoped<StepCommands>();
 builder.Services.AddScoped<Membership>();
 builder.Services.AddScoped<MemberRequests>();
+builder.Services.AddScoped<MeetingPlanner>();
+builder.Services.AddScoped<WorkSheetBuilder>();
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -71,6 +75,8 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health"
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
+app.MapMeetingEndpoints();
+app.MapWorkSheetEndpoints();
 app.MapDesigner();
 
 app.Run();

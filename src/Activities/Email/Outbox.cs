@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,26 +13,37 @@ public static class Outbox
 {
     public static OutboxMessage Queue(ActivityContext context, Recipient recipient, RenderedEmail email, Recipient? coordinator, string? attachments = null)
     {
-        var delivery = context.Services.GetRequiredService<IMailDelivery>();
-        var row = new OutboxMessage
-        {
-            MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
-            InstanceId = context.Instance.Id,
-            ActivityId = context.Activity.Id,
-            ToAddress = recipient.Address,
-            ToName = recipient.Name,
-            Language = recipient.Language,
-            Subject = email.Subject,
-            TextBody = email.Text,
-            HtmlBody = email.Html,
-            ListUnsubscribe = ListUnsubscribe(recipient, coordinator),
-            Attachments = attachments,
-            CreatedAt = context.Now,
-            NextAttemptAt = context.Now,
-        };
+        var row = Row(context.Services.GetRequiredService<IMailDelivery>(), recipient, email, coordinator, attachments, context.Now,
+            context.Instance.Id, context.Activity.Id);
         context.Db.Set<OutboxMessage>().Add(row);
         return row;
     }
+
+    /// <summary>
+    /// The row itself, for mail that is not a workflow step's (a meeting invitation): the caller adds it to its own
+    /// unit of work and calls <see cref="IMailDelivery.Deliver"/> after that commits.
+    /// </summary>
+    public static OutboxMessage Row(IMailDelivery delivery, Recipient recipient, RenderedEmail email, Recipient? coordinator, string? attachments,
+        DateTimeOffset now, Guid? instanceId = null, string? activityId = null) => new()
+    {
+        MessageId = MessageBuilder.NewMessageId(delivery.MessageIdDomain),
+        InstanceId = instanceId,
+        ActivityId = activityId,
+        ToAddress = recipient.Address,
+        ToName = recipient.Name,
+        Language = recipient.Language,
+        Subject = email.Subject,
+        TextBody = email.Text,
+        HtmlBody = email.Html,
+        ListUnsubscribe = ListUnsubscribe(recipient, coordinator),
+        Attachments = attachments,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    /// <summary>Attachments as the row's JSON column holds them (read back by <see cref="MessageBuilder.Attachments"/>); none is null.</summary>
+    public static string? AttachmentsJson(IReadOnlyCollection<EmailAttachment>? attachments) =>
+        attachments is { Count: > 0 } ? JsonSerializer.Serialize(attachments, WorkflowJson.Options) : null;
 
     /// <summary>After commit, hand the rows to delivery and name them in the journal by Message-ID, never by address.</summary>
     public static void DeliverAfterCommit(ActivityContext context, IReadOnlyList<OutboxMessage> rows)

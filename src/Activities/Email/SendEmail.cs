@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
 using Koostoo.Activities.Networks;
@@ -51,7 +50,7 @@ public sealed class SendEmail : Activity
         var catalog = TemplateCatalog.Shipped;
         var template = Template is null ? null : catalog.Find(Template)
             ?? throw new InvalidOperationException($"There is no email template '{Template}'.");
-        var attachments = Attachments is { Count: > 0 } ? JsonSerializer.Serialize(Attachments, WorkflowJson.Options) : null;
+        var attachments = Outbox.AttachmentsJson(Attachments);
         var model = ParseModel();
         var inline = template is null ? (Subject: ParseTexts(Subject!), Body: ParseTexts(Body!)) : default;
 

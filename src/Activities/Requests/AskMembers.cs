@@ -311,7 +311,18 @@ public sealed class AskMembers : WaitingActivity
             [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
         };
         var catalog = TemplateCatalog.Shipped;
-        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator);
+        // The deadline in the member's calendar. The entry points at the network, never at the personal link: calendars
+        // are shared and synced further than a mailbox. A reminder carries the same UID with a higher SEQUENCE, so an
+        // extended deadline moves the entry instead of adding a second one.
+        var english = recipient.Language == "en";
+        var deadline = request.Deadline is { } due
+            ? Outbox.AttachmentsJson([Calendar.Notice(english ? "deadline.ics" : "tahtaeg.ics", new CalendarEntry(
+                $"{request.Id}@koostoo", request.RemindersSent, due, due.AddMinutes(15),
+                $"{form.NetworkName}: {form.Question.In(recipient.Language)} – {(english ? "deadline" : "tähtaeg")}",
+                Description: english ? "The link to answer is in the email." : "Vastamise link on e-kirjas.",
+                Url: Links(context).Network(request.NetworkId)), context.Now)])
+            : null;
+        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator, deadline);
     }
 
     private async Task SetDeadlineAsync(ActivityContext context, DateTimeOffset deadline)

@@ -1,3 +1,4 @@
+using Koostoo.Host.Meetings;
 using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -19,6 +20,8 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
                 new Dictionary<string, object?> { ["errors"] = invalid.Problems.Select(p => new { path = p.Path, message = p.Message }).ToList() }),
             LaunchRejectedException rejected => (400, "The network cannot be launched",
                 new Dictionary<string, object?> { ["errors"] = rejected.Check.Errors, ["notices"] = rejected.Check.Notices }),
+            MeetingRejectedException meeting => (400, "The meeting cannot be saved",
+                new Dictionary<string, object?> { ["errors"] = meeting.Errors }),
             NotFoundException => (404, "Not found", null),
             ConflictException => (409, "Not possible now", null),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),

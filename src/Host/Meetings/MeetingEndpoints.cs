@@ -1,0 +1,31 @@
+namespace Koostoo.Host.Meetings;
+
+public static class MeetingEndpoints
+{
+    public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/networks/{id:guid}/meetings").WithTags("Meetings");
+
+        meetings.MapGet("/", async (Guid id, MeetingPlanner planner, CancellationToken ct) =>
+            (await planner.ListAsync(id, ct)).Select(MeetingView.Of).ToList())
+            .WithSummary("The network's meetings, earliest first, with their agendas and memos.");
+
+        meetings.MapPost("/", async (Guid id, MeetingDraft draft, MeetingPlanner planner, CancellationToken ct) =>
+        {
+            var meeting = await planner.ScheduleAsync(id, draft, ct);
+            return Results.Created($"/api/networks/{id}/meetings/{meeting.Id}", MeetingView.Of(meeting));
+        }).WithSummary("Plan a meeting { title, startsAt, endsAt, place?, onlineLink?, agenda? }: every active member and the coordinator get an invitation with a calendar file.");
+
+        meetings.MapGet("/{meetingId:guid}", async (Guid id, Guid meetingId, MeetingPlanner planner, CancellationToken ct) =>
+            MeetingView.Of(await planner.GetAsync(id, meetingId, ct)))
+            .WithSummary("One meeting.");
+
+        meetings.MapPut("/{meetingId:guid}", async (Guid id, Guid meetingId, MeetingDraft draft, MeetingPlanner planner, CancellationToken ct) =>
+            MeetingView.Of(await planner.ChangeAsync(id, meetingId, draft, ct)))
+            .WithSummary("Change a meeting: the invitations go out again and replace the earlier ones in calendars.");
+
+        meetings.MapPut("/{meetingId:guid}/memo", async (Guid id, Guid meetingId, MemoDraft draft, MeetingPlanner planner, CancellationToken ct) =>
+            MeetingView.Of(await planner.RecordMemoAsync(id, meetingId, draft, ct)))
+            .WithSummary("Record the meeting's memo { memo }.");
+    }
+}
