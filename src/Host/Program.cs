@@ -31,6 +31,7 @@ builder.Services.AddSingleton<NetworkLauncher>();
 builder.Services.AddScoped<NetworkReader>();
 builder.Services.AddScoped<StepCommands>();
 builder.Services.AddScoped<Membership>();
+builder.Services.AddScoped<NetworkCancellation>();
 builder.Services.AddScoped<MemberRequests>();
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
