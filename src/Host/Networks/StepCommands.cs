@@ -66,7 +66,7 @@ public sealed class StepCommands(WorkflowDbContext db, WorkflowRuntime runtime, 
                 var by = IsoDuration.Parse(command["by"]!.GetValue<string>());
                 var (byEt, byEn) = by.TotalDays >= 1 && by.Hours == 0 && by.Minutes == 0
                     ? ($"{by.TotalDays:0} päeva", $"{by.TotalDays:0} day{(by.TotalDays == 1 ? "" : "s")}")
-                    : ($"{by.TotalHours:0.#} tundi", $"{by.TotalHours:0.#} hours");
+                    : ($"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hours");
                 return ($"Tähtaega pikendati {byEt} võrra: {et}.", $"The deadline was extended by {byEn}: {en}.");
             case "close":
                 return ($"Koordinaator sulges sammu: {et}.", $"The coordinator closed the step: {en}.");
