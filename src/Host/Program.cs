@@ -33,6 +33,7 @@ builder.Services.AddSingleton<NetworkLauncher>();
 builder.Services.AddScoped<NetworkReader>();
 builder.Services.AddScoped<StepCommands>();
 builder.Services.AddScoped<Membership>();
+builder.Services.AddScoped<NetworkCancellation>();
 builder.Services.AddScoped<MemberRequests>();
 builder.Services.AddScoped<MeetingPlanner>();
 builder.Services.AddScoped<WorkSheetBuilder>();

@@ -1,6 +1,7 @@
 using Koostoo.Activities.Requests;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
+using Koostoo.Networks.History;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 using Koostoo.Workflows.Bookmarks;
@@ -21,6 +22,8 @@ public sealed class Membership(WorkflowDbContext db, StepCommands commands, Time
     {
         var network = await db.Set<Network>().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct)
             ?? throw new NotFoundException($"There is no network {networkId}.");
+        if (network.Status != NetworkStatus.Active)
+            throw new ConflictException($"The network is {network.Status.ToString().ToLowerInvariant()}; nobody joins it any more.");
         var check = new LaunchCheck();
         if (string.IsNullOrWhiteSpace(draft.Name)) check.Errors["name"] = ["Liikme nimi on puudu. / The member's name is missing."];
         if (!LaunchCheck.IsEmail(draft.Email)) check.Errors["email"] = [$"'{draft.Email}' ei ole korrektne e-post. / '{draft.Email}' is not a valid email."];
@@ -41,6 +44,7 @@ public sealed class Membership(WorkflowDbContext db, StepCommands commands, Time
             AddedAt = time.GetUtcNow(),
         };
         db.Add(member);
+        NetworkHistory.Add(db, networkId, member.AddedAt, $"{member.Name} lisati võrgustikku.", $"{member.Name} joined the network.");
         await db.SaveChangesAsync(ct);
         return member;
     }
@@ -60,13 +64,40 @@ public sealed class Membership(WorkflowDbContext db, StepCommands commands, Time
         if (member.Status == MemberStatus.Left) return;
         member.Status = MemberStatus.Left;
         member.LeftAt = time.GetUtcNow();
+        NetworkHistory.Add(db, networkId, member.LeftAt.Value, $"{member.Name} lahkus võrgustikust.", $"{member.Name} left the network.");
         await db.SaveChangesAsync(ct);
 
+        foreach (var step in await WaitingStepsAsync(networkId, ct))
+            await commands.SendAsync(networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);
+    }
+
+    /// <summary>
+    /// Asks a member who just joined in every step that waits now (the coordinator's page does this with each new
+    /// member). A step that closes meanwhile is skipped: the member is in the network and the next steps ask them.
+    /// </summary>
+    public async Task<int> AskInWaitingStepsAsync(Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        var asked = 0;
+        foreach (var step in await WaitingStepsAsync(networkId, ct))
+        {
+            try
+            {
+                await commands.SendAsync(networkId, step, new JsonObject { ["command"] = "add-member", ["memberId"] = memberId.ToString() }, ct);
+                asked++;
+            }
+            catch (ConflictException)
+            {
+                // Closed between the listing and the command: nothing to ask in.
+            }
+        }
+        return asked;
+    }
+
+    private async Task<List<string>> WaitingStepsAsync(Guid networkId, CancellationToken ct)
+    {
         var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
-        var waitingSteps = await db.Bookmarks.AsNoTracking()
+        return await db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
             .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
-        foreach (var step in waitingSteps)
-            await commands.SendAsync(networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);
     }
 }

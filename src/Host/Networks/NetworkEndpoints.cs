@@ -17,11 +17,17 @@ public static class NetworkEndpoints
             return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(network.Id, ct));
         }).WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
 
-        networks.MapGet("/", (NetworkReader reader, CancellationToken ct) => reader.ListAsync(ct))
-            .WithSummary("Every network, newest first, with its stage.");
+        networks.MapGet("/", (string? coordinator, NetworkReader reader, CancellationToken ct) => reader.ListAsync(coordinator, ct))
+            .WithSummary("Every network, newest first, with its stage; ?coordinator=EMAIL for one coordinator's networks.");
 
         networks.MapGet("/{id:guid}", (Guid id, NetworkReader reader, CancellationToken ct) => reader.GetAsync(id, ct))
-            .WithSummary("One network: stage, members, the steps waiting for answers and who has and has not answered.");
+            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history.");
+
+        networks.MapPost("/{id:guid}/cancel", async (Guid id, NetworkCancellation cancellation, NetworkReader reader, CancellationToken ct) =>
+        {
+            await cancellation.CancelAsync(id, ct);
+            return Results.Ok(await reader.GetAsync(id, ct));
+        }).WithSummary("Cancel the network: its workflow stops (no more reminders), open steps close, links say so. Twice is a 409.");
 
         networks.MapPost("/{id:guid}/members", async (Guid id, MemberDraft member, Membership membership, CancellationToken ct) =>
         {

@@ -62,7 +62,12 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Delivers a stimulus to one bookmark. A bookmark already consumed changes nothing.</summary>
-    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null, CancellationToken ct = default) =>
+    /// <param name="alongside">
+    /// Runs in the resume's transaction once the bookmark is resumed: rows that tell of the stimulus (a coordinator's
+    /// command in the network's history) are saved with what it did, or not at all.
+    /// </param>
+    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null, CancellationToken ct = default,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null) =>
         await InTransactionAsync<ResumeResult>(async (services, db) =>
         {
             var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(ct);
@@ -78,6 +83,7 @@ public sealed class WorkflowRuntime(
 
             var execution = await LoadAsync(services, db, instance, ct);
             await execution.ResumeAsync(bookmark, stimulus);
+            if (alongside is not null) await alongside(db, instance);
             return (new ResumeResult(ResumeStatus.Resumed, instance), execution);
         }, ct);
 
@@ -110,7 +116,9 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null, CancellationToken ct = default) =>
+    /// <param name="alongside">Runs in the cancel's transaction: what the instance drove (a network) ends with it, or neither does.</param>
+    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null, CancellationToken ct = default,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null) =>
         await InTransactionAsync(async (services, db) =>
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
@@ -119,6 +127,7 @@ public sealed class WorkflowRuntime(
                 throw new ConflictException($"Workflow instance {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
             var execution = await LoadAsync(services, db, instance, ct);
             execution.Cancel(reason);
+            if (alongside is not null) await alongside(db, instance);
             return (instance, execution);
         }, ct);
 

@@ -1,24 +1,135 @@
 using Koostoo.Host.Networks;
+using Koostoo.Networks.Launch;
+using Koostoo.Networks.Members;
+using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Text.Json.Nodes;
 
 namespace Koostoo.Host.Pages.Networks;
 
-/// <summary>The coordinator's view of one network: where it stands and who the waiting step still waits for.</summary>
-public sealed class ShowModel(NetworkReader reader) : PageModel
+/// <summary>
+/// The coordinator's view of one network: the stages, the waiting steps and who is silent, the goal, the plan, the
+/// history; and the commands. Each command posts, then redirects back with its confirmation (a reload sends nothing
+/// twice); one that cannot be done comes back as a message on the page, with nothing changed.
+/// </summary>
+public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation) : PageModel
 {
-    public NetworkDetail Network { get; private set; } = null!;
+    /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
+    public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public NetworkDetail Network { get; private set; } = null!;
+    public IReadOnlyList<Koostoo.Host.Api.InstanceEndpoints.JournalView> Journal { get; private set; } = [];
+    public string? Done { get; private set; }
+    /// <summary>Why the command just posted was not done.</summary>
+    public string? Problem { get; private set; }
+    /// <summary>The add-member form as typed, with its messages by field, when it was refused.</summary>
+    public MemberDraft NewMember { get; private set; } = new();
+    public IReadOnlyDictionary<string, List<string>> NewMemberErrors { get; private set; } = new Dictionary<string, List<string>>();
+
+    public string Language => UiLanguage.Of(Request);
+    private string T(string et, string en) => Language == "en" ? en : et;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done)
+    {
+        Done = done;
+        return await ShowAsync(id) ?? Page();
+    }
+
+    public Task<IActionResult> OnPostRemindAsync(Guid id, string step) =>
+        RunAsync(id, "reminded", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "remind" }, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, string step, string by) =>
+        !Extensions.Contains(by)
+            ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Vali, kui palju tähtaega pikendada.", "Choose how much to extend the deadline."))
+            : RunAsync(id, "extended", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "extend", ["by"] = by }, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, string step) =>
+        RunAsync(id, "closed", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "close" }, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string? name, string? email, string? organisation, Sector sector, string? language)
+    {
+        NewMember = new MemberDraft { Name = name ?? "", Email = email ?? "", Organisation = organisation, Sector = sector, Language = language == "en" ? "en" : "et" };
+        try
+        {
+            var member = await membership.AddAsync(id, NewMember, HttpContext.RequestAborted);
+            await membership.AskInWaitingStepsAsync(id, member.Id, HttpContext.RequestAborted);
+        }
+        catch (LaunchRejectedException rejected)
+        {
+            NewMemberErrors = rejected.Check.Errors;
+            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Liiget ei lisatud: paranda märgitud väljad.", "The member was not added: correct the marked fields."));
+        }
+        catch (ConflictException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, T("Võrgustik ei käi enam; liikmeid ei lisata.", "The network is no longer active; no members are added."));
+        }
+        return Redirect(Request.Link($"/networks/{id}?done=member-added"));
+    }
+
+    public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
+        RunAsync(id, "member-removed", () => membership.RemoveAsync(id, memberId, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, bool confirm) =>
+        !confirm
+            ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Märgi kinnitus, et soovid võrgustiku töö lõpetada.", "Tick the box to confirm that the network ends."))
+            : RunAsync(id, "cancelled", () => cancellation.CancelAsync(id, HttpContext.RequestAborted));
+
+    /// <summary>The confirmation for a command just done, by the name it redirected with.</summary>
+    public string? Confirmation => Done switch
+    {
+        "launched" => T("Võrgustik on käivitatud: kutsed on teel.", "The network is launched: the invitations are on their way."),
+        "reminded" => T("Meeldetuletus saadeti neile, kes pole vastanud.", "A reminder went to those who have not answered."),
+        "extended" => T("Tähtaega pikendati; vastamata liikmed said teada.", "The deadline was extended."),
+        "closed" => T("Samm on suletud; töövoog läks edasi.", "The step is closed; the workflow went on."),
+        "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
+        "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
+        "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
+        _ => null,
+    };
+
+    private async Task<IActionResult> RunAsync(Guid id, string done, Func<Task> command)
+    {
+        try
+        {
+            await command();
+        }
+        catch (NotFoundException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda liiget või võrgustikku ei leitud; midagi ei muudetud.", "That member or network was not found; nothing was changed."));
+        }
+        catch (ConflictException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, done == "cancelled"
+                ? T("Võrgustik ei käi enam; midagi ei muudetud.", "The network is no longer active; nothing was changed.")
+                : T("See samm ei oota enam vastuseid (see sulgus vahepeal); midagi ei muudetud.", "This step is no longer waiting for answers (it closed meanwhile); nothing was changed."));
+        }
+        return Redirect(Request.Link($"/networks/{id}?done={done}"));
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, int status, string problem)
+    {
+        Problem = problem;
+        if (await ShowAsync(id) is { } notFound) return notFound;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<IActionResult?> ShowAsync(Guid id)
     {
         try
         {
             Network = await reader.GetAsync(id, HttpContext.RequestAborted);
         }
-        catch (Koostoo.Workflows.Runtime.NotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
-        return Page();
+        Journal = await reader.JournalAsync(id, HttpContext.RequestAborted);
+        return null;
     }
+
+    /// <summary>The messages of one add-member field, in the page's language.</summary>
+    public IReadOnlyList<string> NewMemberErrorsOf(string field) =>
+        NewMemberErrors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [];
 }

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Koostoo.EndToEnd.Tests.Requests;
+using Koostoo.Host.Persistence;
+using Koostoo.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koostoo.EndToEnd.Tests.Coordinator;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1, because the coordinator's pages answer only this machine, and a
+/// coordinator's browser for it: cookies kept (anti-forgery), redirects not followed so that tests see them.
+/// </summary>
+public sealed partial class CoordinatorHost : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public CoordinatorHost()
+    {
+        Port = FreePort.Next();
+        App = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{Port}" });
+        App.UseKestrel(Port);
+        App.StartServer();
+        Address = new Uri($"http://127.0.0.1:{Port}");
+        Scenario = new AskScenario(App, Address);
+        Browser = NewBrowser();
+    }
+
+    public int Port { get; }
+    public Uri Address { get; }
+    public KoostooApp App { get; }
+    public AskScenario Scenario { get; }
+    public HttpClient Browser { get; }
+    public TempFolder Folder => _folder;
+
+    /// <summary>A browser of its own (a member's): its own cookies.</summary>
+    public HttpClient NewBrowser() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+
+    public async Task<(HttpResponseMessage Response, string Html)> OpenAsync(string path)
+    {
+        var response = await Browser.GetAsync(path);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Opens the network page and posts one of its forms, as the coordinator's browser does.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> CommandAsync(object networkId, string handler, params (string Name, string Value)[] fields)
+    {
+        var (_, page) = await OpenAsync($"/networks/{networkId}");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        token.Should().NotBeEmpty("the page carries the anti-forgery token for its forms");
+        var values = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        var response = await Browser.PostAsync($"/networks/{networkId}?handler={handler}", new FormUrlEncodedContent(values));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<KoostooDbContext, Task<T>> work)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KoostooDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Browser.Dispose();
+        await App.DisposeAsync();
+        _folder.Dispose();
+    }
+}
