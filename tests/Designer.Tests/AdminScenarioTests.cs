@@ -81,6 +81,8 @@ public sealed class AdminScenarioTests(DesignerHost host)
         // The comparison names exactly what changed before it goes live: nothing else changed, moved or went away.
         await designer.ClickAsync("Võrdle avaldatuga");
         var diff = designer.Page.GetByRole(AriaRole.Dialog);
+        // The comparison renders after the dialog opens; the lists are read once it has.
+        await diff.Locator(".diff-added").First.WaitForAsync();
         (await diff.Locator(".diff-changed").AllInnerTextsAsync()).Should().ContainSingle()
             .Which.Should().StartWith(RemindedStep).And.Contain("inputs.reminders");
         (await diff.Locator(".diff-added").AllInnerTextsAsync()).Should().BeEquivalentTo($"{newStep} ({NewStepType})", $"{TimedOutStep} —Timeout→ {newStep}");

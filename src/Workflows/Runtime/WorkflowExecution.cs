@@ -78,6 +78,17 @@ internal sealed class WorkflowExecution
         Settle();
     }
 
+    /// <summary>
+    /// SQLite keeps times to 0.1 ms (EF's binary DateTimeOffset converter truncates); a due time stored truncated would
+    /// fire a timer up to 0.1 ms before its moment, so it is rounded up to what is stored.
+    /// </summary>
+    private static DateTimeOffset RoundUpToStoredPrecision(DateTimeOffset due)
+    {
+        const long step = TimeSpan.TicksPerMillisecond / 10;
+        var ticks = (due.UtcTicks + step - 1) / step * step;
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
     public Bookmark CreateBookmark(string activityId, BookmarkKind kind, string? key, DateTimeOffset? dueAt, string? payload)
     {
         var bookmark = new Bookmark
@@ -86,7 +97,7 @@ internal sealed class WorkflowExecution
             ActivityId = activityId,
             Kind = kind,
             Key = key,
-            DueAt = dueAt,
+            DueAt = dueAt is { } due ? RoundUpToStoredPrecision(due) : null,
             Payload = payload,
             CreatedAt = Time.GetUtcNow(),
         };

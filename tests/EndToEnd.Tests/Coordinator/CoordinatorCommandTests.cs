@@ -71,6 +71,7 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
             "Võrgustik loodi, kutsuti 3 liiget.",
             "Vastamata liikmetele saadeti meeldetuletus: „Kas osaled võrgustikus?“.",
             "Tähtaega pikendati 7 päeva võrra: „Kas osaled võrgustikus?“.",
+            "Samm „Kas osaled võrgustikus?“ sulgus: vastas 1 / 3.",
             "Koordinaator sulges sammu: „Kas osaled võrgustikus?“.");
         detail["history"]!.AsArray().Select(h => h!["en"]!.GetValue<string>()).First()
             .Should().Be("The coordinator closed the step: “Will you take part in the network?”.", "the API shows the history too, newest first");

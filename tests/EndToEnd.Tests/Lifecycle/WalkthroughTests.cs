@@ -122,7 +122,7 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
 
         await coordinatorPage.GotoAsync($"{Url}/networks/{networkId}");
         var finished = await coordinatorPage.InnerTextAsync("main");
-        finished.Should().Contain("Finished");
+        finished.Should().Contain("lõpetatud", "the network finished with its workflow");
         await ShotAsync(coordinatorPage, "13-network-finished");
         await coordinatorPage.GotoAsync($"{Url}/mailbox");
         await coordinatorPage.Locator(".messages li a", new() { HasText = "tagasiside kokkuvõte" }).First.ClickAsync();
