@@ -252,7 +252,7 @@ public sealed class AskMembers : WaitingActivity
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
         context.Db.Set<StepRequest>().Add(request);
-        return Mail(context, "step-request", request, recipient, coordinator, note: null);
+        return RequestMail.ToRespondent(context, "step-request", request, coordinator, note: null, TimeZone);
     }
 
     private async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
@@ -263,9 +263,7 @@ public sealed class AskMembers : WaitingActivity
         var sent = silent.Select(request =>
         {
             request.RemindersSent++;
-            var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
-                request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
-            return Mail(context, "step-reminder", request, recipient, coordinator, note);
+            return RequestMail.ToRespondent(context, "step-reminder", request, coordinator, note, TimeZone);
         }).ToList();
         Outbox.DeliverAfterCommit(context, sent);
         return sent.Count;
@@ -286,43 +284,13 @@ public sealed class AskMembers : WaitingActivity
             ["answered_count"] = requests.Count - silent.Count,
             ["silent_count"] = silent.Count,
             ["silent"] = silent,
-            ["link"] = Links(context).Network(network.Id),
-            [TemplateCatalog.RecipientVariable] = RecipientModel(coordinator),
+            ["link"] = RequestMail.Links(context).Network(network.Id),
+            [TemplateCatalog.RecipientVariable] = RequestMail.RecipientModel(coordinator),
         };
         var catalog = TemplateCatalog.Shipped;
         var row = Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope), coordinator);
         Outbox.DeliverAfterCommit(context, [row]);
         context.Log($"Deadline passed without the quorum; the coordinator was told that {silent.Count} of {requests.Count} have not answered.");
-    }
-
-    /// <summary>Renders a request or reminder email with a link of its own; only the link's hash is saved.</summary>
-    private OutboxMessage Mail(ActivityContext context, string template, StepRequest request, Recipient recipient, Recipient? coordinator, LocalizedText? note)
-    {
-        var (link, token) = RequestLink.Create(request.Id, context.Now);
-        context.Db.Set<RequestLink>().Add(link);
-        var form = RequestForm.FromJson(request.Form);
-        var scope = new Dictionary<string, object?>
-        {
-            ["network"] = form.NetworkName,
-            ["step"] = form.Question.In(recipient.Language),
-            ["link"] = Links(context).Respond(token),
-            ["deadline"] = request.Deadline is { } d ? MomentText.Format(d, recipient.Language, TimeZone) : null,
-            ["note"] = note?.In(recipient.Language),
-            [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
-        };
-        var catalog = TemplateCatalog.Shipped;
-        // The deadline in the member's calendar. The entry points at the network, never at the personal link: calendars
-        // are shared and synced further than a mailbox. A reminder carries the same UID with a higher SEQUENCE, so an
-        // extended deadline moves the entry instead of adding a second one.
-        var english = recipient.Language == "en";
-        var deadline = request.Deadline is { } due
-            ? Outbox.AttachmentsJson([Calendar.Notice(english ? "deadline.ics" : "tahtaeg.ics", new CalendarEntry(
-                $"{request.Id}@koostoo", request.RemindersSent, due, due.AddMinutes(15),
-                $"{form.NetworkName}: {form.Question.In(recipient.Language)} – {(english ? "deadline" : "tähtaeg")}",
-                Description: english ? "The link to answer is in the email." : "Vastamise link on e-kirjas.",
-                Url: Links(context).Network(request.NetworkId)), context.Now)])
-            : null;
-        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator, deadline);
     }
 
     private async Task SetDeadlineAsync(ActivityContext context, DateTimeOffset deadline)
@@ -389,17 +357,6 @@ public sealed class AskMembers : WaitingActivity
         return new LocalizedText(Context.Values.ToDictionary(v => v.Key, v =>
             Liquid.TryParse(v.Value, out var template, out _) ? Liquid.Render(template, scope, Fluid.NullEncoder.Default) : v.Value));
     }
-
-    private static Dictionary<string, object?> RecipientModel(Recipient recipient) => new()
-    {
-        ["name"] = recipient.Name,
-        ["email"] = recipient.Address,
-        ["language"] = recipient.Language,
-        ["role"] = recipient.Role,
-    };
-
-    private static PublicLinks Links(ActivityContext context) =>
-        context.Services.GetService<IOptions<PublicLinks>>()?.Value ?? new PublicLinks();
 
     public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
     {

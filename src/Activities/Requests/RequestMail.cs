@@ -31,7 +31,24 @@ public static class RequestMail
             [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
         };
         var catalog = TemplateCatalog.Shipped;
-        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator);
+        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator,
+            DeadlineCalendar(context, request, form, recipient.Language));
+    }
+
+    /// <summary>
+    /// The deadline in the member's calendar. The entry points at the network, never at the personal link: calendars
+    /// are shared and synced further than a mailbox. A reminder carries the same UID with a higher SEQUENCE, so an
+    /// extended deadline moves the entry instead of adding a second one.
+    /// </summary>
+    private static string? DeadlineCalendar(ActivityContext context, StepRequest request, RequestForm form, string language)
+    {
+        if (request.Deadline is not { } due) return null;
+        var english = language == "en";
+        return Outbox.AttachmentsJson([Calendar.Notice(english ? "deadline.ics" : "tahtaeg.ics", new CalendarEntry(
+            $"{request.Id}@koostoo", request.RemindersSent, due, due.AddMinutes(15),
+            $"{form.NetworkName}: {form.Question.In(language)} – {(english ? "deadline" : "tähtaeg")}",
+            Description: english ? "The link to answer is in the email." : "Vastamise link on e-kirjas.",
+            Url: Links(context).Network(request.NetworkId)), context.Now)]);
     }
 
     /// <summary>A notice to the coordinator that links to the network's page, where they can act.</summary>
