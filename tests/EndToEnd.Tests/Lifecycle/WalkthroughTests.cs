@@ -13,12 +13,11 @@ namespace Koostoo.EndToEnd.Tests.Lifecycle;
 /// </summary>
 public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-    private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private readonly TempFolder _folder = new();
     private readonly int _port = FreePort.Next();
     private readonly HashSet<string> _usedLinks = [];
     private KoostooApp _app = null!;
+    private Screens _screens = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -29,6 +28,7 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         _app = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{_port}" });
         _app.UseKestrel(_port);
         _app.StartServer();
+        _screens = new Screens(_folder, output);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -44,8 +44,8 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_and_eight_members_walk_the_lifecycle_in_the_browser()
     {
-        var coordinatorPage = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Desktop });
-        var phone = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Phone });
+        var coordinatorPage = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop });
+        var phone = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
         var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -57,22 +57,22 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         await WaitForMailAsync(8);
         await coordinatorPage.ReloadAsync();
         (await coordinatorPage.Locator(".messages li").CountAsync()).Should().Be(8);
-        await ShotAsync(coordinatorPage, "02-mailbox");
+        await _screens.ShotAsync(coordinatorPage, "02-mailbox.png");
         await coordinatorPage.Locator(".messages li a", new() { HasText = "Kutse võrgustikku" }).First.ClickAsync();
         (await coordinatorPage.InnerTextAsync("main")).Should().Contain("/r/");
-        await ShotAsync(coordinatorPage, "03-invitation-email");
+        await _screens.ShotAsync(coordinatorPage, "03-invitation-email.png");
 
         await phone.GotoAsync(await LinkForAsync(members[0]));
         (await phone.InnerTextAsync("h1")).Should().Be("Kutse võrgustikku: kas osaled?");
-        await ShotAsync(phone, "04-invitation-on-a-phone");
+        await _screens.ShotAsync(phone, "04-invitation-on-a-phone.png");
         await AnswerAsync(phone, ("answer", "accept"));
-        await ShotAsync(phone, "05-answer-saved");
+        await _screens.ShotAsync(phone, "05-answer-saved.png");
         foreach (var member in members.Skip(1)) await AnswerAsync(phone, await LinkForAsync(member), ("answer", "accept"));
 
         // 3. Roles and the group agreements.
         await phone.GotoAsync(await LinkForAsync(members[0]));
         (await phone.InnerTextAsync(".context")).Should().Contain("Hoiame kliendi ja pere andmed võrgustiku sees.");
-        await ShotAsync(phone, "06-roles-and-agreements");
+        await _screens.ShotAsync(phone, "06-roles-and-agreements.png");
         string[] roles = ["leader", "notes", "contact", "expert", "expert", "member", "member", "member"];
         await AnswerAsync(phone, ("role", roles[0]), ("agree", "yes"));
         for (var i = 1; i < 8; i++) await AnswerAsync(phone, await LinkForAsync(members[i]), ("role", roles[i]), ("agree", "yes"));
@@ -83,11 +83,11 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
 
         // 5. The goal: drafted by the coordinator, rejected once, approved on the second draft.
         await coordinatorPage.GotoAsync(await LinkForAsync(AskScenario.CoordinatorEmail));
-        await ShotAsync(coordinatorPage, "07-goal-draft");
+        await _screens.ShotAsync(coordinatorPage, "07-goal-draft.png");
         await AnswerAsync(coordinatorPage, Goal("Noored langevad koolist välja."));
         await phone.GotoAsync(await LinkForAsync(members[0]));
         (await phone.InnerTextAsync(".context")).Should().Contain("Noored langevad koolist välja.");
-        await ShotAsync(phone, "08-goal-vote");
+        await _screens.ShotAsync(phone, "08-goal-vote.png");
         await AnswerAsync(phone, ("approve", "no"), ("why", "Liiga üldine: mida täpselt mõõdame?"));
         foreach (var member in members.Skip(1).Take(3)) await AnswerAsync(phone, await LinkForAsync(member), ("approve", "no"));
         await AnswerAsync(coordinatorPage, await LinkForAsync(AskScenario.CoordinatorEmail), Goal("Põhikooli pooleli jätjaid on vallas 4 aastas; eesmärk on 2."));
@@ -96,24 +96,24 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         // 6. The action plan: each member takes on an action, due in two days.
         var due = today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await phone.GotoAsync(await LinkForAsync(members[0]));
-        await ShotAsync(phone, "09-action-plan");
+        await _screens.ShotAsync(phone, "09-action-plan.png");
         for (var i = 0; i < 8; i++)
             await AnswerAsync(phone, i == 0 ? null : await LinkForAsync(members[i]), ("action", $"Tegevus {i + 1}"), ("due", due), ("confirm", "yes"));
 
         // 7. Execution: due within the check-in time, so the check-ins go out at once; the owners report.
         await phone.GotoAsync(await LinkForAsync(members[0]));
         (await phone.InnerTextAsync("h1")).Should().Be("Kuidas läheb tegevusega „Tegevus 1“?");
-        await ShotAsync(phone, "10-check-in");
+        await _screens.ShotAsync(phone, "10-check-in.png");
         await AnswerAsync(phone, ("status", "ontrack"), ("progress", "Kohtusin perega."));
         await coordinatorPage.GotoAsync($"{Url}/networks/{networkId}");
         (await coordinatorPage.InnerTextAsync("main")).Should().Contain("Tegevus 1");
-        await ShotAsync(coordinatorPage, "11-network-page-execution");
+        await _screens.ShotAsync(coordinatorPage, "11-network-page-execution.png");
         await AnswerAsync(phone, await LinkForAsync(members[0], reuse: true), ("status", "done"), ("progress", "Tehtud."));
         foreach (var member in members.Skip(1)) await AnswerAsync(phone, await LinkForAsync(member), ("status", "done"));
 
         // 8. Feedback, and the summary to all.
         await phone.GotoAsync(await LinkForAsync(members[0]));
-        await ShotAsync(phone, "12-feedback");
+        await _screens.ShotAsync(phone, "12-feedback.png");
         foreach (var (member, i) in members.Select((m, i) => (m, i)))
             await AnswerAsync(phone, i == 0 ? null : await LinkForAsync(member), ("goalReached", "4"), ("cooperation", "5"), ("satisfaction", "4"), ("resources", "2 tundi nädalas"));
         // invitations 8, summary and roles 9, information 8, draft 1, vote 8, rejection and redraft 2, vote 8, plan 8,
@@ -123,11 +123,11 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         await coordinatorPage.GotoAsync($"{Url}/networks/{networkId}");
         var finished = await coordinatorPage.InnerTextAsync("main");
         finished.Should().Contain("lõpetatud", "the network finished with its workflow");
-        await ShotAsync(coordinatorPage, "13-network-finished");
+        await _screens.ShotAsync(coordinatorPage, "13-network-finished.png");
         await coordinatorPage.GotoAsync($"{Url}/mailbox");
         await coordinatorPage.Locator(".messages li a", new() { HasText = "tagasiside kokkuvõte" }).First.ClickAsync();
         (await coordinatorPage.InnerTextAsync("main")).Should().Contain("Tagasisidet andis 8 inimest 8-st");
-        await ShotAsync(coordinatorPage, "14-feedback-summary");
+        await _screens.ShotAsync(coordinatorPage, "14-feedback-summary.png");
     }
 
     /// <summary>The launch form, filled in as a coordinator would: the goal first, then the eight members.</summary>
@@ -149,11 +149,11 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
             // Every third member reads English, as in the other network tests.
             if ((i + 1) % 3 == 0) await page.SelectOptionAsync($"#m{i}-language", "en");
         }
-        await ShotAsync(page, "01-launch-form");
+        await _screens.ShotAsync(page, "01-launch-form.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Käivita võrgustik" }).ClickAsync();
         await page.WaitForURLAsync("**/networks/*?done=launched");
         (await page.InnerTextAsync(".stages [aria-current=step]")).Should().Contain("Kokkukutsumine");
-        await ShotAsync(page, "01b-network-launched");
+        await _screens.ShotAsync(page, "01b-network-launched.png");
         return Guid.Parse(page.Url.Split('/')[^1].Split('?')[0]);
     }
 
@@ -206,14 +206,5 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
             if (DateTime.UtcNow > until) throw new TimeoutException($"Fewer than {count} messages were delivered.");
             await Task.Delay(100);
         }
-    }
-
-    private async Task ShotAsync(IPage page, string name)
-    {
-        var path = _folder[name + ".png"];
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-        if (Environment.GetEnvironmentVariable("KOOSTOO_SCREENSHOTS") is { Length: > 0 } keep)
-            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name + ".png"), overwrite: true);
     }
 }

@@ -47,7 +47,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         await page.GotoAsync(link);
         (await page.InnerTextAsync("h1")).Should().Be("Kas osaled võrgustikus?");
         (await page.InnerTextAsync(".context")).Should().Be("Võrgustik „Kooli võrgustik“ alustab.");
-        await Shot(page, "question.png");
+        await new Screens(_folder, output).ShotAsync(page, "question.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
         (await page.InnerTextAsync(".error[role=alert]")).Should().Be("Palun paranda märgitud vastused.", "the yes/no answer is required");
@@ -56,7 +56,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         await page.GetByLabel("Märkus").FillAsync("Saan osaleda teisipäeviti.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Saada vastus" }).ClickAsync();
         (await page.InnerTextAsync("[role=status]")).Should().Contain("Aitäh! Vastus on salvestatud.");
-        await Shot(page, "saved.png");
+        await new Screens(_folder, output).ShotAsync(page, "saved.png");
 
         await page.GetByLabel("Ei", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Märkus").FillAsync("Siiski ei saa.");
@@ -71,7 +71,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         await page.GotoAsync($"http://127.0.0.1:{_port}/networks/{network["id"]}");
         var coordinatorView = await page.InnerTextAsync("main");
         coordinatorView.Should().Contain("Kooli võrgustik").And.Contain("Vastanud 1 / 2").And.Contain("Liige 2 – ei ole vastanud").And.Contain("Liige 1 – vastas");
-        await Shot(page, "network.png");
+        await new Screens(_folder, output).ShotAsync(page, "network.png");
 
         await using var scope = _app.Services.CreateAsyncScope();
         var request = await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Set<StepRequest>().AsNoTracking()
@@ -95,14 +95,4 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         }
         throw new TimeoutException($"No email to {address} was delivered.");
     }
-
-    private async Task Shot(IPage page, string name)
-    {
-        var path = _folder[name];
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
-        if (Environment.GetEnvironmentVariable("KOOSTOO_SCREENSHOTS") is { Length: > 0 } keep)
-            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), overwrite: true);
-    }
-
 }

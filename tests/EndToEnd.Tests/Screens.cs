@@ -1,10 +1,10 @@
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
-namespace Koostoo.EndToEnd.Tests.Coordinator;
+namespace Koostoo.EndToEnd.Tests;
 
 /// <summary>
-/// Screenshots of the coordinator's pages, always taken into the test's folder; with KOOSTOO_SCREENSHOTS=FOLDER also
+/// Screenshots of pages, always taken into the test's folder; with KOOSTOO_SCREENSHOTS=FOLDER also
 /// kept there (docs/images is made this way: <c>KOOSTOO_SCREENSHOTS=$PWD/docs/images dotnet test ...</c>).
 /// </summary>
 public sealed class Screens(TempFolder folder, ITestOutputHelper output)
