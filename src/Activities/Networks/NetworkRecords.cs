@@ -45,7 +45,7 @@ public static class NetworkRecords
         {
             case Roles when request.MemberId is { } memberId:
                 var member = await context.Db.Set<Member>().FirstAsync(m => m.Id == memberId);
-                member.Role = Text(answer, "role");
+                member.Role = await RoleNameAsync(context, request, Text(answer, "role"));
                 member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
                 break;
             case Goal:
@@ -123,6 +123,18 @@ public static class NetworkRecords
         action.DueOn = Date(answer, "due") ?? DateOnly.FromDateTime(context.Now.UtcDateTime);
         action.Needs = Text(answer, "needs");
         action.ConfirmedAt = context.Now;
+    }
+
+    /// <summary>
+    /// The role as the coordinator reads it on the member list and the work sheet: the chosen option's label in the
+    /// network's language ("Protokollija", not "notes"); a role typed as free text stays as typed.
+    /// </summary>
+    private static async Task<string?> RoleNameAsync(ActivityContext context, StepRequest request, string? value)
+    {
+        var option = RequestForm.FromJson(request.Form).Fields.FirstOrDefault(f => f.Name == "role")?.Options.FirstOrDefault(o => o.Value == value);
+        if (option is null) return value;
+        var network = await context.Db.Set<Koostoo.Networks.Network>().FindAsync(request.NetworkId);
+        return option.Label.In(network?.Language);
     }
 
     private static string? Text(JsonObject answer, string field) => answer[field]?.ToString() is { Length: > 0 } text ? text : null;
