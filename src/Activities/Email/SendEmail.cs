@@ -156,13 +156,7 @@ public sealed class SendEmail : Activity
         {
             [Variables] = Liquid.ToValue(context.Variables),
             [Input] = Liquid.ToValue(context.State.Input),
-            [TemplateCatalog.RecipientVariable] = new Dictionary<string, object?>
-            {
-                ["name"] = recipient.Name,
-                ["email"] = recipient.Address,
-                ["language"] = recipient.Language,
-                ["role"] = recipient.Role,
-            },
+            [TemplateCatalog.RecipientVariable] = recipient.TemplateModel(),
         };
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, entry) in model)

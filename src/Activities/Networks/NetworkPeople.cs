@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Koostoo.Activities.Email;
 using Koostoo.Networks;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ public static class NetworkPeople
 
     public static async Task<JsonObject> ForAsync(ActivityContext context) =>
         await NetworkOfAsync(context) is { } network ? Of(network) : context.Variables;
+
+    /// <summary>The network's coordinator as mail reaches them.</summary>
+    public static Recipient CoordinatorOf(Network network) =>
+        new RecipientResolver().Resolve([RecipientResolver.Coordinator], Of(network)).Coordinator!;
 
     public static JsonObject Of(Network network) => new()
     {

@@ -258,7 +258,7 @@ public sealed class AskMembers : WaitingActivity
     private async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
-        var coordinator = new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network)).Coordinator;
+        var coordinator = NetworkPeople.CoordinatorOf(network);
         var silent = (await OpenRequestsAsync(context)).Where(r => r.Answer is null).ToList();
         var sent = silent.Select(request =>
         {
@@ -273,8 +273,7 @@ public sealed class AskMembers : WaitingActivity
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
         var requests = await OpenRequestsAsync(context);
-        var resolution = new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network));
-        var coordinator = resolution.Recipients[0];
+        var coordinator = NetworkPeople.CoordinatorOf(network);
         var silent = requests.Where(r => r.Answer is null).Select(r => r.RespondentName).ToList();
         var scope = new Dictionary<string, object?>
         {
@@ -285,7 +284,7 @@ public sealed class AskMembers : WaitingActivity
             ["silent_count"] = silent.Count,
             ["silent"] = silent,
             ["link"] = RequestMail.Links(context).Network(network.Id),
-            [TemplateCatalog.RecipientVariable] = RequestMail.RecipientModel(coordinator),
+            [TemplateCatalog.RecipientVariable] = coordinator.TemplateModel(),
         };
         var catalog = TemplateCatalog.Shipped;
         var row = Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope), coordinator);

@@ -28,7 +28,7 @@ public static class RequestMail
             ["link"] = Links(context).Respond(token),
             ["deadline"] = request.Deadline is { } d ? MomentText.Format(d, recipient.Language, timeZone) : null,
             ["note"] = note?.In(recipient.Language),
-            [TemplateCatalog.RecipientVariable] = RecipientModel(recipient),
+            [TemplateCatalog.RecipientVariable] = recipient.TemplateModel(),
         };
         var catalog = TemplateCatalog.Shipped;
         return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator,
@@ -60,19 +60,11 @@ public static class RequestMail
             ["title"] = title.In(coordinator.Language),
             ["message"] = message.In(coordinator.Language),
             ["link"] = Links(context).Network(network.Id),
-            [TemplateCatalog.RecipientVariable] = RecipientModel(coordinator),
+            [TemplateCatalog.RecipientVariable] = coordinator.TemplateModel(),
         };
         var catalog = TemplateCatalog.Shipped;
         return Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("notice")!, coordinator.Language, scope), coordinator);
     }
-
-    public static Dictionary<string, object?> RecipientModel(Recipient recipient) => new()
-    {
-        ["name"] = recipient.Name,
-        ["email"] = recipient.Address,
-        ["language"] = recipient.Language,
-        ["role"] = recipient.Role,
-    };
 
     public static PublicLinks Links(ActivityContext context) =>
         context.Services.GetService<IOptions<PublicLinks>>()?.Value ?? new PublicLinks();

@@ -59,7 +59,7 @@ public sealed class TrackActions : WaitingActivity
             var request = Ask(context, network, action);
             requests[request.Id.ToString()] = action.Id.ToString();
             var checkIn = Moment(action.DueOn, -IsoDuration.Parse(CheckInBefore));
-            if (checkIn <= context.Now) sent.Add(RequestMail.ToRespondent(context, "step-request", request, Coordinator(network), null, TimeZone));
+            if (checkIn <= context.Now) sent.Add(RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone));
             else context.CreateBookmark(BookmarkKind.Timer, CheckInKey + action.Id, checkIn);
             context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, Moment(action.DueOn.AddDays(1), TimeSpan.Zero));
         }
@@ -161,7 +161,7 @@ public sealed class TrackActions : WaitingActivity
         var request = await RequestOfAsync(context, actionId);
         var action = await ActionOfAsync(context, request.Id);
         if (action.Status == ActionStatus.Done) return;
-        Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, "step-request", request, Coordinator(network), null, TimeZone)]);
+        Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone)]);
     }
 
     private async Task OverdueAsync(ActivityContext context, Network network, Guid actionId)
@@ -170,7 +170,7 @@ public sealed class TrackActions : WaitingActivity
         var action = await ActionOfAsync(context, request.Id);
         if (action.Status == ActionStatus.Done || action.EscalatedAt is not null) return;
         action.EscalatedAt = context.Now;
-        var coordinator = Coordinator(network);
+        var coordinator = NetworkPeople.CoordinatorOf(network);
         var due = action.DueOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
         request.RemindersSent++;
         var reminder = RequestMail.ToRespondent(context, "step-reminder", request, coordinator,
@@ -188,7 +188,7 @@ public sealed class TrackActions : WaitingActivity
 
     private async Task<int> RemindOpenAsync(ActivityContext context, Network network)
     {
-        var coordinator = Coordinator(network);
+        var coordinator = NetworkPeople.CoordinatorOf(network);
         var sent = new List<OutboxMessage>();
         foreach (var request in await OpenRequestsAsync(context))
         {
@@ -270,9 +270,6 @@ public sealed class TrackActions : WaitingActivity
         var moment = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         return QuietHours ? Timers.QuietHours.Default(QuietWeekends, TimeZone).NextAllowed(moment) : moment;
     }
-
-    private static Koostoo.Activities.Email.Recipient Coordinator(Network network) =>
-        new RecipientResolver().Resolve([RecipientResolver.Coordinator], NetworkPeople.Of(network)).Coordinator!;
 
     private static async Task<StepRequest> RequestOfAsync(ActivityContext context, Guid actionId)
     {

@@ -1,4 +1,5 @@
 using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
 using Koostoo.Networks;
 using Koostoo.Networks.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,9 @@ public static class MeetingInvitations
 {
     public static List<OutboxMessage> Queue(DbContext db, IMailDelivery delivery, PublicLinks links, Network network, Meeting meeting, bool changed, DateTimeOffset now)
     {
-        var coordinator = new Recipient(network.CoordinatorEmail, network.CoordinatorName, network.Language, RecipientKind.Coordinator);
-        var recipients = network.Members.Where(m => m.IsActive).OrderBy(m => m.AddedAt)
-            .Select(m => new Recipient(m.Email, m.Name, m.Language, RecipientKind.Member, m.Id.ToString(), m.Role))
-            .Append(coordinator);
+        var people = new RecipientResolver().Resolve([RecipientResolver.Members, RecipientResolver.Coordinator], NetworkPeople.Of(network));
+        var coordinator = people.Coordinator!;
+        var recipients = people.Recipients;
         var catalog = TemplateCatalog.Shipped;
         var template = catalog.Find("meeting-invitation")!;
         var agenda = network.Confidential ? null : meeting.Agenda;
@@ -37,13 +37,7 @@ public static class MeetingInvitations
                 ["agenda_withheld"] = network.Confidential && meeting.Agenda is not null,
                 ["changed"] = changed,
                 ["coordinator"] = $"{network.CoordinatorName} <{network.CoordinatorEmail}>",
-                [TemplateCatalog.RecipientVariable] = new Dictionary<string, object?>
-                {
-                    ["name"] = recipient.Name,
-                    ["email"] = recipient.Address,
-                    ["language"] = recipient.Language,
-                    ["role"] = recipient.Role,
-                },
+                [TemplateCatalog.RecipientVariable] = recipient.TemplateModel(),
             });
             var invitation = Calendar.Invitation(english ? "meeting.ics" : "kohtumine.ics", new CalendarEntry(
                 Uid(meeting), meeting.Sequence, meeting.StartsAt, meeting.EndsAt, $"{network.Name}: {meeting.Title}",

@@ -47,7 +47,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, TimeProvider time)
             new([network.CoordinatorName, network.LeadOrganisation, null, T("võrgustiku juht", "coordinator"), network.CoordinatorEmail, null, T("juhib", "leads")]),
         };
         rows.AddRange(network.Members.OrderByDescending(m => m.IsActive).ThenBy(m => m.AddedAt).Select(m => new SheetRow(
-            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.Role, m.Email, m.Phone, Status(m.Status, T)])));
+            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.Role, m.Email, m.Phone, NetworkWords.Of(m.Status, T("et", "en"))])));
         return [new(T("Liikmed", "Members"),
             [T("Nimi", "Name"), T("Organisatsioon", "Organisation"), T("Valdkond", "Sector"), T("Roll", "Role"), T("E-post", "Email"), T("Telefon", "Phone"), T("Staatus", "Status")],
             rows)];
@@ -91,7 +91,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, TimeProvider time)
         var actions = await db.Set<ActionItem>().AsNoTracking().Include(a => a.Progress).Where(a => a.NetworkId == network.Id).ToListAsync(ct);
         var actionRows = actions.OrderBy(a => a.DueOn).ThenBy(a => a.What).Select(a => new SheetRow(
         [
-            a.What, a.OwnerName, a.DueOn, Status(a.Status, T),
+            a.What, a.OwnerName, a.DueOn, NetworkWords.Of(a.Status, T("et", "en")),
             a.Progress.Where(p => !string.IsNullOrWhiteSpace(p.Note)).OrderBy(p => p.At).LastOrDefault()?.Note,
             a.Needs, a.IsOverdue(today) ? T("jah", "yes") : null,
         ], Flagged: a.IsOverdue(today))).ToList();
@@ -150,22 +150,6 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, TimeProvider time)
                 feedback.Where(f => !string.IsNullOrWhiteSpace(f.Comment)).Select(f => new SheetRow([f.Comment!.Trim()])).ToList()),
         ];
     }
-
-    private static string Status(MemberStatus status, Func<string, string, string> T) => status switch
-    {
-        MemberStatus.Invited => T("kutsutud", "invited"),
-        MemberStatus.Accepted => T("osaleb", "takes part"),
-        MemberStatus.Declined => T("loobus", "declined"),
-        _ => T("lahkus", "left"),
-    };
-
-    private static string Status(ActionStatus status, Func<string, string, string> T) => status switch
-    {
-        ActionStatus.Confirmed => T("kinnitatud", "confirmed"),
-        ActionStatus.OnTrack => T("graafikus", "on track"),
-        ActionStatus.Late => T("hilineb", "late"),
-        _ => T("tehtud", "done"),
-    };
 
     private static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Tallinn).DateTime;
 }

@@ -102,7 +102,7 @@ public sealed class WorkSheetTests : IAsyncLifetime
             timeBound.GetDateTime().Should().Be(new DateTime(2031, 6, 1));
             var late = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "Kaardista puudujad");
             late.Cell(2).GetString().Should().Be("Liige 1");
-            late.Cell(4).GetString().Should().Be("kinnitatud");
+            late.Cell(4).GetString().Should().Be("kokku lepitud");
             late.Cell(5).GetString().Should().Be("Andmed puudu", "the last progress note");
             late.Cell(7).GetString().Should().Be("jah", "overdue");
             late.Cell(1).Style.Fill.BackgroundColor.Color.ToArgb().Should().NotBe(XLColor.NoColor.Color.ToArgb());
@@ -117,7 +117,7 @@ public sealed class WorkSheetTests : IAsyncLifetime
         records.Should().Contain(r => r[0] == "Probleem" && r[1] == "Põhikoolist langeb välja 12 õpilast aastas");
         records.Should().Contain(r => r[0] == "Tähtajaga" && r[1] == "1.06.2031");
         records.Single(r => r[0] == "Kaardista puudujad").Take(7).Should().Equal("Kaardista puudujad", "Liige 1",
-            "15.01.2020", "kinnitatud", "Andmed puudu", "", "jah");
+            "15.01.2020", "kokku lepitud", "Andmed puudu", "", "jah");
         records.Select(r => r.Count).Distinct().Should().ContainSingle("every record as wide as the widest table");
 
         var page = await _http.GetStringAsync($"/networks/{id}/sheets/plan");

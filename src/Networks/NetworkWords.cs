@@ -1,11 +1,10 @@
-using Koostoo.Networks;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.Members;
 
-namespace Koostoo.Host.Pages.Networks;
+namespace Koostoo.Networks;
 
-/// <summary>How coordinators name a network's kinds and states, Estonian first (DOMAIN.md's words).</summary>
+/// <summary>How coordinators name a network's kinds and states, Estonian first (DOMAIN.md's words): on the pages and the work sheets alike.</summary>
 public static class NetworkWords
 {
     public static string Of(NetworkType type, string language) => Pick(language, type switch
