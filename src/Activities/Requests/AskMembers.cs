@@ -169,7 +169,7 @@ public sealed class AskMembers : WaitingActivity
                     context.Log($"Member not added to the step: {string.Join(" ", people.Problems)}");
                     break;
                 }
-                if ((await OpenRequestsAsync(context)).Any(r => r.MemberId?.ToString() == people.Recipients[0].MemberId))
+                if ((await OpenRequests.OfAsync(context)).Any(r => r.MemberId?.ToString() == people.Recipients[0].MemberId))
                 {
                     context.Log("The member is already asked in this step.");
                     break;
@@ -180,7 +180,7 @@ public sealed class AskMembers : WaitingActivity
                 break;
             case "remove-member":
                 var leaving = Guid.Parse(command["memberId"]!.GetValue<string>());
-                foreach (var request in (await OpenRequestsAsync(context)).Where(r => r.MemberId == leaving))
+                foreach (var request in (await OpenRequests.OfAsync(context)).Where(r => r.MemberId == leaving))
                 {
                     request.ClosedAt = context.Now;
                     if (context.OpenBookmarks.FirstOrDefault(b => b.Id == request.BookmarkId) is { } bookmark) context.RemoveBookmark(bookmark);
@@ -212,7 +212,7 @@ public sealed class AskMembers : WaitingActivity
     /// <summary>After an answer or a command: close if the quorum is reached, else publish the tally and keep waiting.</summary>
     private async Task<ActivityResult> SettleAsync(ActivityContext context)
     {
-        var requests = await OpenRequestsAsync(context);
+        var requests = await OpenRequests.OfAsync(context);
         if (StepTally.Of(requests, Quorum, Decision).QuorumReached) return await CloseAsync(context);
         await PublishAsync(context, closed: false);
         return ActivityResult.Suspend();
@@ -220,7 +220,7 @@ public sealed class AskMembers : WaitingActivity
 
     private async Task<ActivityResult> CloseAsync(ActivityContext context)
     {
-        var requests = await OpenRequestsAsync(context);
+        var requests = await OpenRequests.OfAsync(context);
         var tally = StepTally.Of(requests, Quorum, Decision);
         await PublishAsync(context, closed: true);
         foreach (var request in requests) request.ClosedAt = context.Now;
@@ -259,7 +259,7 @@ public sealed class AskMembers : WaitingActivity
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var silent = (await OpenRequestsAsync(context)).Where(r => r.Answer is null).ToList();
+        var silent = (await OpenRequests.OfAsync(context)).Where(r => r.Answer is null).ToList();
         var sent = silent.Select(request =>
         {
             request.RemindersSent++;
@@ -272,7 +272,7 @@ public sealed class AskMembers : WaitingActivity
     private async Task EscalateAsync(ActivityContext context)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
-        var requests = await OpenRequestsAsync(context);
+        var requests = await OpenRequests.OfAsync(context);
         var coordinator = NetworkPeople.CoordinatorOf(network);
         var silent = requests.Where(r => r.Answer is null).Select(r => r.RespondentName).ToList();
         var scope = new Dictionary<string, object?>
@@ -294,23 +294,13 @@ public sealed class AskMembers : WaitingActivity
 
     private async Task SetDeadlineAsync(ActivityContext context, DateTimeOffset deadline)
     {
-        foreach (var request in await OpenRequestsAsync(context)) request.Deadline = deadline;
+        foreach (var request in await OpenRequests.OfAsync(context)) request.Deadline = deadline;
     }
-
-    /// <summary>
-    /// This run's open requests: earlier runs of the same step (a loop) were closed when they completed. Filtered again
-    /// in memory, because a request closed in this transaction is not saved yet, and the database still calls it open.
-    /// </summary>
-    private static async Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
-        (await context.Db.Set<StepRequest>()
-            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
-            .OrderBy(r => r.CreatedAt).ToListAsync())
-        .Where(r => r.ClosedAt == null).ToList();
 
     /// <summary>The answers as a variable later steps and conditions read: counts, who answered, who is silent.</summary>
     private async Task PublishAsync(ActivityContext context, bool closed)
     {
-        var requests = await OpenRequestsAsync(context);
+        var requests = await OpenRequests.OfAsync(context);
         var tally = StepTally.Of(requests, Quorum, Decision);
         var answered = requests.Where(r => r.Answer is not null).ToList();
         var counts = new JsonObject();

@@ -190,7 +190,7 @@ public sealed class TrackActions : WaitingActivity
     {
         var coordinator = NetworkPeople.CoordinatorOf(network);
         var sent = new List<OutboxMessage>();
-        foreach (var request in await OpenRequestsAsync(context))
+        foreach (var request in await OpenRequests.OfAsync(context))
         {
             if ((await ActionOfAsync(context, request.Id)).Status == ActionStatus.Done) continue;
             request.RemindersSent++;
@@ -211,7 +211,7 @@ public sealed class TrackActions : WaitingActivity
     private async Task<ActivityResult> CloseAsync(ActivityContext context)
     {
         var actions = await ActionsAsync(context);
-        foreach (var request in await OpenRequestsAsync(context)) request.ClosedAt = context.Now;
+        foreach (var request in await OpenRequests.OfAsync(context)) request.ClosedAt = context.Now;
         var done = actions.Count(a => a.Status == ActionStatus.Done);
         if (actions.Count > 0)
         {
@@ -289,11 +289,6 @@ public sealed class TrackActions : WaitingActivity
         await context.Db.Set<ActionItem>().Where(a => ids.Contains(a.Id)).LoadAsync();
         return context.Db.Set<ActionItem>().Local.Where(a => ids.Contains(a.Id)).ToList();
     }
-
-    private static async Task<List<StepRequest>> OpenRequestsAsync(ActivityContext context) =>
-        (await context.Db.Set<StepRequest>()
-            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).ToListAsync())
-        .Where(r => r.ClosedAt == null).ToList();
 
     /// <summary>Where the plan stands, for later steps and conditions: how many actions, done, late, overdue.</summary>
     private async Task PublishAsync(ActivityContext context)

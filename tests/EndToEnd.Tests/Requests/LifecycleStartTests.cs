@@ -27,6 +27,8 @@ public sealed class LifecycleStartTests : IAsyncLifetime
         var scenario = new AskScenario(_app);
         var network = await scenario.LaunchAsync(8, definitionId: "network-lifecycle");
         network["stage"]!.GetValue<string>().Should().Be("convene");
+        var waiting = (await scenario.InstanceAsync(network))["variables"]!["invitations"]!;
+        (waiting["asked"]!.GetValue<int>(), waiting["silent"]!.AsArray().Count).Should().Be((8, 8), "the step's tally counts those it has just asked");
         var invitations = await scenario.LinksAsync();
         invitations.Should().HaveCount(8);
         (await _app.OutboxAsync()).Single(m => m.ToAddress == AskScenario.Email(1)).TextBody

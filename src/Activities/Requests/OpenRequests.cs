@@ -1,0 +1,21 @@
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Activities.Requests;
+
+public static class OpenRequests
+{
+    /// <summary>
+    /// This run's open requests of the step: earlier runs of the same step (a loop) were closed when they completed.
+    /// Read from what the transaction holds, so a request added or closed in it, not saved yet, counts as it is now.
+    /// </summary>
+    public static async Task<List<StepRequest>> OfAsync(ActivityContext context)
+    {
+        var requests = context.Db.Set<StepRequest>();
+        await requests.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).LoadAsync();
+        return requests.Local
+            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
+            .OrderBy(r => r.CreatedAt).ToList();
+    }
+}
