@@ -28,9 +28,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, IMailDelivery delivery, 
 
     public async Task<Meeting> ScheduleAsync(Guid networkId, MeetingDraft draft, CancellationToken ct = default)
     {
-        var network = await NetworkAsync(networkId, ct);
-        if (network.Status != NetworkStatus.Active)
-            throw new ConflictException($"The network '{network.Name}' is {network.Status.ToString().ToLowerInvariant()}; it holds no new meetings.");
+        var network = await ActiveNetworkAsync(networkId, ct);
         var plan = MeetingPlan.From(draft);
         var now = time.GetUtcNow();
         var meeting = new Meeting { NetworkId = networkId, Title = plan.Title, CreatedAt = now };
@@ -46,7 +44,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, IMailDelivery delivery, 
     /// <summary>A changed meeting goes out again with a higher SEQUENCE, so calendars replace the earlier invitation.</summary>
     public async Task<Meeting> ChangeAsync(Guid networkId, Guid meetingId, MeetingDraft draft, CancellationToken ct = default)
     {
-        var network = await NetworkAsync(networkId, ct);
+        var network = await ActiveNetworkAsync(networkId, ct);
         var meeting = await TrackedAsync(networkId, meetingId, ct);
         var plan = MeetingPlan.From(draft);
         var now = time.GetUtcNow();
@@ -91,6 +89,15 @@ public sealed class MeetingPlanner(KoostooDbContext db, IMailDelivery delivery, 
     private async Task<Network> NetworkAsync(Guid networkId, CancellationToken ct) =>
         await db.Set<Network>().AsNoTracking().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct)
         ?? throw new NotFoundException($"There is no network {networkId}.");
+
+    /// <summary>A network that still meets: one finished or cancelled sends no more invitations, new or changed.</summary>
+    private async Task<Network> ActiveNetworkAsync(Guid networkId, CancellationToken ct)
+    {
+        var network = await NetworkAsync(networkId, ct);
+        if (network.Status != NetworkStatus.Active)
+            throw new ConflictException($"The network '{network.Name}' is {network.Status.ToString().ToLowerInvariant()}; it holds no new meetings.");
+        return network;
+    }
 
     private async Task<Meeting> TrackedAsync(Guid networkId, Guid meetingId, CancellationToken ct) =>
         await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct)

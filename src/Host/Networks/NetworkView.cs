@@ -112,7 +112,7 @@ public sealed class NetworkReader(WorkflowDbContext db, DefinitionStore definiti
         var goal = await db.Set<Goal>().AsNoTracking().Where(g => g.NetworkId == id).OrderByDescending(g => g.Draft).FirstOrDefaultAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Tallinn).DateTime);
         var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
-        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).ToListAsync(ct);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id)
             .Select(h => new HistoryView(h.At, h.Et, h.En)).ToListAsync(ct);
 
@@ -126,8 +126,7 @@ public sealed class NetworkReader(WorkflowDbContext db, DefinitionStore definiti
                 goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt),
             actions.OrderBy(a => a.DueOn).ThenBy(a => a.OwnerName).Select(a => new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName,
                 a.DueOn, a.Needs, a.Status, a.IsOverdue(today), a.DoneAt, a.EscalatedAt)).ToList(),
-            // Ordered here, not in SQL: SQLite cannot order by a DateTimeOffset column.
-            meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink)).ToList(),
+            meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink)).ToList(),
             history, network.CreatedAt);
     }
 

@@ -107,12 +107,12 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, TimeProvider time)
 
     private async Task<List<SheetSection>> MeetingsAsync(Network network, Func<string, string, string> T, CancellationToken ct)
     {
-        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == network.Id).ToListAsync(ct);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == network.Id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         return
         [
             new(T("Kohtumised", "Meetings"),
                 [T("Algus", "Starts"), T("Lõpp", "Ends"), T("Kohtumine", "Meeting"), T("Koht", "Place"), T("Päevakord", "Agenda"), T("Memo", "Memo")],
-                meetings.OrderBy(m => m.StartsAt).Select(m => new SheetRow(
+                meetings.Select(m => new SheetRow(
                 [
                     Local(m.StartsAt), Local(m.EndsAt), m.Title,
                     string.Join(" · ", new[] { m.Place, m.OnlineLink }.Where(p => p is not null)),

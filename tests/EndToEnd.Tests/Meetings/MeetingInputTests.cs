@@ -116,4 +116,21 @@ public sealed class MeetingInputTests : IAsyncLifetime
         page.Should().Contain("Kohtumine koolis").And.Contain("value=\"2030-05-06T10:00\"");
         (await CountsAsync()).Meetings.Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_cancelled_network_takes_no_new_or_changed_meeting_and_sends_nothing()
+    {
+        var network = await _scenario.LaunchAsync(2, definitionId: "network-lifecycle");
+        var meeting = new { title = "Kohtumine", startsAt = "2030-05-06T10:00", endsAt = "2030-05-06T11:00", place = "Kool" };
+        var created = await _scenario.Api.PostAsJsonAsync($"/api/networks/{network["id"]}/meetings", meeting);
+        var meetingId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await _scenario.Api.PostAsync($"/api/networks/{network["id"]}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var before = await CountsAsync();
+
+        (await _scenario.Api.PostAsJsonAsync($"/api/networks/{network["id"]}/meetings", meeting)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await _scenario.Api.PutAsJsonAsync($"/api/networks/{network["id"]}/meetings/{meetingId}", meeting with { place = "Vallamaja" }))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "invitations to a network that ended would only confuse");
+
+        (await CountsAsync()).Should().Be(before);
+    }
 }
