@@ -1,6 +1,7 @@
 import type { Json } from '../../model/definition';
 import { useWords, type Word } from '../../i18n';
 import { LocalizedEditor, RequiredMark } from './LocalizedEditor';
+import type { EditorProps } from './types';
 
 type Field = Record<string, Json>;
 
@@ -21,17 +22,10 @@ const choices = new Set(['choice', 'multiChoice']);
 export const isFormFields = (value: Json | undefined): boolean =>
   Array.isArray(value) && value.every((f) => typeof f === 'object' && f !== null && !Array.isArray(f));
 
-interface Props {
-  id: string;
-  label: string;
-  value: Json | undefined;
-  onChange: (value: Json | undefined) => void;
-  required: boolean;
-  invalid: boolean;
-  describedBy?: string;
+type Props = EditorProps & {
   /** The server's problems of single fields, by index (`inputs.fields[1].label` is field 1's). */
   itemProblems?: ReadonlyMap<number, string[]>;
-}
+};
 
 /** The first `field1`, `field2`, ... (or `option1`, ...) not used yet, so that a new one never clashes with another's name. */
 function freeName(items: Field[], member: string, prefix: string): string {

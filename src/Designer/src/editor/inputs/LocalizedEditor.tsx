@@ -1,4 +1,5 @@
 import type { Json } from '../../model/definition';
+import type { EditorProps } from './types';
 
 const languages = ['et', 'en'] as const;
 
@@ -9,16 +10,7 @@ function asObject(value: Json | undefined): Record<string, string> {
   return {};
 }
 
-interface Props {
-  id: string;
-  label: string;
-  value: Json | undefined;
-  onChange: (value: Json | undefined) => void;
-  required: boolean;
-  invalid: boolean;
-  describedBy?: string;
-  multiline?: boolean;
-}
+type Props = EditorProps & { multiline?: boolean };
 
 /** An Estonian and English pair, written as { "et": ..., "en": ... }. */
 export function LocalizedEditor(props: Props) {
