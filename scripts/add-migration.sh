@@ -6,8 +6,8 @@ set -euo pipefail
 if [ $# -ne 1 ]; then echo "Usage: scripts/add-migration.sh NAME" >&2; exit 2; fi
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-dotnet build src/Host -v quiet -nologo
+dotnet build src/Service -v quiet -nologo
 for provider in Sqlite Postgres; do
-  dotnet ef migrations add "$1" --no-build --project src/Host \
+  dotnet ef migrations add "$1" --no-build --project src/Service \
     --context "${provider}KoostooDbContext" --output-dir "Persistence/Migrations/$provider"
 done

@@ -1,21 +1,8 @@
-using Koostoo.Activities.Control;
-using Koostoo.Activities.Email;
+using Koostoo.Host.Access;
 using Koostoo.Host.Api;
-using Koostoo.Host.Meetings;
-using Koostoo.Host.Networks;
-using Koostoo.Host.WorkSheets;
-using Koostoo.Host.Requests;
-using Koostoo.Networks;
-using Koostoo.Networks.Launch;
-using Koostoo.Host.Email;
-using Koostoo.Host.Pages;
 using Koostoo.Host.Designer;
-using Koostoo.Host.Persistence;
-using Koostoo.Host.Scheduling;
-using Koostoo.Host.Startup;
-using Koostoo.Workflows;
-using Koostoo.Workflows.Definitions;
-using Microsoft.EntityFrameworkCore;
+using Koostoo.Host.Pages;
+using Koostoo.Service;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,20 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 // manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.Configure<WorkflowFolderOptions>(builder.Configuration.GetSection(WorkflowFolderOptions.Section));
-builder.Services.AddKoostooDatabase(builder.Configuration);
-builder.Services.AddWorkflowEngine(typeof(If).Assembly);
-builder.Services.AddKoostooHangfire(builder.Configuration);
-builder.Services.AddKoostooMail(builder.Configuration);
-builder.Services.Configure<PublicLinks>(builder.Configuration.GetSection(PublicLinks.Section));
-builder.Services.AddSingleton<NetworkLauncher>();
-builder.Services.AddScoped<NetworkReader>();
-builder.Services.AddScoped<StepCommands>();
-builder.Services.AddScoped<Membership>();
-builder.Services.AddScoped<NetworkCancellation>();
-builder.Services.AddScoped<MemberRequests>();
-builder.Services.AddScoped<MeetingPlanner>();
-builder.Services.AddScoped<WorkSheetBuilder>();
+builder.Services.AddKoostoo(builder.Configuration);
+builder.Services.AddCurrentActor();
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -60,16 +35,12 @@ var app = builder.Build();
 // Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-await using (var scope = app.Services.CreateAsyncScope())
-    await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database.MigrateAsync();
-await WorkflowFolderImport.ImportAsync(app.Services, app.Services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
-    app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"));
+await app.Services.StartKoostooAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
-app.UseKoostooHangfire();
-app.UseKoostooMail();
+app.MapHangfireDashboard();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");

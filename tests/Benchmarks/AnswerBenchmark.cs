@@ -1,10 +1,12 @@
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Koostoo.Activities.Control;
 using Koostoo.Activities.Email;
-using Koostoo.Host.Persistence;
-using Koostoo.Host.Requests;
+using Koostoo.Service.Persistence;
+using Koostoo.Service.Answers;
 using Koostoo.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
@@ -57,7 +59,7 @@ public static partial class AnswerBenchmark
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddSingleton<IMailDelivery, NoDelivery>();
         services.AddSingleton<NetworkLauncher>();
-        services.AddScoped<MemberRequests>();
+        services.AddScoped<RequestInbox>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -68,7 +70,7 @@ public static partial class AnswerBenchmark
         var seeding = Stopwatch.StartNew();
         var launcher = provider.GetRequiredService<NetworkLauncher>();
         await Parallel.ForEachAsync(Enumerable.Range(0, steps), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (n, ct) =>
-            await launcher.LaunchAsync(new LaunchRequest
+            await launcher.LaunchAsync(Actor.System("benchmark"), new LaunchRequest
             {
                 Name = $"Võrgustik {n}", Purpose = "Mõõtmine", CoordinatorName = "Kati", CoordinatorEmail = "kati@bench.example", DefinitionId = "bench-ask",
                 Members = Enumerable.Range(0, 10).Select(i => new MemberDraft { Name = $"Liige {i}", Email = $"m{n}-{i}@bench.example", Sector = Sector.Social }).ToList(),
@@ -92,7 +94,7 @@ public static partial class AnswerBenchmark
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (token, ct) =>
             {
                 await using var scope = provider.CreateAsyncScope();
-                var requests = scope.ServiceProvider.GetRequiredService<MemberRequests>();
+                var requests = scope.ServiceProvider.GetRequiredService<RequestInbox>();
                 var (state, request) = await requests.FindAsync(token, ct);
                 if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, ct) == SubmitResult.Saved)
                     Interlocked.Increment(ref saved);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Koostoo.Activities.Control;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Testing;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;

@@ -1,5 +1,5 @@
 using Koostoo.Activities.Control;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;

@@ -1,6 +1,6 @@
 using Koostoo.Activities.Email;
-using Koostoo.Host.Email;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Email;
+using Koostoo.Service.Persistence;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Koostoo.Host.Email;
+using Koostoo.Service.Email;
 using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests;

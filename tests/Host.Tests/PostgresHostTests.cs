@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;

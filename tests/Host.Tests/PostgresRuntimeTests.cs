@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Koostoo.Workflows.Tests;

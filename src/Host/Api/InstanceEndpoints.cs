@@ -1,3 +1,4 @@
+using Koostoo.Service.Networks;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Bookmarks;
@@ -19,7 +20,6 @@ public static class InstanceEndpoints
         string? Fault, string? FaultedActivityId, JsonObject Variables, IReadOnlyList<BookmarkView> Waiting,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
 
-    public sealed record JournalView(DateTimeOffset At, JournalEvent Event, string? ActivityId, string? ActivityType, string? Outcome, string? Message);
 
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {

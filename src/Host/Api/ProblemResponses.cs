@@ -1,4 +1,5 @@
-using Koostoo.Host.Meetings;
+using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
 using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -23,6 +24,7 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
             MeetingRejectedException meeting => (400, "The meeting cannot be saved",
                 new Dictionary<string, object?> { ["errors"] = meeting.Errors }),
             NotFoundException => (404, "Not found", null),
+            ForbiddenException => (403, "Forbidden", null),
             ConflictException => (409, "Not possible now", null),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),
             _ => (0, "", null),

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ical.Net.CalendarComponents;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
 using Microsoft.EntityFrameworkCore;

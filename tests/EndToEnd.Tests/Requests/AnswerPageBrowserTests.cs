@@ -1,7 +1,7 @@
 using Koostoo.Testing;
 using System.Net;
 using System.Net.Sockets;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Networks.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

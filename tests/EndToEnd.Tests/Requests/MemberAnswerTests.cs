@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Journal;
 using Microsoft.EntityFrameworkCore;

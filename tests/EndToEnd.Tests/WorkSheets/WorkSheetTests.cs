@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using CsvHelper;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Host.Persistence;
+using Koostoo.Service.Persistence;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;

@@ -1,4 +1,4 @@
-using Koostoo.Host.Email;
+using Koostoo.Service.Email;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koostoo.Host.Pages.Mailbox;

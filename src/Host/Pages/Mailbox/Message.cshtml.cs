@@ -1,5 +1,5 @@
 using Koostoo.Activities.Email;
-using Koostoo.Host.Email;
+using Koostoo.Service.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MimeKit;

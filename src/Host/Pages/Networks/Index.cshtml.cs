@@ -1,10 +1,11 @@
-using Koostoo.Host.Networks;
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koostoo.Host.Pages.Networks;
 
 /// <summary>The coordinator's networks, newest first. Without accounts, "mine" is the coordinator's email in the address.</summary>
-public sealed class IndexModel(NetworkReader reader) : PageModel
+public sealed class IndexModel(NetworkReader reader, Actor actor) : PageModel
 {
     public IReadOnlyList<NetworkSummary> Networks { get; private set; } = [];
     public string Coordinator { get; private set; } = "";
@@ -12,6 +13,6 @@ public sealed class IndexModel(NetworkReader reader) : PageModel
     public async Task OnGetAsync(string? coordinator)
     {
         Coordinator = coordinator?.Trim() ?? "";
-        Networks = await reader.ListAsync(Coordinator, HttpContext.RequestAborted);
+        Networks = await reader.ListAsync(actor, Coordinator, HttpContext.RequestAborted);
     }
 }

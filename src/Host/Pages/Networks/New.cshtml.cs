@@ -1,3 +1,5 @@
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
 using Koostoo.Networks.Launch;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// The coordinator launches a network: the goal first, then who leads and who is invited. The field's advice (size,
 /// missing sectors) is shown and confirmed once; errors bring the form back as typed, with nothing saved.
 /// </summary>
-public sealed class NewModel(NetworkLauncher launcher) : PageModel
+public sealed class NewModel(NetworkLauncher launcher, Actor actor) : PageModel
 {
     public LaunchForm Form { get; private set; } = null!;
     public LaunchCheck? Check { get; private set; }
@@ -33,7 +35,7 @@ public sealed class NewModel(NetworkLauncher launcher) : PageModel
         var confirmed = Request.Form["anyway"] == "true" && Check.Notices.All(Form.Acknowledged.Contains);
         if (Check.Notices.Count > 0 && !confirmed) return Page();
 
-        var network = await launcher.LaunchAsync(request, HttpContext.RequestAborted);
+        var network = await launcher.LaunchAsync(actor, request, HttpContext.RequestAborted);
         return Redirect(Request.Link($"/networks/{network.Id}?done=launched"));
     }
 

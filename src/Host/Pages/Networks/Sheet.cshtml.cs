@@ -1,11 +1,12 @@
-using Koostoo.Host.WorkSheets;
+using Koostoo.Service.Access;
+using Koostoo.Service.WorkSheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koostoo.Host.Pages.Networks;
 
 /// <summary>A work sheet as a page to print; the same rows as its .xlsx and .csv downloads.</summary>
-public sealed class SheetModel(WorkSheetBuilder builder) : PageModel
+public sealed class SheetModel(WorkSheetBuilder builder, Actor actor) : PageModel
 {
     public WorkSheet? Sheet { get; private set; }
     public string? Problem { get; private set; }
@@ -16,7 +17,7 @@ public sealed class SheetModel(WorkSheetBuilder builder) : PageModel
         NetworkId = id;
         try
         {
-            Sheet = await builder.BuildAsync(id, sheet, UiLanguage.Of(Request), HttpContext.RequestAborted);
+            Sheet = await builder.BuildAsync(actor, id, sheet, UiLanguage.Of(Request), HttpContext.RequestAborted);
         }
         catch (Koostoo.Workflows.Runtime.NotFoundException notFound)
         {

@@ -1,4 +1,5 @@
-using Koostoo.Host.Networks;
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 using Koostoo.Workflows.Runtime;
@@ -13,13 +14,13 @@ namespace Koostoo.Host.Pages.Networks;
 /// history; and the commands. Each command posts, then redirects back with its confirmation (a reload sends nothing
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
-public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation) : PageModel
+public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation, Actor actor) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
 
     public NetworkDetail Network { get; private set; } = null!;
-    public IReadOnlyList<Koostoo.Host.Api.InstanceEndpoints.JournalView> Journal { get; private set; } = [];
+    public IReadOnlyList<Koostoo.Service.Networks.JournalView> Journal { get; private set; } = [];
     public string? Done { get; private set; }
     /// <summary>Why the command just posted was not done.</summary>
     public string? Problem { get; private set; }
@@ -37,23 +38,23 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     }
 
     public Task<IActionResult> OnPostRemindAsync(Guid id, string step) =>
-        RunAsync(id, "reminded", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "remind" }, HttpContext.RequestAborted));
+        RunAsync(id, "reminded", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "remind" }, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, string step, string by) =>
         !Extensions.Contains(by)
             ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Vali, kui palju tähtaega pikendada.", "Choose how much to extend the deadline."))
-            : RunAsync(id, "extended", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "extend", ["by"] = by }, HttpContext.RequestAborted));
+            : RunAsync(id, "extended", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "extend", ["by"] = by }, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string step) =>
-        RunAsync(id, "closed", () => commands.SendAsync(id, step, new JsonObject { ["command"] = "close" }, HttpContext.RequestAborted));
+        RunAsync(id, "closed", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "close" }, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string? name, string? email, string? organisation, Sector sector, string? language)
     {
         NewMember = new MemberDraft { Name = name ?? "", Email = email ?? "", Organisation = organisation, Sector = sector, Language = language == "en" ? "en" : "et" };
         try
         {
-            var member = await membership.AddAsync(id, NewMember, HttpContext.RequestAborted);
-            await membership.AskInWaitingStepsAsync(id, member.Id, HttpContext.RequestAborted);
+            var member = await membership.AddAsync(actor, id, NewMember, HttpContext.RequestAborted);
+            await membership.AskInWaitingStepsAsync(actor, id, member.Id, HttpContext.RequestAborted);
         }
         catch (LaunchRejectedException rejected)
         {
@@ -68,12 +69,12 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     }
 
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
-        RunAsync(id, "member-removed", () => membership.RemoveAsync(id, memberId, HttpContext.RequestAborted));
+        RunAsync(id, "member-removed", () => membership.RemoveAsync(actor, id, memberId, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, bool confirm) =>
         !confirm
             ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Märgi kinnitus, et soovid võrgustiku töö lõpetada.", "Tick the box to confirm that the network ends."))
-            : RunAsync(id, "cancelled", () => cancellation.CancelAsync(id, HttpContext.RequestAborted));
+            : RunAsync(id, "cancelled", () => cancellation.CancelAsync(actor, id, HttpContext.RequestAborted));
 
     /// <summary>The confirmation for a command just done, by the name it redirected with.</summary>
     public string? Confirmation => Done switch
@@ -119,13 +120,13 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     {
         try
         {
-            Network = await reader.GetAsync(id, HttpContext.RequestAborted);
+            Network = await reader.GetAsync(actor, id, HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
-        Journal = await reader.JournalAsync(id, HttpContext.RequestAborted);
+        Journal = await reader.JournalAsync(actor, id, HttpContext.RequestAborted);
         return null;
     }
 

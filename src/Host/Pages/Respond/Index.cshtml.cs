@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Koostoo.Host.Requests;
+using Koostoo.Service.Answers;
 using Koostoo.Networks.Requests;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +13,7 @@ namespace Koostoo.Host.Pages.Respond;
 /// out-of-date link. Anti-forgery is checked by hand so that a stale form gets a page that says what to do, not a bare 400.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(MemberRequests requests, IAntiforgery antiforgery, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, ILogger<IndexModel> logger) : PageModel
 {
     public LinkState State { get; private set; }
     public StepRequest? StepRequest { get; private set; }

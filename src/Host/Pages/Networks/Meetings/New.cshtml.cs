@@ -1,11 +1,12 @@
-using Koostoo.Host.Meetings;
+using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koostoo.Host.Pages.Networks.Meetings;
 
 /// <summary>The coordinator plans a meeting; bad input gets the form back with a message at each field.</summary>
-public sealed class NewModel(MeetingPlanner planner) : PageModel
+public sealed class NewModel(MeetingPlanner planner, Actor actor) : PageModel
 {
     [BindProperty]
     public MeetingDraft Draft { get; set; } = new();
@@ -18,7 +19,7 @@ public sealed class NewModel(MeetingPlanner planner) : PageModel
     {
         NetworkId = id;
         // Unknown networks get the not-found answer here already, not after the form is filled in.
-        await planner.ListAsync(id, HttpContext.RequestAborted);
+        await planner.ListAsync(actor, id, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -27,7 +28,7 @@ public sealed class NewModel(MeetingPlanner planner) : PageModel
         NetworkId = id;
         try
         {
-            var meeting = await planner.ScheduleAsync(id, Draft, HttpContext.RequestAborted);
+            var meeting = await planner.ScheduleAsync(actor, id, Draft, HttpContext.RequestAborted);
             return Redirect(Request.Link($"/networks/{id}/meetings/{meeting.Id}"));
         }
         catch (MeetingRejectedException rejected)

@@ -1,4 +1,5 @@
-using Koostoo.Host.Meetings;
+using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
 using Koostoo.Networks.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Koostoo.Host.Pages.Networks.Meetings;
 
 /// <summary>One meeting: change it (the invitations go out again) or write its memo afterwards.</summary>
-public sealed class ShowModel(MeetingPlanner planner) : PageModel
+public sealed class ShowModel(MeetingPlanner planner, Actor actor) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -22,7 +23,7 @@ public sealed class ShowModel(MeetingPlanner planner) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid meetingId, bool saved = false)
     {
-        Meeting = await planner.GetAsync(id, meetingId, HttpContext.RequestAborted);
+        Meeting = await planner.GetAsync(actor, id, meetingId, HttpContext.RequestAborted);
         Draft = new MeetingDraft
         {
             Title = Meeting.Title,
@@ -38,10 +39,10 @@ public sealed class ShowModel(MeetingPlanner planner) : PageModel
     }
 
     public Task<IActionResult> OnPostDetailsAsync(Guid id, Guid meetingId) =>
-        SaveAsync(id, meetingId, () => planner.ChangeAsync(id, meetingId, Draft, HttpContext.RequestAborted));
+        SaveAsync(id, meetingId, () => planner.ChangeAsync(actor, id, meetingId, Draft, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostMemoAsync(Guid id, Guid meetingId) =>
-        SaveAsync(id, meetingId, () => planner.RecordMemoAsync(id, meetingId, new MemoDraft { Memo = Memo }, HttpContext.RequestAborted));
+        SaveAsync(id, meetingId, () => planner.RecordMemoAsync(actor, id, meetingId, new MemoDraft { Memo = Memo }, HttpContext.RequestAborted));
 
     private async Task<IActionResult> SaveAsync(Guid id, Guid meetingId, Func<Task<Meeting>> save)
     {
@@ -52,7 +53,7 @@ public sealed class ShowModel(MeetingPlanner planner) : PageModel
         }
         catch (MeetingRejectedException rejected)
         {
-            Meeting = await planner.GetAsync(id, meetingId, HttpContext.RequestAborted);
+            Meeting = await planner.GetAsync(actor, id, meetingId, HttpContext.RequestAborted);
             Errors = rejected.Errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

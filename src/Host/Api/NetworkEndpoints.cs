@@ -1,0 +1,70 @@
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
+using System.Text.Json.Nodes;
+using Koostoo.Host.Api;
+using Koostoo.Networks.Launch;
+using Koostoo.Workflows.Definitions;
+
+namespace Koostoo.Host.Api;
+
+public static class NetworkEndpoints
+{
+    public static void MapNetworkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var networks = app.MapGroup("/api/networks").WithTags("Networks");
+
+        networks.MapPost("/", async (LaunchRequest request, NetworkLauncher launcher, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            var network = await launcher.LaunchAsync(actor, request, ct);
+            return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(actor, network.Id, ct));
+        }).WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
+
+        networks.MapGet("/", (string? coordinator, NetworkReader reader, Actor actor, CancellationToken ct) => reader.ListAsync(actor, coordinator, ct))
+            .WithSummary("Every network, newest first, with its stage; ?coordinator=EMAIL for one coordinator's networks.");
+
+        networks.MapGet("/{id:guid}", (Guid id, NetworkReader reader, Actor actor, CancellationToken ct) => reader.GetAsync(actor, id, ct))
+            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history.");
+
+        networks.MapPost("/{id:guid}/cancel", async (Guid id, NetworkCancellation cancellation, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            await cancellation.CancelAsync(actor, id, ct);
+            return Results.Ok(await reader.GetAsync(actor, id, ct));
+        }).WithSummary("Cancel the network: its workflow stops (no more reminders), open steps close, links say so. Twice is a 409.");
+
+        networks.MapPost("/{id:guid}/members", async (Guid id, MemberDraft member, Membership membership, Actor actor, CancellationToken ct) =>
+        {
+            var added = await membership.AddAsync(actor, id, member, ct);
+            return Results.Created($"/api/networks/{id}/members/{added.Id}",
+                new MemberView(added.Id, added.Name, added.Organisation, added.Sector, added.Email, added.Phone, added.Language, added.Role, added.Status));
+        }).WithSummary("Add a member mid-cycle: asked in the next steps, or now with the step command add-member.");
+
+        networks.MapDelete("/{id:guid}/members/{memberId:guid}", async (Guid id, Guid memberId, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            await membership.RemoveAsync(actor, id, memberId, ct);
+            return Results.Ok(await reader.GetAsync(actor, id, ct));
+        }).WithSummary("A member leaves: no longer asked, and no waiting step counts them any more.");
+
+        networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, HttpRequest http,
+            StepCommands commands, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            if (!StepCommands.Names.Contains(command))
+                return Results.Problem(statusCode: 404, title: "Not found", detail: $"Unknown command '{command}'; the commands are {string.Join(", ", StepCommands.Names)}.");
+            var (json, problem) = await OptionalJsonBody.ReadAsync(http, "The command", ct);
+            if (problem is not null) return problem;
+            if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: "Bad request", detail: "The command is a JSON object.");
+            var body = json?.AsObject() ?? [];
+            if (command == "extend" && !(IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero))
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).");
+            if (command == "add-member")
+            {
+                if (!Guid.TryParse(body["memberId"]?.GetValue<string>(), out var memberId))
+                    return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the member as { \"memberId\": \"...\" }.");
+                await membership.EnsureActiveAsync(actor, id, memberId, ct);
+            }
+            body["command"] = command;
+            await commands.SendAsync(actor, id, activityId, body, ct);
+            return Results.Ok(await reader.GetAsync(actor, id, ct));
+        }).Accepts<JsonObject>("application/json")
+          .WithSummary("A coordinator's command on a waiting step: remind (now, the silent only), extend { by }, close, add-member { memberId }.");
+    }
+}

@@ -1,0 +1,28 @@
+using Koostoo.Service.Access;
+using Koostoo.Host.Pages;
+
+using Koostoo.Service.WorkSheets;
+
+namespace Koostoo.Host.Api;
+
+/// <summary>The sheets as files: <c>/networks/{id}/sheets/{sheet}.xlsx</c> and <c>.csv</c>, beside the print page at the same address without the extension.</summary>
+public static class WorkSheetEndpoints
+{
+    public static void MapWorkSheetEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Like the coordinator's pages: the machine itself only, until accounts exist.
+        var sheets = app.MapGroup("/networks/{id:guid}/sheets").WithTags("Work sheets").AddEndpointFilter<LoopbackOnlyFilter>();
+
+        sheets.MapGet("/{sheet}.xlsx", async (Guid id, string sheet, HttpRequest http, WorkSheetBuilder builder, Actor actor, CancellationToken ct) =>
+        {
+            var built = await builder.BuildAsync(actor, id, sheet, UiLanguage.Of(http), ct);
+            return Results.File(XlsxSheet.Render(built), XlsxSheet.ContentType, SheetNames.FileName(built.NetworkName, built.Kind, built.Language, "xlsx"));
+        }).WithSummary("A work sheet (members, agreements, plan, meetings, feedback) as an Excel workbook; ?lang=en in English.");
+
+        sheets.MapGet("/{sheet}.csv", async (Guid id, string sheet, HttpRequest http, WorkSheetBuilder builder, Actor actor, CancellationToken ct) =>
+        {
+            var built = await builder.BuildAsync(actor, id, sheet, UiLanguage.Of(http), ct);
+            return Results.File(CsvSheet.Render(built), CsvSheet.ContentType, SheetNames.FileName(built.NetworkName, built.Kind, built.Language, "csv"));
+        }).WithSummary("A work sheet as CSV (Estonian: semicolons; ?lang=en: commas).");
+    }
+}

@@ -1,0 +1,60 @@
+using Koostoo.Networks;
+using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Access;
+
+/// <summary>
+/// The one way to a network for an actor: loads it and decides whether the actor may do what they ask. A network the
+/// actor may not read does not exist for them (NotFound, so its existence leaks nothing); one they may read but not
+/// change is Forbidden.
+/// </summary>
+public sealed class NetworkAccess(KoostooDbContext db)
+{
+    /// <summary>The network, untracked, with its members.</summary>
+    /// <param name="language">The language of a not-found message a page shows (work sheets); the API's is English.</param>
+    public async Task<Network> ReadAsync(Actor actor, Guid networkId, NetworkPermission permission, CancellationToken ct = default,
+        string? language = null)
+    {
+        var network = await db.Networks.AsNoTracking().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
+        return Check(actor, network, networkId, permission, language);
+    }
+
+    /// <summary>The network tracked by this scope's unit of work, for a change saved with it.</summary>
+    public async Task<Network> LoadAsync(Actor actor, Guid networkId, NetworkPermission permission, CancellationToken ct = default)
+    {
+        var network = await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
+        return Check(actor, network, networkId, permission);
+    }
+
+    /// <summary>Only the networks the actor may read, for lists.</summary>
+    public IQueryable<Network> Readable(Actor actor)
+    {
+        if (actor.IsAdmin) return db.Networks;
+        if (actor is { Kind: ActorKind.Staff, Email: { } email } && actor.Roles.Contains(StaffRoles.Coordinator))
+        {
+            var lower = email.ToLowerInvariant();
+            return db.Networks.Where(n => n.CoordinatorEmail.ToLower() == lower);
+        }
+        return db.Networks.Where(_ => false);
+    }
+
+    public static bool May(Actor actor, Network network, NetworkPermission permission) => permission switch
+    {
+        _ when actor.IsAdmin => true,
+        NetworkPermission.Administer => false,
+        _ => actor.Kind == ActorKind.Staff && actor.Roles.Contains(StaffRoles.Coordinator) && Leads(actor, network),
+    };
+
+    private static bool Leads(Actor actor, Network network) =>
+        actor.Email is not null && string.Equals(actor.Email, network.CoordinatorEmail, StringComparison.OrdinalIgnoreCase);
+
+    private static Network Check(Actor actor, Network? network, Guid networkId, NetworkPermission permission, string? language = null)
+    {
+        if (network is null || !May(actor, network, NetworkPermission.Read))
+            throw new NotFoundException(language == "et" ? $"Võrgustikku {networkId} ei ole." : $"There is no network {networkId}.");
+        if (!May(actor, network, permission)) throw new ForbiddenException($"You may not {permission.ToString().ToLowerInvariant()} this network.");
+        return network;
+    }
+}

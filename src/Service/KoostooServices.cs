@@ -1,0 +1,56 @@
+using Koostoo.Service.Access;
+using Koostoo.Activities.Control;
+using Koostoo.Networks;
+using Koostoo.Service.Answers;
+using Koostoo.Service.Email;
+using Koostoo.Service.Meetings;
+using Koostoo.Service.Networks;
+using Koostoo.Service.Persistence;
+using Koostoo.Service.Scheduling;
+using Koostoo.Service.Startup;
+using Koostoo.Service.WorkSheets;
+using Koostoo.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Koostoo.Service;
+
+/// <summary>The application in one registration: what every page, endpoint, job and (later) mail reader calls.</summary>
+public static class KoostooServices
+{
+    public static IServiceCollection AddKoostoo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WorkflowFolderOptions>(configuration.GetSection(WorkflowFolderOptions.Section));
+        services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
+        services.AddKoostooDatabase(configuration);
+        services.AddWorkflowEngine(typeof(If).Assembly);
+        services.AddKoostooHangfire(configuration);
+        services.AddKoostooMail(configuration);
+
+        services.AddScoped<NetworkAccess>();
+        services.AddSingleton<NetworkLauncher>();
+        services.AddScoped<NetworkReader>();
+        services.AddScoped<StepCommands>();
+        services.AddScoped<Membership>();
+        services.AddScoped<NetworkCancellation>();
+        services.AddScoped<RequestInbox>();
+        services.AddScoped<MeetingPlanner>();
+        services.AddScoped<WorkSheetBuilder>();
+        return services;
+    }
+
+    /// <summary>
+    /// What a host does once before it serves: the database brought to the code's migrations, the shipped
+    /// definitions imported, and the timer and outbox sweeps started (each also runs at once, for what fell due
+    /// or was left pending while no host ran).
+    /// </summary>
+    public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database.MigrateAsync(ct);
+        await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
+        HangfireSetup.StartTimerSweep(services);
+        MailSetup.StartOutboxSweep(services);
+    }
+}

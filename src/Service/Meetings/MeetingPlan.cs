@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Koostoo.Activities.Timers;
+
+namespace Koostoo.Service.Meetings;
+
+/// <summary>A <see cref="MeetingDraft"/> that has been checked: every field in the shape the meeting row keeps.</summary>
+public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink, string? Agenda)
+{
+    public const int TitleLength = 200;
+    public const int PlaceLength = 300;
+    public const int LinkLength = 500;
+    private static readonly TimeZoneInfo Tallinn = TimeZoneInfo.FindSystemTimeZoneById(QuietHours.DefaultTimeZone);
+
+    // Day first or month first is guessed differently by every culture: only the ISO order is read.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<offset>Z|[+-]\d{2}:\d{2})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsoMoment();
+
+    /// <summary>The draft as a plan, or <see cref="MeetingRejectedException"/> with a message for every field that is wrong.</summary>
+    public static MeetingPlan From(MeetingDraft draft)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var title = Text(draft.Title);
+        if (title is null) errors["title"] = ["Pealkiri on puudu. / The title is missing."];
+        else if (title.Length > TitleLength) errors["title"] = [$"Pealkiri on pikem kui {TitleLength} märki. / The title is longer than {TitleLength} characters."];
+
+        var starts = Moment(draft.StartsAt, "startsAt", "Algusaeg", "The start", errors);
+        var ends = Moment(draft.EndsAt, "endsAt", "Lõpuaeg", "The end", errors);
+        if (starts is not null && ends is not null && ends <= starts)
+            errors["endsAt"] = ["Kohtumine peab lõppema pärast algust. / The meeting must end after it starts."];
+
+        var place = Text(draft.Place);
+        var link = Text(draft.OnlineLink);
+        if (place is null && link is null)
+            errors["place"] = ["Kirjuta koht või veebikohtumise link. / Give a place or an online meeting link."];
+        else if (place?.Length > PlaceLength)
+            errors["place"] = [$"Koht on pikem kui {PlaceLength} märki. / The place is longer than {PlaceLength} characters."];
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && link.Length <= LinkLength))
+            errors["onlineLink"] = [$"„{link}“ ei ole veebiaadress (https://…, kuni {LinkLength} märki). / '{link}' is not a web address (https://…, up to {LinkLength} characters)."];
+
+        if (errors.Count > 0) throw new MeetingRejectedException(errors);
+        return new MeetingPlan(title!, starts!.Value, ends!.Value, place, link, Text(draft.Agenda));
+    }
+
+    /// <summary>A moment as the page's date-time field shows it: Tallinn time, to the minute.</summary>
+    public static string LocalInput(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Tallinn).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Moment(string? text, string field, string et, string en, Dictionary<string, string[]> errors)
+    {
+        text = Text(text);
+        if (text is null)
+        {
+            errors[field] = [$"{et} on puudu. / {en} is missing."];
+            return null;
+        }
+        var iso = IsoMoment().Match(text);
+        if (iso.Success && iso.Groups["offset"].Success && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+            return withOffset;
+        if (iso.Success && !iso.Groups["offset"].Success && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            if (Tallinn.IsInvalidTime(local))
+            {
+                errors[field] = [$"{et} {text} jääb kellakeeramise vahele: sellist aega Tallinnas ei ole. / {en} {text} falls in the daylight-saving change: there is no such time in Tallinn."];
+                return null;
+            }
+            return new DateTimeOffset(local, Tallinn.GetUtcOffset(local));
+        }
+        errors[field] = [$"{et} „{text}“ ei ole kuupäev ja kellaaeg (nt 2025-05-06T10:00). / {en} '{text}' is not a date and time (e.g. 2025-05-06T10:00)."];
+        return null;
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,105 @@
+using Koostoo.Activities.Requests;
+using System.Text.Json.Nodes;
+using Koostoo.Networks;
+using Koostoo.Service.Access;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Launch;
+using Koostoo.Networks.Members;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Networks;
+
+/// <summary>
+/// Members joining and leaving mid-cycle (DOMAIN.md: members change). A new member is asked in the next steps, or
+/// in a waiting one when the coordinator adds them to it; one who leaves is no longer asked, and every step waiting
+/// for them stops counting them, so the rest can close it.
+/// </summary>
+public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepCommands commands, TimeProvider time)
+{
+    public async Task<Member> AddAsync(Actor actor, Guid networkId, MemberDraft draft, CancellationToken ct = default)
+    {
+        var network = await access.LoadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        if (network.Status != NetworkStatus.Active)
+            throw new ConflictException($"The network is {network.Status.ToString().ToLowerInvariant()}; nobody joins it any more.");
+        var check = new LaunchCheck();
+        if (string.IsNullOrWhiteSpace(draft.Name)) check.Errors["name"] = ["Liikme nimi on puudu. / The member's name is missing."];
+        if (!LaunchCheck.IsEmail(draft.Email)) check.Errors["email"] = [$"'{draft.Email}' ei ole korrektne e-post. / '{draft.Email}' is not a valid email."];
+        else if (network.Members.Any(m => m.IsActive && string.Equals(m.Email, draft.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
+            check.Errors["email"] = ["See e-post on juba võrgustikus. / This email is already in the network."];
+        if (!check.IsValid) throw new LaunchRejectedException(check);
+
+        var member = new Member
+        {
+            NetworkId = networkId,
+            Name = draft.Name.Trim(),
+            Organisation = string.IsNullOrWhiteSpace(draft.Organisation) ? null : draft.Organisation.Trim(),
+            Sector = draft.Sector,
+            Email = draft.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(draft.Phone) ? null : draft.Phone.Trim(),
+            Language = draft.Language == "en" ? "en" : "et",
+            Role = string.IsNullOrWhiteSpace(draft.Role) ? null : draft.Role.Trim(),
+            AddedAt = time.GetUtcNow(),
+        };
+        db.Add(member);
+        NetworkHistory.Add(db, networkId, member.AddedAt, $"{member.Name} lisati võrgustikku.", $"{member.Name} joined the network.");
+        await db.SaveChangesAsync(ct);
+        return member;
+    }
+
+    /// <summary>A member who can be asked now: in this network and not gone.</summary>
+    public async Task EnsureActiveAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        var member = await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
+            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}; add them first (POST /api/networks/{networkId}/members).");
+        if (!member.IsActive) throw new ConflictException($"{member.Name} has left the network.");
+    }
+
+    public async Task RemoveAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        var member = await db.Set<Member>().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
+            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
+        if (member.Status == MemberStatus.Left) return;
+        member.Status = MemberStatus.Left;
+        member.LeftAt = time.GetUtcNow();
+        NetworkHistory.Add(db, networkId, member.LeftAt.Value, $"{member.Name} lahkus võrgustikust.", $"{member.Name} left the network.");
+        await db.SaveChangesAsync(ct);
+
+        foreach (var step in await WaitingStepsAsync(networkId, ct))
+            await commands.SendAsync(actor, networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);
+    }
+
+    /// <summary>
+    /// Asks a member who just joined in every step that waits now (the coordinator's page does this with each new
+    /// member). A step that closes meanwhile is skipped: the member is in the network and the next steps ask them.
+    /// </summary>
+    public async Task<int> AskInWaitingStepsAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
+    {
+        var asked = 0;
+        foreach (var step in await WaitingStepsAsync(networkId, ct))
+        {
+            try
+            {
+                await commands.SendAsync(actor, networkId, step, new JsonObject { ["command"] = "add-member", ["memberId"] = memberId.ToString() }, ct);
+                asked++;
+            }
+            catch (ConflictException)
+            {
+                // Closed between the listing and the command: nothing to ask in.
+            }
+        }
+        return asked;
+    }
+
+    private async Task<List<string>> WaitingStepsAsync(Guid networkId, CancellationToken ct)
+    {
+        var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
+            .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
+    }
+}

@@ -1,0 +1,49 @@
+using Koostoo.Networks;
+using Koostoo.Service.Access;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Networks;
+
+/// <summary>
+/// The coordinator ends a network before its cycle is through: its workflow stops (bookmarks and timers gone, so
+/// nobody is reminded again), every open request closes (links say the step is closed), and the history says so.
+/// </summary>
+public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time)
+{
+    public async Task CancelAsync(Actor actor, Guid networkId, CancellationToken ct = default)
+    {
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        if (network.Status != NetworkStatus.Active)
+            throw new ConflictException($"The network is already {network.Status.ToString().ToLowerInvariant()}.");
+
+        var instanceActive = network.WorkflowInstanceId is { } instanceId
+            && await db.Instances.AnyAsync(i => i.Id == instanceId && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended), ct);
+        if (instanceActive)
+        {
+            // One transaction: the workflow stops and the network ends together, or neither does.
+            await runtime.CancelAsync(network.WorkflowInstanceId!.Value, "The coordinator cancelled the network.", ct,
+                (transaction, _) => EndAsync(transaction, networkId, ct));
+        }
+        else
+        {
+            // A workflow that faulted or was cancelled by itself has nothing left to stop; the network still ends.
+            await EndAsync(db, networkId, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task EndAsync(WorkflowDbContext transaction, Guid networkId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var network = await transaction.Set<Network>().FirstAsync(n => n.Id == networkId, ct);
+        network.Status = NetworkStatus.Cancelled;
+        var open = await transaction.Set<StepRequest>().Where(r => r.NetworkId == networkId && r.ClosedAt == null).ToListAsync(ct);
+        foreach (var request in open) request.ClosedAt = now;
+        NetworkHistory.Add(transaction, networkId, now, "Koordinaator lõpetas võrgustiku töö; avatud sammud suleti.",
+            "The coordinator cancelled the network; the open steps were closed.");
+    }
+}

@@ -1,0 +1,154 @@
+using Koostoo.Activities.Requests;
+using Koostoo.Networks;
+using Koostoo.Service.Access;
+using Koostoo.Networks.Actions;
+using Koostoo.Networks.Agreements;
+using Koostoo.Networks.Goals;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Meetings;
+using Koostoo.Networks.Members;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Networks;
+
+public sealed record MemberView(Guid Id, string Name, string? Organisation, Sector Sector, string Email, string? Phone, string Language, string? Role, MemberStatus Status);
+
+public sealed record RespondentView(Guid RequestId, Guid? MemberId, string Name, bool Answered, DateTimeOffset? AnsweredAt, int RemindersSent);
+
+/// <summary>A step that waits for people: who has answered and who is silent.</summary>
+public sealed record OpenStepView(string ActivityId, string Question, DateTimeOffset? Deadline, int Asked, int Answered,
+    IReadOnlyList<RespondentView> Respondents);
+
+public enum StageState
+{
+    Done,
+    Current,
+    Ahead,
+}
+
+/// <summary>One stage of the definition version the network runs on, in the definition's order.</summary>
+public sealed record StageView(string Id, LocalizedText Name, StageState State);
+
+/// <summary>The latest draft of the goal, whatever its status: the coordinator sees what is being voted on.</summary>
+public sealed record GoalView(int Draft, string Problem, string Specific, string Measurable, string Ambitious, string Realistic,
+    DateOnly? TimeBound, GoalStatus Status, int VotesFor, int VotesAgainst, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt);
+
+/// <summary>An action of the plan; overdue when past its due date (Estonian time) and not done.</summary>
+public sealed record ActionView(Guid Id, string What, Guid? OwnerMemberId, string OwnerName, DateOnly DueOn, string? Needs,
+    ActionStatus Status, bool Overdue, DateTimeOffset? DoneAt, DateTimeOffset? EscalatedAt);
+
+public sealed record MeetingView(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink);
+
+public sealed record HistoryView(DateTimeOffset At, string Et, string En)
+{
+    public string In(string language) => language == "en" ? En : Et;
+}
+
+public sealed record NetworkSummary(Guid Id, string Name, NetworkType Type, NetworkStatus Status, string? Stage, LocalizedText? StageName,
+    int Members, string CoordinatorName, DateTimeOffset CreatedAt);
+
+public sealed record NetworkDetail(
+    Guid Id, string Name, string Purpose, NetworkType Type, NetworkLevel Level, string? TargetGroup, string? LeadOrganisation,
+    string? StrategyReference, string CoordinatorName, string CoordinatorEmail, string Language, bool Confidential,
+    NetworkStatus Status, Guid? WorkflowInstanceId, string WorkflowDefinitionId, int? WorkflowVersion, InstanceStatus? WorkflowStatus,
+    string? Stage, IReadOnlyList<StageView> Stages, IReadOnlyList<MemberView> Members, IReadOnlyList<OpenStepView> OpenSteps,
+    IReadOnlyList<string> Agreements, GoalView? Goal, IReadOnlyList<ActionView> Actions, IReadOnlyList<MeetingView> Meetings,
+    IReadOnlyList<HistoryView> History, DateTimeOffset CreatedAt);
+
+/// <summary>Reads networks for the coordinator: what stage, which step waits, who has and has not answered, what was agreed and done.</summary>
+public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, TimeProvider time)
+{
+    /// <summary>Dates in a network are Estonian dates: an action due today is not overdue until Tallinn's day ends.</summary>
+    private static readonly TimeZoneInfo Tallinn = TimeZoneInfo.FindSystemTimeZoneById("Europe/Tallinn");
+
+    /// <param name="coordinatorEmail">Only the networks this coordinator leads (no accounts yet, so the address stands in for "mine").</param>
+    public async Task<IReadOnlyList<NetworkSummary>> ListAsync(Actor actor, string? coordinatorEmail = null, CancellationToken ct = default)
+    {
+        var query = access.Readable(actor).AsNoTracking().Include(n => n.Members).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(coordinatorEmail))
+        {
+            var email = coordinatorEmail.Trim().ToLowerInvariant();
+            query = query.Where(n => n.CoordinatorEmail.ToLower() == email);
+        }
+        var networks = await query.OrderByDescending(n => n.CreatedAt).ToListAsync(ct);
+        var ids = networks.Select(n => n.WorkflowInstanceId).ToList();
+        var instances = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var summaries = new List<NetworkSummary>();
+        foreach (var n in networks)
+        {
+            var instance = n.WorkflowInstanceId is { } id ? instances.GetValueOrDefault(id) : null;
+            var stage = instance is null ? null : (await StagesOfAsync(instance, ct)).FirstOrDefault(s => s.Id == instance.CurrentStage);
+            summaries.Add(new NetworkSummary(n.Id, n.Name, n.Type, n.Status, instance?.CurrentStage, stage?.Name,
+                n.Members.Count(m => m.IsActive), n.CoordinatorName, n.CreatedAt));
+        }
+        return summaries;
+    }
+
+    public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == network.WorkflowInstanceId, ct);
+        var requests = await db.Set<StepRequest>().AsNoTracking()
+            .Where(r => r.NetworkId == id && r.ClosedAt == null && r.InstanceId == network.WorkflowInstanceId)
+            .OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        // Requests of a step that ended another way (a Finish elsewhere, a cancel) lost their bookmarks: not open.
+        var waiting = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == AskMembers.CommandKey)
+            .Select(b => b.ActivityId).ToListAsync(ct);
+        var steps = requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId).Select(g =>
+        {
+            var form = RequestForm.FromJson(g.First().Form);
+            return new OpenStepView(g.Key, form.Question.In(network.Language), g.First().Deadline, g.Count(), g.Count(r => r.Answer is not null),
+                g.Select(r => new RespondentView(r.Id, r.MemberId, r.RespondentName, r.Answer is not null, r.AnsweredAt, r.RemindersSent)).ToList());
+        }).ToList();
+
+        var agreements = await db.Set<GroupAgreement>().AsNoTracking().Where(a => a.NetworkId == id).OrderBy(a => a.Position)
+            .Select(a => a.Text).ToListAsync(ct);
+        var goal = await db.Set<Goal>().AsNoTracking().Where(g => g.NetworkId == id).OrderByDescending(g => g.Draft).FirstOrDefaultAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Tallinn).DateTime);
+        var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id)
+            .Select(h => new HistoryView(h.At, h.Et, h.En)).ToListAsync(ct);
+
+        return new NetworkDetail(network.Id, network.Name, network.Purpose, network.Type, network.Level, network.TargetGroup,
+            network.LeadOrganisation, network.StrategyReference, network.CoordinatorName, network.CoordinatorEmail, network.Language,
+            network.Confidential, network.Status, network.WorkflowInstanceId, network.WorkflowDefinitionId, instance?.DefinitionVersion,
+            instance?.Status, instance?.CurrentStage, instance is null ? [] : await StagesOfAsync(instance, ct),
+            network.Members.OrderBy(m => m.AddedAt).Select(m => new MemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Phone, m.Language, m.Role, m.Status)).ToList(),
+            steps, agreements,
+            goal is null ? null : new GoalView(goal.Draft, goal.Problem, goal.Specific, goal.Measurable, goal.Ambitious, goal.Realistic,
+                goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt),
+            actions.OrderBy(a => a.DueOn).ThenBy(a => a.OwnerName).Select(a => new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName,
+                a.DueOn, a.Needs, a.Status, a.IsOverdue(today), a.DoneAt, a.EscalatedAt)).ToList(),
+            meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink)).ToList(),
+            history, network.CreatedAt);
+    }
+
+    /// <summary>The engine's journal of the network's workflow, oldest first: what ran, for the coordinator who wants to know why.</summary>
+    public async Task<IReadOnlyList<JournalView>> JournalAsync(Actor actor, Guid networkId, CancellationToken ct = default)
+    {
+        var instanceId = (await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct)).WorkflowInstanceId;
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
+            .Select(j => new JournalView(j.At, j.Event, j.ActivityId, j.ActivityType, j.Outcome, j.Message))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The stages of the version the instance runs on (a later published version may have others): those before the
+    /// current one are done; a finished instance has done them all.
+    /// </summary>
+    private async Task<IReadOnlyList<StageView>> StagesOfAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        var definition = await definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var current = definition.Stages.Select(s => s.Id).ToList().IndexOf(instance.CurrentStage ?? "");
+        return definition.Stages.Select((s, i) => new StageView(s.Id, s.Name,
+            instance.Status == InstanceStatus.Finished || (current >= 0 && i < current) ? StageState.Done
+            : i == current ? StageState.Current
+            : StageState.Ahead)).ToList();
+    }
+}

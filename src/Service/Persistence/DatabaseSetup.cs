@@ -1,0 +1,33 @@
+using Koostoo.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Persistence;
+
+/// <summary>
+/// Registers the service's database for the configured provider. The provider picks the context class, and with it
+/// the migration history; everything else asks for <see cref="KoostooDbContext"/> or <see cref="WorkflowDbContext"/>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddKoostooDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextPool<KoostooDbContext, SqliteKoostooDbContext>(options => Configure(database, options));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>(options => Configure(database, options));
+                break;
+        }
+        services.AddScoped<WorkflowDbContext>(provider => provider.GetRequiredService<KoostooDbContext>());
+        return services;
+    }
+
+    private static void Configure(DatabaseOptions database, DbContextOptionsBuilder options)
+    {
+        database.Configure(options);
+        options.AddInterceptors(new NetworkEndsWithItsWorkflow());
+    }
+}

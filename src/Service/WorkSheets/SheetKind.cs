@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace Koostoo.Service.WorkSheets;
+
+/// <summary>The sheets a network keeps (DOMAIN.md, "The work sheets").</summary>
+public enum SheetKind
+{
+    Members,
+    Agreements,
+    Plan,
+    Meetings,
+    Feedback,
+}
+
+/// <summary>The sheets' names: in the address (fixed, English), as titles and in downloaded file names (the reader's language).</summary>
+public static class SheetNames
+{
+    private static readonly Dictionary<string, SheetKind> ByAddress = Enum.GetValues<SheetKind>()
+        .ToDictionary(k => k.ToString().ToLowerInvariant(), k => k, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Addresses => ByAddress.Keys;
+
+    public static string Address(SheetKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? address, out SheetKind kind) => ByAddress.TryGetValue(address ?? "", out kind);
+
+    public static string Title(SheetKind kind, string language) => (kind, language == "en") switch
+    {
+        (SheetKind.Members, false) => "Liikmete nimekiri ja kontaktid",
+        (SheetKind.Members, true) => "Members and contacts",
+        (SheetKind.Agreements, false) => "Grupi kokkulepped",
+        (SheetKind.Agreements, true) => "Group agreements",
+        (SheetKind.Plan, false) => "Tööplaan",
+        (SheetKind.Plan, true) => "Work plan",
+        (SheetKind.Meetings, false) => "Kohtumiste memo",
+        (SheetKind.Meetings, true) => "Meeting memo",
+        (SheetKind.Feedback, false) => "Tagasiside kokkuvõte",
+        _ => "Feedback summary",
+    };
+
+    /// <summary>E.g. <c>kooli-vorgustik-tooplaan.xlsx</c>: the network and the sheet, in letters every file system and mail client keeps.</summary>
+    public static string FileName(string networkName, SheetKind kind, string language, string extension)
+    {
+        var word = (kind, language == "en") switch
+        {
+            (SheetKind.Members, false) => "liikmed",
+            (SheetKind.Agreements, false) => "kokkulepped",
+            (SheetKind.Plan, false) => "tooplaan",
+            (SheetKind.Meetings, false) => "kohtumised",
+            (SheetKind.Feedback, false) => "tagasiside",
+            (SheetKind.Plan, true) => "work-plan",
+            _ => Address(kind),
+        };
+        var network = Slug(networkName);
+        return $"{(network.Length == 0 ? "vorgustik" : network)}-{word}.{extension}";
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        // Decomposed, õ ä ö ü š ž lose their marks and keep their letter.
+        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        return slug.ToString().Trim('-');
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Koostoo.Service.WorkSheets;
+
+/// <summary>A cell as text, for the formats that have no types of their own (CSV, the print page): dates and decimals as the reader writes them.</summary>
+public static class SheetText
+{
+    private static readonly CultureInfo Estonian = CultureInfo.GetCultureInfo("et-EE");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static CultureInfo Culture(string language) => language == "en" ? English : Estonian;
+
+    public static string Format(object? cell, string language) => cell switch
+    {
+        null => "",
+        string text => text,
+        DateOnly day => day.ToString(language == "en" ? "d MMM yyyy" : "d.MM.yyyy", Culture(language)),
+        DateTime moment => moment.ToString(language == "en" ? "d MMM yyyy, HH:mm" : "d.MM.yyyy HH:mm", Culture(language)),
+        decimal number => number.ToString("0.0", Culture(language)),
+        IFormattable other => other.ToString(null, Culture(language)),
+        _ => cell.ToString() ?? "",
+    };
+}
