@@ -96,7 +96,7 @@ public static partial class AnswerBenchmark
                 await using var scope = provider.CreateAsyncScope();
                 var requests = scope.ServiceProvider.GetRequiredService<RequestInbox>();
                 var (state, request) = await requests.FindAsync(token, ct);
-                if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, ct) == SubmitResult.Saved)
+                if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, AnswerChannel.WebForm, ct) == SubmitResult.Saved)
                     Interlocked.Increment(ref saved);
             });
             Console.WriteLine($"Answers end to end, {parallel} at a time: {saved:N0} saved, {saved / clock.Elapsed.TotalSeconds:N0} per second");

@@ -8,7 +8,7 @@ public static class MomentText
     private static readonly CultureInfo Estonian = CultureInfo.GetCultureInfo("et-EE");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Format(DateTimeOffset moment, string language, string timeZone = "Europe/Tallinn")
+    public static string Format(DateTimeOffset moment, string language, string timeZone = Koostoo.Networks.NetworkTime.ZoneId)
     {
         var local = TimeZoneInfo.ConvertTime(moment, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
         return language == "en"

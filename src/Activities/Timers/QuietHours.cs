@@ -9,7 +9,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, bool Weekends, Tim
 {
     public static readonly TimeOnly DefaultStart = new(20, 0);
     public static readonly TimeOnly DefaultEnd = new(8, 0);
-    public const string DefaultTimeZone = "Europe/Tallinn";
+    public const string DefaultTimeZone = Koostoo.Networks.NetworkTime.ZoneId;
 
     public static QuietHours Default(bool weekends, string timeZone = DefaultTimeZone) =>
         new(DefaultStart, DefaultEnd, weekends, TimeZoneInfo.FindSystemTimeZoneById(timeZone));

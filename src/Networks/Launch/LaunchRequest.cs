@@ -31,4 +31,19 @@ public sealed record MemberDraft
     public string? Phone { get; init; }
     public string Language { get; init; } = "et";
     public string? Role { get; init; }
+
+    /// <summary>The member as the network keeps them: trimmed, empty optional fields as none, a known language.</summary>
+    public Member ToMember(DateTimeOffset addedAt) => new()
+    {
+        Name = Name.Trim(),
+        Organisation = Clean(Organisation),
+        Sector = Sector,
+        Email = Email.Trim(),
+        Phone = Clean(Phone),
+        Language = Language == "en" ? "en" : "et",
+        Role = Clean(Role),
+        AddedAt = addedAt,
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -6,26 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Service.Answers;
 
-public enum LinkState
-{
-    /// <summary>No such link: mistyped, guessed or from another service.</summary>
-    Unknown,
-    /// <summary>The step has closed (quorum, deadline, coordinator) or the network ended.</summary>
-    Closed,
-    Open,
-}
-
-public enum SubmitResult
-{
-    Saved,
-    /// <summary>The form was for an earlier state: the same answer posted twice, or a form from another request.</summary>
-    Stale,
-    Closed,
-}
-
 /// <summary>
-/// What a member's link leads to, and recording their answer. Looking never changes anything (mail scanners open
-/// links); an answer resumes exactly the bookmark the form was shown for, so a replayed post changes nothing.
+/// The one way in for a member's answer, whatever the channel: what a link leads to, and recording the answer.
+/// Looking never changes anything (mail scanners open links); an answer resumes exactly the bookmark the form was
+/// shown for, so a replayed post changes nothing.
 /// </summary>
 public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
 {
@@ -40,10 +24,12 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
         return (waiting ? LinkState.Open : LinkState.Closed, request);
     }
 
-    public async Task<SubmitResult> SubmitAsync(StepRequest request, Guid formBookmark, JsonObject answer, CancellationToken ct = default)
+    /// <param name="formBookmark">The bookmark the form was shown for (or the reply was written to): an answer to an earlier state is stale.</param>
+    public async Task<SubmitResult> SubmitAsync(StepRequest request, Guid formBookmark, JsonObject answer, AnswerChannel channel,
+        CancellationToken ct = default)
     {
         if (formBookmark != request.BookmarkId) return SubmitResult.Stale;
-        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer }, ct);
+        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer, ["channel"] = channel.ToString() }, ct);
         return result.Status switch
         {
             ResumeStatus.Resumed => SubmitResult.Saved,

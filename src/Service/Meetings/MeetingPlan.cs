@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Koostoo.Activities.Timers;
+using Koostoo.Networks;
 
 namespace Koostoo.Service.Meetings;
 
@@ -10,7 +10,6 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
     public const int TitleLength = 200;
     public const int PlaceLength = 300;
     public const int LinkLength = 500;
-    private static readonly TimeZoneInfo Tallinn = TimeZoneInfo.FindSystemTimeZoneById(QuietHours.DefaultTimeZone);
 
     // Day first or month first is guessed differently by every culture: only the ISO order is read.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<offset>Z|[+-]\d{2}:\d{2})?$", RegexOptions.IgnoreCase)]
@@ -44,7 +43,7 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
 
     /// <summary>A moment as the page's date-time field shows it: Tallinn time, to the minute.</summary>
     public static string LocalInput(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Tallinn).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        NetworkTime.Local(moment).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Moment(string? text, string field, string et, string en, Dictionary<string, string[]> errors)
     {
@@ -59,12 +58,12 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
             return withOffset;
         if (iso.Success && !iso.Groups["offset"].Success && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            if (Tallinn.IsInvalidTime(local))
+            if (NetworkTime.Zone.IsInvalidTime(local))
             {
                 errors[field] = [$"{et} {text} jääb kellakeeramise vahele: sellist aega Tallinnas ei ole. / {en} {text} falls in the daylight-saving change: there is no such time in Tallinn."];
                 return null;
             }
-            return new DateTimeOffset(local, Tallinn.GetUtcOffset(local));
+            return new DateTimeOffset(local, NetworkTime.Zone.GetUtcOffset(local));
         }
         errors[field] = [$"{et} „{text}“ ei ole kuupäev ja kellaaeg (nt 2025-05-06T10:00). / {en} '{text}' is not a date and time (e.g. 2025-05-06T10:00)."];
         return null;

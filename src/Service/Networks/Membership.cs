@@ -31,18 +31,8 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
             check.Errors["email"] = ["See e-post on juba võrgustikus. / This email is already in the network."];
         if (!check.IsValid) throw new LaunchRejectedException(check);
 
-        var member = new Member
-        {
-            NetworkId = networkId,
-            Name = draft.Name.Trim(),
-            Organisation = string.IsNullOrWhiteSpace(draft.Organisation) ? null : draft.Organisation.Trim(),
-            Sector = draft.Sector,
-            Email = draft.Email.Trim(),
-            Phone = string.IsNullOrWhiteSpace(draft.Phone) ? null : draft.Phone.Trim(),
-            Language = draft.Language == "en" ? "en" : "et",
-            Role = string.IsNullOrWhiteSpace(draft.Role) ? null : draft.Role.Trim(),
-            AddedAt = time.GetUtcNow(),
-        };
+        var member = draft.ToMember(time.GetUtcNow());
+        member.NetworkId = networkId;
         db.Add(member);
         NetworkHistory.Add(db, networkId, member.AddedAt, $"{member.Name} lisati võrgustikku.", $"{member.Name} joined the network.");
         await db.SaveChangesAsync(ct);

@@ -38,17 +38,7 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
             Confidential = request.Confidential,
             WorkflowDefinitionId = request.DefinitionId,
             CreatedAt = now,
-            Members = request.Members.Select(m => new Member
-            {
-                Name = m.Name.Trim(),
-                Organisation = Clean(m.Organisation),
-                Sector = m.Sector,
-                Email = m.Email.Trim(),
-                Phone = Clean(m.Phone),
-                Language = m.Language == "en" ? "en" : "et",
-                Role = Clean(m.Role),
-                AddedAt = now,
-            }).ToList(),
+            Members = request.Members.Select(m => m.ToMember(now)).ToList(),
         };
         var agreements = (request.Agreements ?? DefaultAgreements.In(network.Language))
             .Select(a => a.Trim()).Where(a => a.Length > 0).ToList();

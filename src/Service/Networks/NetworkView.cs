@@ -62,9 +62,6 @@ public sealed record NetworkDetail(
 /// <summary>Reads networks for the coordinator: what stage, which step waits, who has and has not answered, what was agreed and done.</summary>
 public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, TimeProvider time)
 {
-    /// <summary>Dates in a network are Estonian dates: an action due today is not overdue until Tallinn's day ends.</summary>
-    private static readonly TimeZoneInfo Tallinn = TimeZoneInfo.FindSystemTimeZoneById("Europe/Tallinn");
-
     /// <param name="coordinatorEmail">Only the networks this coordinator leads (no accounts yet, so the address stands in for "mine").</param>
     public async Task<IReadOnlyList<NetworkSummary>> ListAsync(Actor actor, string? coordinatorEmail = null, CancellationToken ct = default)
     {
@@ -109,7 +106,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var agreements = await db.Set<GroupAgreement>().AsNoTracking().Where(a => a.NetworkId == id).OrderBy(a => a.Position)
             .Select(a => a.Text).ToListAsync(ct);
         var goal = await db.Set<Goal>().AsNoTracking().Where(g => g.NetworkId == id).OrderByDescending(g => g.Draft).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Tallinn).DateTime);
+        var today = NetworkTime.Today(time.GetUtcNow());
         var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id)

@@ -19,8 +19,6 @@ namespace Koostoo.Service.WorkSheets;
 /// </summary>
 public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Tallinn = TimeZoneInfo.FindSystemTimeZoneById(QuietHours.DefaultTimeZone);
-
     /// <summary>The sheet, or <see cref="NotFoundException"/> naming what is unknown (in the reader's language).</summary>
     public async Task<WorkSheet> BuildAsync(Actor actor, Guid networkId, string sheet, string language, CancellationToken ct = default)
     {
@@ -151,5 +149,5 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
         ];
     }
 
-    private static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Tallinn).DateTime;
+    private static DateTime Local(DateTimeOffset moment) => NetworkTime.Local(moment).DateTime;
 }

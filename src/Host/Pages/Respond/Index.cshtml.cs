@@ -63,7 +63,7 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
             return Page();
         }
         var formBookmark = Guid.TryParse(Request.Form["b"], out var b) ? b : Guid.Empty;
-        switch (await requests.SubmitAsync(StepRequest!, formBookmark, read.Answer))
+        switch (await requests.SubmitAsync(StepRequest!, formBookmark, read.Answer, AnswerChannel.WebForm))
         {
             case SubmitResult.Saved:
                 // Post, redirect, get: a reload shows the confirmation instead of posting again.

@@ -1,0 +1,10 @@
+namespace Koostoo.Service.Answers;
+
+public enum LinkState
+{
+    /// <summary>No such link: mistyped, guessed or from another service.</summary>
+    Unknown,
+    /// <summary>The step has closed (quorum, deadline, coordinator) or the network ended.</summary>
+    Closed,
+    Open,
+}
