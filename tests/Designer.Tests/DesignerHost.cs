@@ -12,7 +12,7 @@ namespace Koostoo.Designer.Tests;
 /// </summary>
 public sealed class DesignerHost : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "koostoo-designer-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private HostProcess? _host;
     private IPlaywright? _playwright;
 
@@ -22,15 +22,13 @@ public sealed class DesignerHost : IAsyncLifetime
     public string Url => _host!.Url;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
-    public static string WorkflowsFolder => Path.Combine(RepositoryRoot(), "workflows");
+    public static string WorkflowsFolder => Repository.Workflows;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_folder, "workflows"));
+        _folder.CopyWorkflows();
         Directory.CreateDirectory(Screenshots);
-        foreach (var file in Directory.EnumerateFiles(WorkflowsFolder, "*.json"))
-            File.Copy(file, Path.Combine(_folder, "workflows", Path.GetFileName(file)));
-        _host = HostProcess.Start(_folder, Path.Combine(_folder, "koostoo.db"));
+        _host = HostProcess.Start(_folder.Path, _folder["koostoo.db"]);
         await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         Http = new HttpClient { BaseAddress = new Uri(_host.Url) };
         _playwright = await Playwright.CreateAsync();
@@ -76,20 +74,6 @@ public sealed class DesignerHost : IAsyncLifetime
         _playwright?.Dispose();
         Http?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The SQLite files of a host that was just killed can stay locked for a moment; the temp folder is the OS's to clean.
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Koostoo.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("The tests run from inside the repository; Koostoo.slnx was not found above " + AppContext.BaseDirectory);
+        _folder.Dispose();
     }
 }

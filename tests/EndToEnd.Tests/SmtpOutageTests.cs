@@ -48,8 +48,8 @@ public sealed class SmtpOutageTests(ITestOutputHelper output) : IDisposable
                          $"min {sent.Min(r => r.Attempts)}, max {sent.Max(r => r.Attempts)}");
         back.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the retry jobs deliver; the minute sweep is only the safety net");
 
-        // Give any duplicate (a second job, the sweep) time to show up before counting.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Any duplicate would come from a job still queued, running or due (a second delivery job, the sweep).
+        await app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         var received = smtp.Messages();
         received.GroupBy(m => m.MessageId).Should().OnlyContain(g => g.Count() == 1, "no message is sent twice");
         received.Select(m => m.MessageId).Should().BeEquivalentTo(sent.Select(r => r.MessageId), "every message arrives");

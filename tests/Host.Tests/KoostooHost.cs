@@ -1,43 +1,40 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-
 namespace Koostoo.Host.Tests;
 
 /// <summary>
-/// The real host over a temporary folder of its own: a SQLite file and a workflows folder that starts as a copy of the
-/// repository's <c>workflows/*.json</c>. The host starts on first use of <see cref="Client"/>, so a test can add files
-/// first; <see cref="Restart"/> stops it, and the next use starts a new one over the same folder.
-/// <see cref="OverPostgres"/> makes one whose database is a PostgreSQL database instead of the SQLite file.
+/// The real host (<see cref="KoostooApp"/>) as deployed (Production), over a folder of its own that starts with a copy of
+/// the repository's workflows. It starts on first use of <see cref="Client"/>, so a test can add files first;
+/// <see cref="Restart"/> stops it, and the next use starts a new one over the same folder. <see cref="OverPostgres"/>
+/// makes one whose database is a PostgreSQL database instead of the SQLite file.
 /// </summary>
 public sealed class KoostooHost : IDisposable
 {
-    private readonly string? _postgres;
-    private Factory? _factory;
+    private readonly TempFolder _folder = new();
+    private readonly Dictionary<string, string?> _settings = new() { ["Logging:LogLevel:Default"] = "Warning" };
+    private KoostooApp? _app;
 
-    public KoostooHost() : this(postgres: null)
+    public KoostooHost()
     {
-    }
-
-    private KoostooHost(string? postgres)
-    {
-        _postgres = postgres;
-        Folder = Directory.CreateTempSubdirectory("koostoo-host-").FullName;
-        Directory.CreateDirectory(WorkflowsFolder);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "workflows"), "*.json"))
-            File.Copy(file, Path.Combine(WorkflowsFolder, Path.GetFileName(file)));
+        _folder.CopyWorkflows();
     }
 
     /// <summary>The host with <c>Koostoo:Database:Provider = Postgres</c> over the given database (and so Hangfire's PostgreSQL storage).</summary>
-    public static KoostooHost OverPostgres(string connectionString) => new(connectionString);
+    public static KoostooHost OverPostgres(string connectionString)
+    {
+        var host = new KoostooHost();
+        host._settings["Koostoo:Database:Provider"] = "Postgres";
+        host._settings["Koostoo:Database:ConnectionString"] = connectionString;
+        return host;
+    }
 
-    public string Folder { get; }
-    public string WorkflowsFolder => Path.Combine(Folder, "workflows");
+    public string Folder => _folder.Path;
+    public string WorkflowsFolder => _folder.Workflows;
 
-    public HttpClient Client => (_factory ??= new Factory(Folder, WorkflowsFolder, _postgres)).CreateClient();
+    private KoostooApp App => _app ??= new KoostooApp(_folder, _settings, environment: "Production");
+
+    public HttpClient Client => App.CreateClient();
 
     /// <summary>The running host's services, for what a test drives below the API (many instances at once, the timer sweep).</summary>
-    public IServiceProvider Services => (_factory ??= new Factory(Folder, WorkflowsFolder, _postgres)).Services;
+    public IServiceProvider Services => App.Services;
 
     /// <summary>Creates and publishes a definition through the API, as an admin would.</summary>
     public async Task PublishAsync(string json)
@@ -49,35 +46,13 @@ public sealed class KoostooHost : IDisposable
 
     public void Restart()
     {
-        _factory?.Dispose();
-        _factory = null;
+        _app?.Dispose();
+        _app = null;
     }
 
     public void Dispose()
     {
         Restart();
-        // Pooled connections keep the database file open; they have to go before the folder can.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
-    }
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Koostoo.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
-
-    private sealed class Factory(string folder, string workflowsFolder, string? postgres) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // As deployed, not as on a developer's machine: errors look as a user sees them.
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Koostoo:Database:Provider", postgres is null ? "Sqlite" : "Postgres");
-            builder.UseSetting("Koostoo:Database:ConnectionString", postgres ?? $"Data Source={Path.Combine(folder, "koostoo.db")}");
-            builder.UseSetting("Koostoo:Workflows:Folder", workflowsFolder);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
+        _folder.Dispose();
     }
 }

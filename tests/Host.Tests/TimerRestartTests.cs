@@ -11,28 +11,24 @@ namespace Koostoo.Host.Tests;
 /// </summary>
 public sealed class TimerRestartTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("koostoo-restart-").FullName;
+    private readonly TempFolder _folder = new();
 
     public TimerRestartTests()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_folder, "workflows")).FullName;
+        var workflows = Directory.CreateDirectory(_folder.Workflows).FullName;
         File.WriteAllText(Path.Combine(workflows, "short.json"), Flow("short", [Act("wait", "Delay", new { duration = "PT4S" }), Act("end", "Finish")], [Link("wait", "end")]));
         File.WriteAllText(Path.Combine(workflows, "long.json"), Flow("long", [Act("wait", "Delay", new { duration = "PT14S" }), Act("end", "Finish")], [Link("wait", "end")]));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Timers_survive_a_killed_host_and_fire_once_after_the_restart()
     {
-        var database = Path.Combine(_folder, "koostoo.db");
+        var database = _folder["koostoo.db"];
         var ids = new List<(string Id, string Definition)>();
 
-        await using (var first = HostProcess.Start(_folder, database))
+        await using (var first = HostProcess.Start(_folder.Path, database))
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
@@ -49,7 +45,7 @@ public sealed class TimerRestartTests : IDisposable
         // Down past the short timers' moment, back before the long ones': the sweep fires the first
         // at once and schedules the second for their own time.
         await Task.Delay(TimeSpan.FromSeconds(6));
-        await using var second = HostProcess.Start(_folder, database);
+        await using var second = HostProcess.Start(_folder.Path, database);
         await second.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
         using var client = new HttpClient { BaseAddress = new Uri(second.Url) };
 

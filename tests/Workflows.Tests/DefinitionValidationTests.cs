@@ -26,7 +26,7 @@ public class DefinitionValidationTests
     [InlineData("network-lifecycle.json")]
     public void The_shipped_definitions_are_valid(string name)
     {
-        var file = Path.Combine(RepositoryRoot(), "workflows", name);
+        var file = Path.Combine(Repository.Workflows, name);
         _parser.Parse(File.ReadAllText(file)).Problems.Should().BeEmpty();
     }
 
@@ -164,10 +164,4 @@ public class DefinitionValidationTests
             "$.activities[2].inputs.duration", "$.connections[0].to"]);
     }
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Koostoo.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 }

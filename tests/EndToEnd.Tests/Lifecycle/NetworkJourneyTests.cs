@@ -127,7 +127,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         instance["status"]!.GetValue<string>().Should().Be("Finished");
         (await _scenario.NetworkAsync(network))["status"]!.GetValue<string>().Should().Be("Finished");
         (await _scenario.JournalAsync(network)).Should().NotContain(j => j.Event == JournalEvent.Faulted);
-        await Task.Delay(500);
+        await _app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         _smtp.Messages().Should().HaveCount(_seen.Count, "no email beyond those counted");
 
         // The records the stages left, as the work sheets and the coordinator's page read them.

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hangfire;
 using Koostoo.Activities.Email;
 using Koostoo.Service.Persistence;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Koostoo.EndToEnd.Tests;
+namespace Koostoo.Testing;
 
 /// <summary>
 /// The real host (Program) over a temporary folder: its own SQLite file, the repository's workflows copied in,
@@ -19,15 +20,17 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string? _environment;
 
     /// <param name="services">Replacements for the host's services (a scripted mail transport).</param>
-    public KoostooApp(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The host's environment; Production shows errors as a user meets them.</param>
+    public KoostooApp(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        string? environment = null)
     {
         _services = services;
+        _environment = environment;
         Folder = folder;
-        var workflows = Directory.CreateDirectory(folder["workflows"]).FullName;
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot, "workflows"), "*.json"))
-            File.Copy(file, System.IO.Path.Combine(workflows, System.IO.Path.GetFileName(file)), overwrite: true);
+        var workflows = folder.CopyWorkflows();
         _settings = new Dictionary<string, string?>
         {
             ["Koostoo:Database:ConnectionString"] = $"Data Source={folder["koostoo.db"]}",
@@ -43,10 +46,9 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
 
     public TempFolder Folder { get; }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_environment is not null) builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
@@ -82,10 +84,24 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
         }
     }
 
-    private static string FindRoot()
+    /// <summary>
+    /// Waits until the host's background work is done: no Hangfire job enqueued or running, none scheduled to run in the
+    /// next seconds, and no outbox row pending. A test that asserts that nothing more was sent waits for this, not a sleep.
+    /// </summary>
+    public async Task WaitUntilQuietAsync(TimeSpan timeout)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Koostoo.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (Koostoo.slnx) was not found above " + AppContext.BaseDirectory);
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var soon = DateTime.UtcNow.AddSeconds(5);
+            var quiet = monitoring.ProcessingCount() == 0
+                && monitoring.Queues().All(q => q.Length == 0)
+                && monitoring.ScheduledJobs(0, 10_000).All(j => j.Value.EnqueueAt > soon)
+                && (await OutboxAsync()).All(m => m.Status != OutboxStatus.Pending);
+            if (quiet) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The host still had background work after {timeout}.");
+            await Task.Delay(100);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Definitions;
 
-namespace Koostoo.Activities.Tests.Requests;
+namespace Koostoo.Networks.Tests.Requests;
 
 public class FormAnswersTests
 {
