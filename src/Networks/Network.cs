@@ -2,7 +2,7 @@ using Koostoo.Networks.Members;
 
 namespace Koostoo.Networks;
 
-/// <summary>The kinds of network the field knows (DOMAIN.md, "What a network is").</summary>
+/// <summary>The kinds of network the field knows (docs/glossary.md, "võrgustiku roll").</summary>
 public enum NetworkType
 {
     Informative,

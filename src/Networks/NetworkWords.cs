@@ -4,7 +4,7 @@ using Koostoo.Networks.Members;
 
 namespace Koostoo.Networks;
 
-/// <summary>How coordinators name a network's kinds and states, Estonian first (DOMAIN.md's words): on the pages and the work sheets alike.</summary>
+/// <summary>How coordinators name a network's kinds and states, Estonian first (the field's words, docs/glossary.md): on the pages and the work sheets alike.</summary>
 public static class NetworkWords
 {
     public static string Of(NetworkType type, string language) => Pick(language, type switch

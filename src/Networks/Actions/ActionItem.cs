@@ -10,7 +10,7 @@ public enum ActionStatus
 }
 
 /// <summary>
-/// One measure of the action plan: what is done, by whom, by when (DOMAIN.md, "Action plan"). The owner reports
+/// One measure of the action plan: what is done, by whom, by when (docs/glossary.md, "tegevuskava"). The owner reports
 /// progress from their link; past its due date and not done, it is overdue and the coordinator hears of it.
 /// </summary>
 public sealed class ActionItem

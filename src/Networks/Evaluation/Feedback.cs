@@ -1,7 +1,7 @@
 namespace Koostoo.Networks.Evaluation;
 
 /// <summary>
-/// One participant's feedback at the end of a cycle (DOMAIN.md, "Feedback and supervision"): scores 1 (not at all)
+/// One participant's feedback at the end of a cycle (docs/glossary.md, "tagasiside ja järelevalve"): scores 1 (not at all)
 /// to 5 (very well), the resources it took and free text.
 /// </summary>
 public sealed class Feedback

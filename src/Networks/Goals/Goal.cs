@@ -10,7 +10,7 @@ public enum GoalStatus
 }
 
 /// <summary>
-/// The network's goal as the coordinator worded it (DOMAIN.md, "Start from the goal"): the problem and the five SMART
+/// The network's goal as the coordinator worded it (docs/glossary.md, "SMART"): the problem and the five SMART
 /// parts. Every draft is kept, so the work sheets show how the goal was reached; the latest approved one is the goal.
 /// </summary>
 public sealed class Goal

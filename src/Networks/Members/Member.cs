@@ -8,7 +8,7 @@ public enum MemberStatus
     Left,
 }
 
-/// <summary>The fields a member can come from (DOMAIN.md); used to show which are missing from a network.</summary>
+/// <summary>The fields a member can come from (docs/glossary.md, "sectors"); used to show which are missing from a network.</summary>
 public enum Sector
 {
     Social,

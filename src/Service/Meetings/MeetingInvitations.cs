@@ -9,7 +9,7 @@ namespace Koostoo.Service.Meetings;
 /// <summary>
 /// The invitation to a meeting, one outbox row per active member and one for the coordinator, each in its reader's
 /// language with a calendar file of its own (the reader is its attendee). In a confidential network the agenda stays
-/// out of mail and calendar: what the coordinator writes there may name the client (DOMAIN.md, confidentiality).
+/// out of mail and calendar: what the coordinator writes there may name the client (docs/glossary.md, "kliendi saladuse hoidmine").
 /// </summary>
 public static class MeetingInvitations
 {

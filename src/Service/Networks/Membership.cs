@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Koostoo.Service.Networks;
 
 /// <summary>
-/// Members joining and leaving mid-cycle (DOMAIN.md: members change). A new member is asked in the next steps, or
+/// Members joining and leaving mid-cycle (members change in every network: docs/glossary.md). A new member is asked in the next steps, or
 /// in a waiting one when the coordinator adds them to it; one who leaves is no longer asked, and every step waiting
 /// for them stops counting them, so the rest can close it.
 /// </summary>

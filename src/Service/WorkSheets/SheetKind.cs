@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Koostoo.Service.WorkSheets;
 
-/// <summary>The sheets a network keeps (DOMAIN.md, "The work sheets").</summary>
+/// <summary>The sheets a network keeps (docs/glossary.md, "näidistöölehed").</summary>
 public enum SheetKind
 {
     Members,

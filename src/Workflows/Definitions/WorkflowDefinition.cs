@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Koostoo.Workflows.Definitions;
 
-/// <summary>A flowchart of activities joined by outcome-labelled connections. See DESIGN.md, "The engine".</summary>
+/// <summary>A flowchart of activities joined by outcome-labelled connections. See docs/engine.md.</summary>
 public sealed record WorkflowDefinition
 {
     public required string Id { get; init; }

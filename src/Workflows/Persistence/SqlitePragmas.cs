@@ -7,7 +7,7 @@ namespace Koostoo.Workflows.Persistence;
 /// <summary>
 /// WAL and synchronous=NORMAL for SQLite. WAL keeps readers off the writer's back and is stored in the file,
 /// so it is set once per database; synchronous is per connection and its default FULL halves the write rate
-/// (DESIGN.md, measured), so it is set on every open.
+/// (docs/measurements.md), so it is set on every open.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
