@@ -32,8 +32,10 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         return network;
     }
 
-    private Task<List<string>> HistoryAsync(object id) =>
-        _host.WithDbAsync(db => db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == Guid.Parse(id.ToString()!)).OrderBy(h => h.Id).Select(h => h.Et).ToListAsync());
+    /// <summary>The network's history, oldest first, as an Estonian reader reads it.</summary>
+    private async Task<List<string>> HistoryAsync(object id) =>
+        (await _host.WithDbAsync(db => db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == Guid.Parse(id.ToString()!)).OrderBy(h => h.Id).ToListAsync()))
+        .Select(h => HistoryText.Of(h, "et")).ToList();
 
     [Fact]
     public async Task Remind_extend_and_close_run_on_the_waiting_step_and_come_back_confirmed()
@@ -68,12 +70,12 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         againPage.Should().Contain("See samm ei oota enam vastuseid");
 
         (await HistoryAsync(id)).Should().Equal(
-            "Võrgustik loodi, kutsuti 3 liiget.",
-            "Vastamata liikmetele saadeti meeldetuletus: „Kas osaled võrgustikus?“.",
-            "Tähtaega pikendati 7 päeva võrra: „Kas osaled võrgustikus?“.",
+            "Koordinaator: Võrgustik loodi, kutsuti 3 liiget.",
+            "Koordinaator: Vastamata liikmetele saadeti meeldetuletus: „Kas osaled võrgustikus?“.",
+            "Koordinaator: Tähtaega pikendati 7 päeva võrra: „Kas osaled võrgustikus?“.",
             "Samm „Kas osaled võrgustikus?“ sulgus: vastas 1 / 3.",
             "Koordinaator sulges sammu: „Kas osaled võrgustikus?“.");
-        detail["history"]!.AsArray().Select(h => h!["en"]!.GetValue<string>()).First()
+        (await _host.Scenario.NetworkAsync(network, "en"))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).First()
             .Should().Be("The coordinator closed the step: “Will you take part in the network?”.", "the API shows the history too, newest first");
     }
 
@@ -106,8 +108,8 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         detail["members"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == leaving)!["status"]!.GetValue<string>().Should().Be("Left");
         detail["openSteps"]![0]!["asked"]!.GetValue<int>().Should().Be(3, "the step no longer waits for who left");
 
-        (await HistoryAsync(id)).Should().Contain("Uus Liige lisati võrgustikku.").And.Contain("Uus Liige lisati sammu: „Kas osaled võrgustikus?“.")
-            .And.Contain("Liige 3 lahkus võrgustikust.");
+        (await HistoryAsync(id)).Should().Contain("Koordinaator: Uus Liige lisati võrgustikku.").And.Contain("Koordinaator: Uus Liige lisati sammu: „Kas osaled võrgustikus?“.")
+            .And.Contain("Koordinaator: Liige 3 lahkus võrgustikust.");
     }
 
     [Fact]
