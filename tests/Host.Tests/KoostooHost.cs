@@ -1,6 +1,9 @@
+using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Host.Tests;
 
@@ -34,10 +37,31 @@ public sealed class KoostooHost : IDisposable
     public string Folder { get; }
     public string WorkflowsFolder => Path.Combine(Folder, "workflows");
 
-    public HttpClient Client => (_factory ??= new Factory(Folder, WorkflowsFolder, _postgres)).CreateClient();
+    public HttpClient Client => (_factory ??= new Factory(this)).CreateClient();
 
     /// <summary>The running host's services, for what a test drives below the API (many instances at once, the timer sweep).</summary>
-    public IServiceProvider Services => (_factory ??= new Factory(Folder, WorkflowsFolder, _postgres)).Services;
+    public IServiceProvider Services => (_factory ??= new Factory(this)).Services;
+
+    private DatabaseOptions Database => _postgres is null
+        ? new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(Folder, "koostoo.db")}" }
+        : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = _postgres };
+
+    /// <summary>
+    /// A context of the host's own provider on its database, without starting the host: to leave the database as an
+    /// older version of the service would have, before the host migrates it.
+    /// </summary>
+    public KoostooDbContext NewDbContext()
+    {
+        if (_postgres is null)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteKoostooDbContext>();
+            Database.Configure(sqlite);
+            return new SqliteKoostooDbContext(sqlite.Options);
+        }
+        var postgres = new DbContextOptionsBuilder<PostgresKoostooDbContext>();
+        Database.Configure(postgres);
+        return new PostgresKoostooDbContext(postgres.Options);
+    }
 
     /// <summary>Creates and publishes a definition through the API, as an admin would.</summary>
     public async Task PublishAsync(string json)
@@ -68,15 +92,17 @@ public sealed class KoostooHost : IDisposable
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    private sealed class Factory(string folder, string workflowsFolder, string? postgres) : WebApplicationFactory<Program>
+    private sealed class Factory(KoostooHost host) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             // As deployed, not as on a developer's machine: errors look as a user sees them.
             builder.UseEnvironment("Production");
-            builder.UseSetting("Koostoo:Database:Provider", postgres is null ? "Sqlite" : "Postgres");
-            builder.UseSetting("Koostoo:Database:ConnectionString", postgres ?? $"Data Source={Path.Combine(folder, "koostoo.db")}");
-            builder.UseSetting("Koostoo:Workflows:Folder", workflowsFolder);
+            builder.UseSetting("Koostoo:Database:Provider", host.Database.Provider.ToString());
+            builder.UseSetting("Koostoo:Database:ConnectionString", host.Database.ConnectionString);
+            builder.UseSetting("Koostoo:Workflows:Folder", host.WorkflowsFolder);
+            // A network launched in a test mails its members: into the test's folder, not the repository's.
+            builder.UseSetting("Koostoo:Mail:PickupFolder", Path.Combine(host.Folder, "mail"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
