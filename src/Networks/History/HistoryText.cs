@@ -84,7 +84,7 @@ public static class HistoryText
         var by = IsoDuration.Parse(iso);
         return by.TotalDays >= 1 && by.Hours == 0 && by.Minutes == 0
             ? Pick(language, $"{by.TotalDays:0} päeva", $"{by.TotalDays:0} day{(by.TotalDays == 1 ? "" : "s")}")
-            : Pick(language, $"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hours");
+            : Pick(language, $"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hour{(by.TotalHours == 1 ? "" : "s")}");
     }
 
     private static string Pick(string language, string et, string en) => language == "en" ? en : et;
