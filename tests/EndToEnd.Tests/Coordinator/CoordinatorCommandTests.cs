@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koostoo.EndToEnd.Tests.Requests;
 using Koostoo.Networks;
@@ -77,6 +78,26 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
             "Koordinaator sulges sammu: „Kas osaled võrgustikus?“.");
         (await _host.Scenario.NetworkAsync(network, "en"))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).First()
             .Should().Be("The coordinator closed the step: “Will you take part in the network?”.", "the API shows the history too, newest first");
+    }
+
+    [Fact]
+    public async Task A_coordinators_extend_through_the_api_reads_as_theirs_on_the_api_and_the_page_in_either_language()
+    {
+        var network = await _host.Scenario.LaunchAsync(2);
+        var id = network["id"]!;
+        (await _host.Scenario.Api.PostAsJsonAsync($"/api/networks/{id}/steps/ask/extend", new { by = "P2D" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        const string Et = "Koordinaator: Tähtaega pikendati 2 päeva võrra: „Kas osaled võrgustikus?“.";
+        const string En = "The coordinator: The deadline was extended by 2 days: “Will you take part in the network?”.";
+
+        var et = (await _host.Scenario.NetworkAsync(network))["history"]![0]!;
+        (et["actor"]!.GetValue<string>(), et["text"]!.GetValue<string>()).Should().Be(("Koordinaator", Et), "the history is newest first");
+        var en = (await _host.Scenario.NetworkAsync(network, "en"))["history"]![0]!;
+        (en["actor"]!.GetValue<string>(), en["text"]!.GetValue<string>()).Should().Be(("The coordinator", En));
+
+        var (_, page) = await _host.OpenAsync($"/networks/{id}");
+        WebUtility.HtmlDecode(page).Should().Contain(Et).And.NotContain(En);
+        var (_, english) = await _host.OpenAsync($"/networks/{id}?lang=en");
+        WebUtility.HtmlDecode(english).Should().Contain(En).And.NotContain(Et);
     }
 
     [Fact]
