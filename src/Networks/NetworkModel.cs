@@ -108,6 +108,7 @@ public static class NetworkModel
         {
             e.ToTable("network_history");
             e.HasKey(h => h.Id);
+            e.Property(h => h.ActorName).HasMaxLength(200);
             e.HasIndex(h => new { h.NetworkId, h.Id });
         });
     }
