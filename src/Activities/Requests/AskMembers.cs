@@ -104,7 +104,7 @@ public sealed class AskMembers : WaitingActivity
             return await OnCommandAsync(context, stimulus?.AsObject() ?? new JsonObject());
 
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
-        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
         await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());
@@ -202,7 +202,7 @@ public sealed class AskMembers : WaitingActivity
             _ => null,
         };
         if (value is null || !MemberStatus.TryGetValue(value, out var status)) return;
-        var member = await context.Db.Set<Koostoo.Networks.Members.Member>().FirstOrDefaultAsync(m => m.Id == request.MemberId);
+        var member = await context.NetworkDb().Members.FirstOrDefaultAsync(m => m.Id == request.MemberId);
         // A member who left stays gone; anyone else takes the status their answer gives.
         if (member is null || member.Status == Koostoo.Networks.Members.MemberStatus.Left) return;
         member.Status = status;
@@ -251,7 +251,7 @@ public sealed class AskMembers : WaitingActivity
             Deadline = deadline,
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
-        context.Db.Set<StepRequest>().Add(request);
+        context.NetworkDb().StepRequests.Add(request);
         return RequestMail.ToRespondent(context, "step-request", request, coordinator, note: null, TimeZone);
     }
 

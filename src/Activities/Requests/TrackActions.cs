@@ -43,8 +43,8 @@ public sealed class TrackActions : WaitingActivity
         var network = await NetworkPeople.NetworkOfAsync(context);
         if (network is null) return ActivityResult.Fault("TrackActions runs only in a network's workflow: this instance has no network.");
         // The plan's last answer may have added an action in this very transaction: what is loaded or added counts.
-        await context.Db.Set<ActionItem>().Where(a => a.NetworkId == network.Id).LoadAsync();
-        var actions = context.Db.Set<ActionItem>().Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
+        await context.NetworkDb().ActionItems.Where(a => a.NetworkId == network.Id).LoadAsync();
+        var actions = context.NetworkDb().ActionItems.Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
         context.Data.Clear();
         if (actions.Count == 0)
         {
@@ -101,7 +101,7 @@ public sealed class TrackActions : WaitingActivity
     private async Task<ActivityResult> OnReportAsync(ActivityContext context, Network network, Bookmark bookmark, JsonObject answer)
     {
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
-        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
         var action = await ActionOfAsync(context, requestId);
         request.Answer = answer.ToJsonString();
         request.AnsweredAt = context.Now;
@@ -113,7 +113,7 @@ public sealed class TrackActions : WaitingActivity
         };
         action.Status = status;
         action.DoneAt = status == ActionStatus.Done ? context.Now : null;
-        context.Db.Set<ActionProgress>().Add(new ActionProgress
+        context.NetworkDb().ActionProgress.Add(new ActionProgress
         {
             ActionItemId = action.Id,
             At = context.Now,
@@ -243,7 +243,7 @@ public sealed class TrackActions : WaitingActivity
             Deadline = Moment(action.DueOn, TimeSpan.Zero),
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
-        context.Db.Set<StepRequest>().Add(request);
+        context.NetworkDb().StepRequests.Add(request);
         return request;
     }
 
@@ -274,20 +274,20 @@ public sealed class TrackActions : WaitingActivity
     private static async Task<StepRequest> RequestOfAsync(ActivityContext context, Guid actionId)
     {
         var requestId = context.Data["requests"]!.AsObject().First(p => p.Value!.GetValue<string>() == actionId.ToString()).Key;
-        return await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == Guid.Parse(requestId));
+        return await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == Guid.Parse(requestId));
     }
 
     private static async Task<ActionItem> ActionOfAsync(ActivityContext context, Guid requestId)
     {
         var actionId = Guid.Parse(context.Data["requests"]![requestId.ToString()]!.GetValue<string>());
-        return (await context.Db.Set<ActionItem>().FindAsync(actionId))!;
+        return (await context.NetworkDb().ActionItems.FindAsync(actionId))!;
     }
 
     private static async Task<List<ActionItem>> ActionsAsync(ActivityContext context)
     {
         var ids = context.Data["requests"]!.AsObject().Select(p => Guid.Parse(p.Value!.GetValue<string>())).ToList();
-        await context.Db.Set<ActionItem>().Where(a => ids.Contains(a.Id)).LoadAsync();
-        return context.Db.Set<ActionItem>().Local.Where(a => ids.Contains(a.Id)).ToList();
+        await context.NetworkDb().ActionItems.Where(a => ids.Contains(a.Id)).LoadAsync();
+        return context.NetworkDb().ActionItems.Local.Where(a => ids.Contains(a.Id)).ToList();
     }
 
     /// <summary>Where the plan stands, for later steps and conditions: how many actions, done, late, overdue.</summary>
