@@ -24,7 +24,7 @@ namespace Koostoo.Activities.Requests;
     Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome],
     DescriptionEt = "Küsib igalt tegevuse vastutajalt enne tähtaega, kuidas läheb; tähtaja möödudes teavitab koordinaatorit.",
     DescriptionEn = "Checks in with each action's owner before its due date; tells the coordinator when one is overdue.")]
-public sealed class TrackActions : WaitingActivity
+public sealed class TrackActions : PeopleStep
 {
     private const string AnswerKey = "answer:";
     private const string CheckInKey = "checkin:";
@@ -51,7 +51,7 @@ public sealed class TrackActions : WaitingActivity
             context.Log("The plan has no open actions; nothing to follow.");
             return ActivityResult.Outcome(ActivityResult.DoneOutcome);
         }
-        StartTimers(context);
+        StartWaiting(context);
         var requests = new JsonObject();
         var sent = new List<OutboxMessage>();
         foreach (var action in actions)
@@ -64,18 +64,16 @@ public sealed class TrackActions : WaitingActivity
             context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, Moment(action.DueOn.AddDays(1), TimeSpan.Zero));
         }
         context.Data["requests"] = requests;
-        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
         if (sent.Count > 0) Outbox.DeliverAfterCommit(context, sent);
         context.Log($"Following {actions.Count} action(s) to their due dates.");
         await PublishAsync(context);
         return ActivityResult.Suspend();
     }
 
-    protected override async ValueTask<ActivityResult> OnStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
+    protected override async ValueTask<ActivityResult> OnStepStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
         var key = bookmark.Key ?? "";
-        if (key == AskMembers.CommandKey) return await OnCommandAsync(context, network, stimulus?.AsObject() ?? new JsonObject());
         if (key.StartsWith(CheckInKey, StringComparison.Ordinal))
         {
             await CheckInAsync(context, network, Guid.Parse(key[CheckInKey.Length..]));
@@ -88,12 +86,6 @@ public sealed class TrackActions : WaitingActivity
             return ActivityResult.Suspend();
         }
         return await OnReportAsync(context, network, bookmark, stimulus!["answer"]!.AsObject());
-    }
-
-    protected override async ValueTask OnReminderAsync(ActivityContext context, int number)
-    {
-        var network = (await NetworkPeople.NetworkOfAsync(context))!;
-        context.Log($"Reminder {number}: {await RemindOpenAsync(context, network)} owner(s) of actions not done were reminded.");
     }
 
     protected override async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context) => await CloseAsync(context);
@@ -128,33 +120,24 @@ public sealed class TrackActions : WaitingActivity
         }
         // A fresh bookmark keeps the link working: the owner reports again as the work goes on, until the step closes.
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
-        return await SettleAsync(context, network);
+        return await SettleAsync(context);
     }
 
-    private async Task<ActivityResult> OnCommandAsync(ActivityContext context, Network network, JsonObject command)
+    // Actions have owners, not audiences: a member joining or leaving changes no action by itself.
+    protected override Task AddMemberAsync(ActivityContext context, Guid memberId)
     {
-        switch (command["command"]?.GetValue<string>())
-        {
-            case "close":
-                return await CloseAsync(context);
-            case "remind":
-                context.Log($"The coordinator sent a reminder to {await RemindOpenAsync(context, network)} owner(s).");
-                break;
-            case "extend":
-                var current = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey);
-                var deadline = (current?.DueAt ?? context.Now) + IsoDuration.Parse(command["by"]!.GetValue<string>());
-                if (current is not null) context.RemoveBookmark(current);
-                context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, deadline);
-                context.Log($"The coordinator extended the stage's deadline by {command["by"]}.");
-                break;
-            default:
-                // Actions have owners, not audiences: a member joining or leaving changes no action by itself.
-                context.Log($"'{command["command"]}' changes nothing while actions are followed.");
-                break;
-        }
-        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
-        return await SettleAsync(context, network);
+        context.Log("'add-member' changes nothing while actions are followed.");
+        return Task.CompletedTask;
     }
+
+    protected override Task RemoveMemberAsync(ActivityContext context, Guid memberId)
+    {
+        context.Log("'remove-member' changes nothing while actions are followed.");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Each request is due with its action, not with the stage: a later stage deadline moves no action's due date.</summary>
+    protected override Task OnDeadlineMovedAsync(ActivityContext context, DateTimeOffset deadline) => Task.CompletedTask;
 
     private async Task CheckInAsync(ActivityContext context, Network network, Guid actionId)
     {
@@ -186,21 +169,23 @@ public sealed class TrackActions : WaitingActivity
         context.Log("An action is overdue: its owner was reminded and the coordinator told.");
     }
 
-    private async Task<int> RemindOpenAsync(ActivityContext context, Network network)
+    protected override string Silent => "owner(s) of actions not done";
+
+    protected override async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
     {
-        var coordinator = NetworkPeople.CoordinatorOf(network);
+        var coordinator = NetworkPeople.CoordinatorOf((await NetworkPeople.NetworkOfAsync(context))!);
         var sent = new List<OutboxMessage>();
         foreach (var request in await OpenRequests.OfAsync(context))
         {
             if ((await ActionOfAsync(context, request.Id)).Status == ActionStatus.Done) continue;
             request.RemindersSent++;
-            sent.Add(RequestMail.ToRespondent(context, "step-reminder", request, coordinator, null, TimeZone));
+            sent.Add(RequestMail.ToRespondent(context, "step-reminder", request, coordinator, note, TimeZone));
         }
         Outbox.DeliverAfterCommit(context, sent);
         return sent.Count;
     }
 
-    private async Task<ActivityResult> SettleAsync(ActivityContext context, Network network)
+    protected override async Task<ActivityResult> SettleAsync(ActivityContext context)
     {
         var actions = await ActionsAsync(context);
         if (actions.All(a => a.Status == ActionStatus.Done)) return await CloseAsync(context);
@@ -208,7 +193,7 @@ public sealed class TrackActions : WaitingActivity
         return ActivityResult.Suspend();
     }
 
-    private async Task<ActivityResult> CloseAsync(ActivityContext context)
+    protected override async Task<ActivityResult> CloseAsync(ActivityContext context)
     {
         var actions = await ActionsAsync(context);
         foreach (var request in await OpenRequests.OfAsync(context)) request.ClosedAt = context.Now;
