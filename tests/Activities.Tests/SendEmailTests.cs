@@ -19,13 +19,6 @@ public sealed class SendEmailTests : IAsyncLifetime
     private readonly RecordingDelivery _delivery = new();
     private ServiceProvider _services = null!;
 
-    private sealed class RecordingDelivery : IMailDelivery
-    {
-        public List<Guid> Delivered { get; } = [];
-        public string MessageIdDomain => "vald.example";
-        public void Deliver(IReadOnlyList<Guid> outboxIds) => Delivered.AddRange(outboxIds);
-    }
-
     public async Task InitializeAsync()
     {
         var services = new ServiceCollection();
