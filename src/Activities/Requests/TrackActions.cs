@@ -123,13 +123,14 @@ public sealed class TrackActions : PeopleStep
         return await SettleAsync(context);
     }
 
-    // Actions have owners, not audiences: a member joining or leaving changes no action by itself.
+    /// <summary>Actions have owners, not an audience: a member joining changes no action by itself.</summary>
     protected override Task AddMemberAsync(ActivityContext context, Guid memberId)
     {
         context.Log("'add-member' changes nothing while actions are followed.");
         return Task.CompletedTask;
     }
 
+    /// <summary>A member leaving changes no action either: theirs stays in the plan under their name until the coordinator reassigns it.</summary>
     protected override Task RemoveMemberAsync(ActivityContext context, Guid memberId)
     {
         context.Log("'remove-member' changes nothing while actions are followed.");

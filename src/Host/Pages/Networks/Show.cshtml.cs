@@ -1,12 +1,12 @@
+using Koostoo.Activities.Requests;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Koostoo.Activities.Requests;
-using Koostoo.Workflows.Definitions;
 
 namespace Koostoo.Host.Pages.Networks;
 
