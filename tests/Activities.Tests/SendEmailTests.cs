@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Control;
 using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
@@ -18,35 +19,17 @@ public sealed class SendEmailTests : IAsyncLifetime
     private readonly RecordingDelivery _delivery = new();
     private ServiceProvider _services = null!;
 
-    /// <summary>The service's model as SendEmail sees it: the engine's tables, the outbox and the networks (an instance may have one).</summary>
-    private sealed class OutboxDbContext(DbContextOptions<OutboxDbContext> options) : WorkflowDbContext(options)
-    {
-        protected override void OnModelCreating(ModelBuilder model)
-        {
-            base.OnModelCreating(model);
-            OutboxModel.Configure(model);
-            Koostoo.Networks.NetworkModel.Configure(model);
-        }
-    }
-
-    private sealed class RecordingDelivery : IMailDelivery
-    {
-        public List<Guid> Delivered { get; } = [];
-        public string MessageIdDomain => "vald.example";
-        public void Deliver(IReadOnlyList<Guid> outboxIds) => Delivered.AddRange(outboxIds);
-    }
-
     public async Task InitializeAsync()
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<OutboxDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "k.db")}" }.Configure(o));
-        services.AddScoped<WorkflowDbContext>(s => s.GetRequiredService<OutboxDbContext>());
+        services.AddDbContext<NetworkDbContext>(o => new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "k.db")}" }.Configure(o));
+        services.AddScoped<WorkflowDbContext>(s => s.GetRequiredService<NetworkDbContext>());
         services.AddSingleton<IMailDelivery>(_delivery);
         services.AddWorkflowEngine(typeof(If).Assembly);
         _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxDbContext>().Database.EnsureCreatedAsync();
+        await scope.ServiceProvider.GetRequiredService<NetworkDbContext>().Database.EnsureCreatedAsync();
     }
 
     private async Task<WorkflowInstance> RunAsync(object sendInputs)
@@ -76,7 +59,7 @@ public sealed class SendEmailTests : IAsyncLifetime
     private async Task<List<OutboxMessage>> OutboxAsync()
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<NetworkDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync();
     }
 
     [Fact]

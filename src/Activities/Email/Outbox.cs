@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class Outbox
     {
         var row = Row(context.Services.GetRequiredService<IMailDelivery>(), recipient, email, coordinator, attachments, context.Now,
             context.Instance.Id, context.Activity.Id);
-        context.Db.Set<OutboxMessage>().Add(row);
+        context.NetworkDb().Outbox.Add(row);
         return row;
     }
 

@@ -15,7 +15,7 @@ namespace Koostoo.Activities.Networks;
 public static class NetworkPeople
 {
     public static async Task<Network?> NetworkOfAsync(ActivityContext context) =>
-        await context.Db.Set<Network>().Include(n => n.Members)
+        await context.NetworkDb().Networks.Include(n => n.Members)
             .FirstOrDefaultAsync(n => n.WorkflowInstanceId == context.Instance.Id);
 
     public static async Task<JsonObject> ForAsync(ActivityContext context) =>

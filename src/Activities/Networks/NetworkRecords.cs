@@ -44,13 +44,13 @@ public static class NetworkRecords
         switch (kind)
         {
             case Roles when request.MemberId is { } memberId:
-                var member = await context.Db.Set<Member>().FirstAsync(m => m.Id == memberId);
+                var member = await context.NetworkDb().Members.FirstAsync(m => m.Id == memberId);
                 member.Role = await RoleNameAsync(context, request, Text(answer, "role"));
                 member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
                 break;
             case Goal:
-                var drafts = await context.Db.Set<Goal>().CountAsync(g => g.NetworkId == request.NetworkId);
-                context.Db.Set<Goal>().Add(new Goal
+                var drafts = await context.NetworkDb().Goals.CountAsync(g => g.NetworkId == request.NetworkId);
+                context.NetworkDb().Goals.Add(new Goal
                 {
                     NetworkId = request.NetworkId,
                     Draft = drafts + 1,
@@ -68,9 +68,9 @@ public static class NetworkRecords
                 await RecordActionAsync(context, request, answer);
                 break;
             case Feedback:
-                var feedback = await context.Db.Set<Feedback>().FirstOrDefaultAsync(f => f.SourceRequestId == request.Id);
+                var feedback = await context.NetworkDb().Feedback.FirstOrDefaultAsync(f => f.SourceRequestId == request.Id);
                 if (feedback is null)
-                    context.Db.Set<Feedback>().Add(feedback = new Feedback { NetworkId = request.NetworkId, RespondentName = request.RespondentName, SourceRequestId = request.Id });
+                    context.NetworkDb().Feedback.Add(feedback = new Feedback { NetworkId = request.NetworkId, RespondentName = request.RespondentName, SourceRequestId = request.Id });
                 feedback.MemberId = request.MemberId;
                 feedback.GoalReached = Score(answer, "goalReached");
                 feedback.CooperationQuality = Score(answer, "cooperation");
@@ -87,8 +87,8 @@ public static class NetworkRecords
         if (kind != GoalDecision) return;
         // The goal put to the vote is the latest draft; run in the same transaction as its own recording, so the
         // draft just added (not saved yet) is looked at too.
-        var goal = context.Db.Set<Goal>().Local.Where(g => g.NetworkId == networkId).MaxBy(g => g.Draft)
-            ?? await context.Db.Set<Goal>().Where(g => g.NetworkId == networkId).OrderByDescending(g => g.Draft).FirstOrDefaultAsync();
+        var goal = context.NetworkDb().Goals.Local.Where(g => g.NetworkId == networkId).MaxBy(g => g.Draft)
+            ?? await context.NetworkDb().Goals.Where(g => g.NetworkId == networkId).OrderByDescending(g => g.Draft).FirstOrDefaultAsync();
         if (goal is null || goal.Status != GoalStatus.Proposed) return;
         goal.Status = tally.Approved ? GoalStatus.Approved : GoalStatus.Rejected;
         goal.VotesFor = tally.Yes;
@@ -101,15 +101,15 @@ public static class NetworkRecords
     /// <summary>A member's action in the plan: theirs once they confirm they take it on; unconfirmed, it is not in the plan.</summary>
     private static async Task RecordActionAsync(ActivityContext context, StepRequest request, JsonObject answer)
     {
-        var action = await context.Db.Set<ActionItem>().FirstOrDefaultAsync(a => a.SourceRequestId == request.Id);
+        var action = await context.NetworkDb().ActionItems.FirstOrDefaultAsync(a => a.SourceRequestId == request.Id);
         var confirmed = answer["confirm"]?.GetValue<bool>() != false;
         if (!confirmed)
         {
-            if (action is not null) context.Db.Set<ActionItem>().Remove(action);
+            if (action is not null) context.NetworkDb().ActionItems.Remove(action);
             return;
         }
         if (action is null)
-            context.Db.Set<ActionItem>().Add(action = new ActionItem
+            context.NetworkDb().ActionItems.Add(action = new ActionItem
             {
                 NetworkId = request.NetworkId,
                 What = "",
@@ -131,7 +131,7 @@ public static class NetworkRecords
     {
         var option = RequestForm.FromJson(request.Form).Fields.FirstOrDefault(f => f.Name == "role")?.Options.FirstOrDefault(o => o.Value == value);
         if (option is null) return value;
-        var network = await context.Db.Set<Koostoo.Networks.Network>().FindAsync(request.NetworkId);
+        var network = await context.NetworkDb().Networks.FindAsync(request.NetworkId);
         return option.Label.In(network?.Language);
     }
 

@@ -24,13 +24,11 @@ namespace Koostoo.Activities.Requests;
     Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome, ApprovedOutcome, RejectedOutcome],
     DescriptionEt = "Saadab igale liikmele isikliku lingiga küsimuse; sulgub kvoorumi või tähtajaga.",
     DescriptionEn = "Sends each member a question with a personal link; closes on its quorum or its deadline.")]
-public sealed class AskMembers : WaitingActivity
+public sealed class AskMembers : PeopleStep
 {
     public const string ApprovedOutcome = "Approved";
     public const string RejectedOutcome = "Rejected";
     private const string AnswerKey = "answer:";
-    /// <summary>The key of the bookmark a waiting step takes the coordinator's commands on: it marks a step that waits for people.</summary>
-    public const string CommandKey = "command";
 
     [Input(Required = true, UiHint = "list", LabelEt = "Kellelt (members, role:…, member:…, coordinator)", LabelEn = "Whom (members, role:…, member:…, coordinator)")]
     public List<string> Audience { get; set; } = ["members"];
@@ -89,22 +87,18 @@ public sealed class AskMembers : WaitingActivity
             return ActivityResult.Fault($"Nobody to ask: '{string.Join(", ", Audience)}' matches no active member with an email address.");
 
         context.Data.Clear();
-        StartTimers(context);
-        var deadline = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey)?.DueAt;
+        StartWaiting(context);
+        var deadline = DeadlineOf(context);
         var sent = resolution.Recipients.Select(r => Ask(context, network, r, resolution.Coordinator, deadline)).ToList();
-        context.CreateBookmark(BookmarkKind.Response, CommandKey);
         Outbox.DeliverAfterCommit(context, sent);
         await PublishAsync(context, closed: false);
         return ActivityResult.Suspend();
     }
 
-    protected override async ValueTask<ActivityResult> OnStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
+    protected override async ValueTask<ActivityResult> OnStepStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
     {
-        if (bookmark.Key == CommandKey)
-            return await OnCommandAsync(context, stimulus?.AsObject() ?? new JsonObject());
-
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
-        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
         await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());
@@ -114,20 +108,14 @@ public sealed class AskMembers : WaitingActivity
         return await SettleAsync(context);
     }
 
-    protected override async ValueTask OnReminderAsync(ActivityContext context, int number)
-    {
-        var sent = await RemindSilentAsync(context, note: null);
-        context.Log($"Reminder {number}: {sent} member(s) not yet answered were reminded.");
-    }
-
     protected override async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context)
     {
         switch (OnDeadline)
         {
             case "extend" when context.Data["extended"] is null:
                 context.Data["extended"] = true;
-                var newDeadline = context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, context.Now + IsoDuration.Parse(ExtendBy!)).DueAt!.Value;
-                await SetDeadlineAsync(context, newDeadline);
+                await MoveDeadlineAsync(context, context.Now + IsoDuration.Parse(ExtendBy!));
+                var newDeadline = DeadlineOf(context)!.Value;
                 await RemindSilentAsync(context, new LocalizedText(
                     $"Tähtaega pikendati: {MomentText.Format(newDeadline, "et", TimeZone)}.",
                     $"The deadline was extended to {MomentText.Format(newDeadline, "en", TimeZone)}."));
@@ -142,54 +130,33 @@ public sealed class AskMembers : WaitingActivity
         }
     }
 
-    private async Task<ActivityResult> OnCommandAsync(ActivityContext context, JsonObject command)
+    protected override async Task AddMemberAsync(ActivityContext context, Guid memberId)
     {
-        var name = command["command"]?.GetValue<string>();
-        if (name == "close") return await CloseAsync(context);
-        switch (name)
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        var people = new RecipientResolver().Resolve([$"{RecipientResolver.MemberPrefix}{memberId}"], NetworkPeople.Of(network));
+        // A command is the coordinator's; one that cannot be honoured is noted, never a fault of the network's workflow.
+        if (people.Problems.Count > 0)
         {
-            case "remind":
-                context.Log($"The coordinator sent a reminder to {await RemindSilentAsync(context, note: null)} member(s).");
-                break;
-            case "extend":
-                var by = IsoDuration.Parse(command["by"]!.GetValue<string>());
-                var current = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey);
-                var deadline = (current?.DueAt ?? context.Now) + by;
-                if (current is not null) context.RemoveBookmark(current);
-                context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, deadline);
-                await SetDeadlineAsync(context, deadline);
-                context.Log($"The coordinator extended the deadline by {command["by"]}.");
-                break;
-            case "add-member":
-                var network = (await NetworkPeople.NetworkOfAsync(context))!;
-                var people = new RecipientResolver().Resolve([$"{RecipientResolver.MemberPrefix}{command["memberId"]}"], NetworkPeople.Of(network));
-                // A command is the coordinator's; one that cannot be honoured is noted, never a fault of the network's workflow.
-                if (people.Problems.Count > 0)
-                {
-                    context.Log($"Member not added to the step: {string.Join(" ", people.Problems)}");
-                    break;
-                }
-                if ((await OpenRequests.OfAsync(context)).Any(r => r.MemberId?.ToString() == people.Recipients[0].MemberId))
-                {
-                    context.Log("The member is already asked in this step.");
-                    break;
-                }
-                var deadlineAt = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey)?.DueAt;
-                Outbox.DeliverAfterCommit(context, [Ask(context, network, people.Recipients[0], people.Coordinator, deadlineAt)]);
-                context.Log("The coordinator added a member to the step.");
-                break;
-            case "remove-member":
-                var leaving = Guid.Parse(command["memberId"]!.GetValue<string>());
-                foreach (var request in (await OpenRequests.OfAsync(context)).Where(r => r.MemberId == leaving))
-                {
-                    request.ClosedAt = context.Now;
-                    if (context.OpenBookmarks.FirstOrDefault(b => b.Id == request.BookmarkId) is { } bookmark) context.RemoveBookmark(bookmark);
-                }
-                context.Log("A member left the network; the step no longer waits for them.");
-                break;
+            context.Log($"Member not added to the step: {string.Join(" ", people.Problems)}");
+            return;
         }
-        context.CreateBookmark(BookmarkKind.Response, CommandKey);
-        return await SettleAsync(context);
+        if ((await OpenRequests.OfAsync(context)).Any(r => r.MemberId?.ToString() == people.Recipients[0].MemberId))
+        {
+            context.Log("The member is already asked in this step.");
+            return;
+        }
+        Outbox.DeliverAfterCommit(context, [Ask(context, network, people.Recipients[0], people.Coordinator, DeadlineOf(context))]);
+        context.Log("The coordinator added a member to the step.");
+    }
+
+    protected override async Task RemoveMemberAsync(ActivityContext context, Guid memberId)
+    {
+        foreach (var request in (await OpenRequests.OfAsync(context)).Where(r => r.MemberId == memberId))
+        {
+            request.ClosedAt = context.Now;
+            if (context.OpenBookmarks.FirstOrDefault(b => b.Id == request.BookmarkId) is { } bookmark) context.RemoveBookmark(bookmark);
+        }
+        context.Log("A member left the network; the step no longer waits for them.");
     }
 
     private async Task SetMemberStatusAsync(ActivityContext context, StepRequest request, JsonObject answer)
@@ -202,7 +169,7 @@ public sealed class AskMembers : WaitingActivity
             _ => null,
         };
         if (value is null || !MemberStatus.TryGetValue(value, out var status)) return;
-        var member = await context.Db.Set<Koostoo.Networks.Members.Member>().FirstOrDefaultAsync(m => m.Id == request.MemberId);
+        var member = await context.NetworkDb().Members.FirstOrDefaultAsync(m => m.Id == request.MemberId);
         // A member who left stays gone; anyone else takes the status their answer gives.
         if (member is null || member.Status == Koostoo.Networks.Members.MemberStatus.Left) return;
         member.Status = status;
@@ -210,7 +177,7 @@ public sealed class AskMembers : WaitingActivity
     }
 
     /// <summary>After an answer or a command: close if the quorum is reached, else publish the tally and keep waiting.</summary>
-    private async Task<ActivityResult> SettleAsync(ActivityContext context)
+    protected override async Task<ActivityResult> SettleAsync(ActivityContext context)
     {
         var requests = await OpenRequests.OfAsync(context);
         if (StepTally.Of(requests, Quorum, Decision).QuorumReached) return await CloseAsync(context);
@@ -218,7 +185,7 @@ public sealed class AskMembers : WaitingActivity
         return ActivityResult.Suspend();
     }
 
-    private async Task<ActivityResult> CloseAsync(ActivityContext context)
+    protected override async Task<ActivityResult> CloseAsync(ActivityContext context)
     {
         var requests = await OpenRequests.OfAsync(context);
         var tally = StepTally.Of(requests, Quorum, Decision);
@@ -251,11 +218,13 @@ public sealed class AskMembers : WaitingActivity
             Deadline = deadline,
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
-        context.Db.Set<StepRequest>().Add(request);
+        context.NetworkDb().StepRequests.Add(request);
         return RequestMail.ToRespondent(context, "step-request", request, coordinator, note: null, TimeZone);
     }
 
-    private async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
+    protected override string Silent => "member(s) not yet answered";
+
+    protected override async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
         var coordinator = NetworkPeople.CoordinatorOf(network);
@@ -290,11 +259,6 @@ public sealed class AskMembers : WaitingActivity
         var row = Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope), coordinator);
         Outbox.DeliverAfterCommit(context, [row]);
         context.Log($"Deadline passed without the quorum; the coordinator was told that {silent.Count} of {requests.Count} have not answered.");
-    }
-
-    private async Task SetDeadlineAsync(ActivityContext context, DateTimeOffset deadline)
-    {
-        foreach (var request in await OpenRequests.OfAsync(context)) request.Deadline = deadline;
     }
 
     /// <summary>The answers as a variable later steps and conditions read: counts, who answered, who is silent.</summary>

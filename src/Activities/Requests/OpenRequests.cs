@@ -1,3 +1,4 @@
+using Koostoo.Activities.Networks;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public static class OpenRequests
     /// </summary>
     public static async Task<List<StepRequest>> OfAsync(ActivityContext context)
     {
-        var requests = context.Db.Set<StepRequest>();
+        var requests = context.NetworkDb().StepRequests;
         await requests.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).LoadAsync();
         return requests.Local
             .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)

@@ -1,3 +1,4 @@
+using Koostoo.Activities.Networks;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
 using Koostoo.Networks.Requests;
@@ -19,7 +20,7 @@ public static class RequestMail
         var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
             request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
         var (link, token) = RequestLink.Create(request.Id, context.Now);
-        context.Db.Set<RequestLink>().Add(link);
+        context.NetworkDb().RequestLinks.Add(link);
         var form = RequestForm.FromJson(request.Form);
         var scope = new Dictionary<string, object?>
         {

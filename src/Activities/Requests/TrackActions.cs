@@ -24,7 +24,7 @@ namespace Koostoo.Activities.Requests;
     Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome],
     DescriptionEt = "Küsib igalt tegevuse vastutajalt enne tähtaega, kuidas läheb; tähtaja möödudes teavitab koordinaatorit.",
     DescriptionEn = "Checks in with each action's owner before its due date; tells the coordinator when one is overdue.")]
-public sealed class TrackActions : WaitingActivity
+public sealed class TrackActions : PeopleStep
 {
     private const string AnswerKey = "answer:";
     private const string CheckInKey = "checkin:";
@@ -43,15 +43,15 @@ public sealed class TrackActions : WaitingActivity
         var network = await NetworkPeople.NetworkOfAsync(context);
         if (network is null) return ActivityResult.Fault("TrackActions runs only in a network's workflow: this instance has no network.");
         // The plan's last answer may have added an action in this very transaction: what is loaded or added counts.
-        await context.Db.Set<ActionItem>().Where(a => a.NetworkId == network.Id).LoadAsync();
-        var actions = context.Db.Set<ActionItem>().Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
+        await context.NetworkDb().ActionItems.Where(a => a.NetworkId == network.Id).LoadAsync();
+        var actions = context.NetworkDb().ActionItems.Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
         context.Data.Clear();
         if (actions.Count == 0)
         {
             context.Log("The plan has no open actions; nothing to follow.");
             return ActivityResult.Outcome(ActivityResult.DoneOutcome);
         }
-        StartTimers(context);
+        StartWaiting(context);
         var requests = new JsonObject();
         var sent = new List<OutboxMessage>();
         foreach (var action in actions)
@@ -64,18 +64,16 @@ public sealed class TrackActions : WaitingActivity
             context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, Moment(action.DueOn.AddDays(1), TimeSpan.Zero));
         }
         context.Data["requests"] = requests;
-        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
         if (sent.Count > 0) Outbox.DeliverAfterCommit(context, sent);
         context.Log($"Following {actions.Count} action(s) to their due dates.");
         await PublishAsync(context);
         return ActivityResult.Suspend();
     }
 
-    protected override async ValueTask<ActivityResult> OnStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
+    protected override async ValueTask<ActivityResult> OnStepStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
         var key = bookmark.Key ?? "";
-        if (key == AskMembers.CommandKey) return await OnCommandAsync(context, network, stimulus?.AsObject() ?? new JsonObject());
         if (key.StartsWith(CheckInKey, StringComparison.Ordinal))
         {
             await CheckInAsync(context, network, Guid.Parse(key[CheckInKey.Length..]));
@@ -90,18 +88,12 @@ public sealed class TrackActions : WaitingActivity
         return await OnReportAsync(context, network, bookmark, stimulus!["answer"]!.AsObject());
     }
 
-    protected override async ValueTask OnReminderAsync(ActivityContext context, int number)
-    {
-        var network = (await NetworkPeople.NetworkOfAsync(context))!;
-        context.Log($"Reminder {number}: {await RemindOpenAsync(context, network)} owner(s) of actions not done were reminded.");
-    }
-
     protected override async ValueTask<ActivityResult> OnDeadlineAsync(ActivityContext context) => await CloseAsync(context);
 
     private async Task<ActivityResult> OnReportAsync(ActivityContext context, Network network, Bookmark bookmark, JsonObject answer)
     {
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
-        var request = await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == requestId);
+        var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
         var action = await ActionOfAsync(context, requestId);
         request.Answer = answer.ToJsonString();
         request.AnsweredAt = context.Now;
@@ -113,7 +105,7 @@ public sealed class TrackActions : WaitingActivity
         };
         action.Status = status;
         action.DoneAt = status == ActionStatus.Done ? context.Now : null;
-        context.Db.Set<ActionProgress>().Add(new ActionProgress
+        context.NetworkDb().ActionProgress.Add(new ActionProgress
         {
             ActionItemId = action.Id,
             At = context.Now,
@@ -128,33 +120,25 @@ public sealed class TrackActions : WaitingActivity
         }
         // A fresh bookmark keeps the link working: the owner reports again as the work goes on, until the step closes.
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
-        return await SettleAsync(context, network);
+        return await SettleAsync(context);
     }
 
-    private async Task<ActivityResult> OnCommandAsync(ActivityContext context, Network network, JsonObject command)
+    /// <summary>Actions have owners, not an audience: a member joining changes no action by itself.</summary>
+    protected override Task AddMemberAsync(ActivityContext context, Guid memberId)
     {
-        switch (command["command"]?.GetValue<string>())
-        {
-            case "close":
-                return await CloseAsync(context);
-            case "remind":
-                context.Log($"The coordinator sent a reminder to {await RemindOpenAsync(context, network)} owner(s).");
-                break;
-            case "extend":
-                var current = context.OpenBookmarks.FirstOrDefault(b => b.Key == DeadlineKey);
-                var deadline = (current?.DueAt ?? context.Now) + IsoDuration.Parse(command["by"]!.GetValue<string>());
-                if (current is not null) context.RemoveBookmark(current);
-                context.CreateBookmark(BookmarkKind.Timer, DeadlineKey, deadline);
-                context.Log($"The coordinator extended the stage's deadline by {command["by"]}.");
-                break;
-            default:
-                // Actions have owners, not audiences: a member joining or leaving changes no action by itself.
-                context.Log($"'{command["command"]}' changes nothing while actions are followed.");
-                break;
-        }
-        context.CreateBookmark(BookmarkKind.Response, AskMembers.CommandKey);
-        return await SettleAsync(context, network);
+        context.Log("'add-member' changes nothing while actions are followed.");
+        return Task.CompletedTask;
     }
+
+    /// <summary>A member leaving changes no action either: theirs stays in the plan under their name until the coordinator reassigns it.</summary>
+    protected override Task RemoveMemberAsync(ActivityContext context, Guid memberId)
+    {
+        context.Log("'remove-member' changes nothing while actions are followed.");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Each request is due with its action, not with the stage: a later stage deadline moves no action's due date.</summary>
+    protected override Task OnDeadlineMovedAsync(ActivityContext context, DateTimeOffset deadline) => Task.CompletedTask;
 
     private async Task CheckInAsync(ActivityContext context, Network network, Guid actionId)
     {
@@ -185,21 +169,23 @@ public sealed class TrackActions : WaitingActivity
         context.Log("An action is overdue: its owner was reminded and the coordinator told.");
     }
 
-    private async Task<int> RemindOpenAsync(ActivityContext context, Network network)
+    protected override string Silent => "owner(s) of actions not done";
+
+    protected override async Task<int> RemindSilentAsync(ActivityContext context, LocalizedText? note)
     {
-        var coordinator = NetworkPeople.CoordinatorOf(network);
+        var coordinator = NetworkPeople.CoordinatorOf((await NetworkPeople.NetworkOfAsync(context))!);
         var sent = new List<OutboxMessage>();
         foreach (var request in await OpenRequests.OfAsync(context))
         {
             if ((await ActionOfAsync(context, request.Id)).Status == ActionStatus.Done) continue;
             request.RemindersSent++;
-            sent.Add(RequestMail.ToRespondent(context, "step-reminder", request, coordinator, null, TimeZone));
+            sent.Add(RequestMail.ToRespondent(context, "step-reminder", request, coordinator, note, TimeZone));
         }
         Outbox.DeliverAfterCommit(context, sent);
         return sent.Count;
     }
 
-    private async Task<ActivityResult> SettleAsync(ActivityContext context, Network network)
+    protected override async Task<ActivityResult> SettleAsync(ActivityContext context)
     {
         var actions = await ActionsAsync(context);
         if (actions.All(a => a.Status == ActionStatus.Done)) return await CloseAsync(context);
@@ -207,7 +193,7 @@ public sealed class TrackActions : WaitingActivity
         return ActivityResult.Suspend();
     }
 
-    private async Task<ActivityResult> CloseAsync(ActivityContext context)
+    protected override async Task<ActivityResult> CloseAsync(ActivityContext context)
     {
         var actions = await ActionsAsync(context);
         foreach (var request in await OpenRequests.OfAsync(context)) request.ClosedAt = context.Now;
@@ -241,7 +227,7 @@ public sealed class TrackActions : WaitingActivity
             Deadline = Moment(action.DueOn, TimeSpan.Zero),
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
-        context.Db.Set<StepRequest>().Add(request);
+        context.NetworkDb().StepRequests.Add(request);
         return request;
     }
 
@@ -272,20 +258,20 @@ public sealed class TrackActions : WaitingActivity
     private static async Task<StepRequest> RequestOfAsync(ActivityContext context, Guid actionId)
     {
         var requestId = context.Data["requests"]!.AsObject().First(p => p.Value!.GetValue<string>() == actionId.ToString()).Key;
-        return await context.Db.Set<StepRequest>().FirstAsync(r => r.Id == Guid.Parse(requestId));
+        return await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == Guid.Parse(requestId));
     }
 
     private static async Task<ActionItem> ActionOfAsync(ActivityContext context, Guid requestId)
     {
         var actionId = Guid.Parse(context.Data["requests"]![requestId.ToString()]!.GetValue<string>());
-        return (await context.Db.Set<ActionItem>().FindAsync(actionId))!;
+        return (await context.NetworkDb().ActionItems.FindAsync(actionId))!;
     }
 
     private static async Task<List<ActionItem>> ActionsAsync(ActivityContext context)
     {
         var ids = context.Data["requests"]!.AsObject().Select(p => Guid.Parse(p.Value!.GetValue<string>())).ToList();
-        await context.Db.Set<ActionItem>().Where(a => ids.Contains(a.Id)).LoadAsync();
-        return context.Db.Set<ActionItem>().Local.Where(a => ids.Contains(a.Id)).ToList();
+        await context.NetworkDb().ActionItems.Where(a => ids.Contains(a.Id)).LoadAsync();
+        return context.NetworkDb().ActionItems.Local.Where(a => ids.Contains(a.Id)).ToList();
     }
 
     /// <summary>Where the plan stands, for later steps and conditions: how many actions, done, late, overdue.</summary>

@@ -1,3 +1,4 @@
+using Koostoo.Activities.Requests;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
 using System.Text.Json.Nodes;
@@ -52,17 +53,10 @@ public static class NetworkEndpoints
             var (json, problem) = await OptionalJsonBody.ReadAsync(http, "The command", ct);
             if (problem is not null) return problem;
             if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: "Bad request", detail: "The command is a JSON object.");
-            var body = json?.AsObject() ?? [];
-            if (command == "extend" && !(IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero))
-                return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).");
-            if (command == "add-member")
-            {
-                if (!Guid.TryParse(body["memberId"]?.GetValue<string>(), out var memberId))
-                    return Results.Problem(statusCode: 400, title: "Bad request", detail: "Give the member as { \"memberId\": \"...\" }.");
-                await membership.EnsureActiveAsync(actor, id, memberId, ct);
-            }
-            body["command"] = command;
-            await commands.SendAsync(actor, id, activityId, body, ct);
+            var (step, bad) = Read(command, json?.AsObject() ?? []);
+            if (step is null) return Results.Problem(statusCode: 400, title: "Bad request", detail: bad);
+            if (step is StepCommand.AddMember add) await membership.EnsureActiveAsync(actor, id, add.MemberId, ct);
+            await commands.SendAsync(actor, id, activityId, step, ct);
             return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).Accepts<JsonObject>("application/json")
           .WithSummary("A coordinator's command on a waiting step: remind (now, the silent only), extend { by }, close, add-member { memberId }.");
@@ -70,4 +64,18 @@ public static class NetworkEndpoints
 
     /// <summary>Every answer that shows the network tells its history in Estonian, or in English with <c>?lang=en</c>.</summary>
     private static string Language(string? lang) => lang == "en" ? "en" : "et";
+
+    /// <summary>The command a coordinator's request names, from the URL's name and the body's fields; or what is wrong with it.</summary>
+    private static (StepCommand? Command, string? Problem) Read(string name, JsonObject body) => name switch
+    {
+        "extend" => IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero
+            ? (new StepCommand.Extend(by), null)
+            : (null, "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration)."),
+        "add-member" => Guid.TryParse(body["memberId"]?.GetValue<string>(), out var memberId)
+            ? (new StepCommand.AddMember(memberId), null)
+            : (null, "Give the member as { \"memberId\": \"...\" }."),
+        "close" => (new StepCommand.Close(), null),
+        // The name was checked against the commands first: what is left is remind.
+        _ => (new StepCommand.Remind(), null),
+    };
 }

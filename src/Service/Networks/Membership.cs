@@ -1,5 +1,4 @@
 using Koostoo.Activities.Requests;
-using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Service.Access;
 using Koostoo.Networks.History;
@@ -60,7 +59,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
         await db.SaveChangesAsync(ct);
 
         foreach (var step in await WaitingStepsAsync(networkId, ct))
-            await commands.SendAsync(actor, networkId, step, new JsonObject { ["command"] = "remove-member", ["memberId"] = memberId.ToString() }, ct);
+            await commands.SendAsync(actor, networkId, step, new StepCommand.RemoveMember(memberId), ct);
     }
 
     /// <summary>
@@ -74,7 +73,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
         {
             try
             {
-                await commands.SendAsync(actor, networkId, step, new JsonObject { ["command"] = "add-member", ["memberId"] = memberId.ToString() }, ct);
+                await commands.SendAsync(actor, networkId, step, new StepCommand.AddMember(memberId), ct);
                 asked++;
             }
             catch (ConflictException)
@@ -89,7 +88,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     {
         var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
         return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
             .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
     }
 }

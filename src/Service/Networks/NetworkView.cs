@@ -93,7 +93,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
             .OrderBy(r => r.CreatedAt).ToListAsync(ct);
         // Requests of a step that ended another way (a Finish elsewhere, a cancel) lost their bookmarks: not open.
         var waiting = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == AskMembers.CommandKey)
+            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == PeopleStep.CommandKey)
             .Select(b => b.ActivityId).ToListAsync(ct);
         var steps = requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId).Select(g =>
         {

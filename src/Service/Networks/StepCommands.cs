@@ -1,5 +1,6 @@
-using Koostoo.Activities.Requests;
 using System.Text.Json.Nodes;
+using System.Xml;
+using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Service.Access;
 using Koostoo.Networks.History;
@@ -23,7 +24,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     /// <summary>What a coordinator can send through the API; <c>remove-member</c> comes from <see cref="Membership"/>.</summary>
     public static readonly string[] Names = ["remind", "extend", "close", "add-member"];
 
-    public async Task SendAsync(Actor actor, Guid networkId, string activityId, JsonObject command, CancellationToken ct = default)
+    public async Task SendAsync(Actor actor, Guid networkId, string activityId, StepCommand command, CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
         var told = await HistoryEventAsync(network, activityId, command, ct);
@@ -31,10 +32,10 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
         {
             var bookmark = await db.Bookmarks.AsNoTracking()
                 .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ActivityId == activityId && b.Kind == BookmarkKind.Response
-                            && b.Key == AskMembers.CommandKey && b.ConsumedAt == null)
+                            && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
-            var result = await runtime.ResumeAsync(bookmark, command, ct, told is null ? null : (transaction, _) =>
+            var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), ct, told is null ? null : (transaction, _) =>
             {
                 NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Kind, actor.ForHistory(), told.Value.Arguments);
                 return Task.CompletedTask;
@@ -51,22 +52,21 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     /// What the history keeps of a coordinator's command: the step by its question and a member by the name the
     /// coordinator already sees. A member leaving is told by <see cref="Membership"/>, once, not per step.
     /// </summary>
-    private async Task<(HistoryKind Kind, JsonObject Arguments)?> HistoryEventAsync(Network network, string activityId, JsonObject command, CancellationToken ct)
+    private async Task<(HistoryKind Kind, JsonObject Arguments)?> HistoryEventAsync(Network network, string activityId, StepCommand command, CancellationToken ct)
     {
         var form = await db.Set<StepRequest>().AsNoTracking()
             .Where(r => r.InstanceId == network.WorkflowInstanceId && r.ActivityId == activityId)
             .OrderByDescending(r => r.CreatedAt).Select(r => r.Form).FirstOrDefaultAsync(ct);
         var question = NetworkHistory.Localized(form is null ? new LocalizedText(activityId) : RequestForm.FromJson(form).Question);
-        switch (command["command"]?.GetValue<string>())
+        switch (command)
         {
-            case "remind":
+            case StepCommand.Remind:
                 return (HistoryKind.StepReminded, new() { ["question"] = question });
-            case "extend":
-                return (HistoryKind.DeadlineExtended, new() { ["question"] = question, ["by"] = command["by"]!.GetValue<string>() });
-            case "close":
+            case StepCommand.Extend { By: var by }:
+                return (HistoryKind.DeadlineExtended, new() { ["question"] = question, ["by"] = XmlConvert.ToString(by) });
+            case StepCommand.Close:
                 return (HistoryKind.StepClosedByCoordinator, new() { ["question"] = question });
-            case "add-member":
-                var memberId = Guid.TryParse(command["memberId"]?.GetValue<string>(), out var id) ? id : Guid.Empty;
+            case StepCommand.AddMember { MemberId: var memberId }:
                 var name = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "?";
                 return (HistoryKind.MemberAddedToStep, new() { ["question"] = question, ["member"] = name });
             default:

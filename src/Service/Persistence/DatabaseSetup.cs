@@ -1,3 +1,4 @@
+using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,8 @@ namespace Koostoo.Service.Persistence;
 
 /// <summary>
 /// Registers the service's database for the configured provider. The provider picks the context class, and with it
-/// the migration history; everything else asks for <see cref="KoostooDbContext"/> or <see cref="WorkflowDbContext"/>.
+/// the migration history; everything else asks for <see cref="KoostooDbContext"/>, <see cref="NetworkDbContext"/> or
+/// <see cref="WorkflowDbContext"/>, all the same scoped context, so the engine and the activities share one transaction.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -21,6 +23,7 @@ public static class DatabaseSetup
                 services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>(options => Configure(database, options));
                 break;
         }
+        services.AddScoped<NetworkDbContext>(provider => provider.GetRequiredService<KoostooDbContext>());
         services.AddScoped<WorkflowDbContext>(provider => provider.GetRequiredService<KoostooDbContext>());
         return services;
     }

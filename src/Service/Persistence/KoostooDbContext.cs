@@ -1,24 +1,11 @@
-using Koostoo.Activities.Email;
-using Koostoo.Networks;
-using Koostoo.Workflows.Persistence;
+using Koostoo.Activities.Networks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Service.Persistence;
 
 /// <summary>
-/// The service's database: the engine's tables plus the service's own, in one model. Abstract because migrations are
-/// per provider (EF's way for one model on two providers): <see cref="SqliteKoostooDbContext"/> and
-/// <see cref="PostgresKoostooDbContext"/> each carry their own migration history; the rest of the code asks for this type.
+/// The service's database: the network's model as its activities see it (<see cref="NetworkDbContext"/>), nothing added.
+/// Abstract because migrations are per provider (EF's way for one model on two providers): <see cref="SqliteKoostooDbContext"/>
+/// and <see cref="PostgresKoostooDbContext"/> each carry their own migration history; the rest of the code asks for this type.
 /// </summary>
-public abstract class KoostooDbContext(DbContextOptions options) : WorkflowDbContext(options)
-{
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<Network> Networks => Set<Network>();
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        base.OnModelCreating(model);
-        OutboxModel.Configure(model);
-        NetworkModel.Configure(model);
-    }
-}
+public abstract class KoostooDbContext(DbContextOptions options) : NetworkDbContext(options);

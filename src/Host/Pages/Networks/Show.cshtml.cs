@@ -1,11 +1,12 @@
+using Koostoo.Activities.Requests;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using System.Text.Json.Nodes;
 
 namespace Koostoo.Host.Pages.Networks;
 
@@ -38,15 +39,15 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     }
 
     public Task<IActionResult> OnPostRemindAsync(Guid id, string step) =>
-        RunAsync(id, "reminded", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "remind" }, HttpContext.RequestAborted));
+        RunAsync(id, "reminded", () => commands.SendAsync(actor, id, step, new StepCommand.Remind(), HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, string step, string by) =>
         !Extensions.Contains(by)
             ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Vali, kui palju tähtaega pikendada.", "Choose how much to extend the deadline."))
-            : RunAsync(id, "extended", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "extend", ["by"] = by }, HttpContext.RequestAborted));
+            : RunAsync(id, "extended", () => commands.SendAsync(actor, id, step, new StepCommand.Extend(IsoDuration.Parse(by)), HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string step) =>
-        RunAsync(id, "closed", () => commands.SendAsync(actor, id, step, new JsonObject { ["command"] = "close" }, HttpContext.RequestAborted));
+        RunAsync(id, "closed", () => commands.SendAsync(actor, id, step, new StepCommand.Close(), HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string? name, string? email, string? organisation, Sector sector, string? language)
     {
