@@ -58,6 +58,12 @@ public static class NetworkModel
             e.HasKey(l => l.TokenHash);
             e.HasIndex(l => l.RequestId);
         });
+        model.Entity<ReplyAddress>(e =>
+        {
+            e.ToTable("reply_addresses");
+            e.HasKey(a => a.KeyHash);
+            e.HasIndex(a => a.RequestId);
+        });
             model.Entity<GroupAgreement>(e =>
         {
             e.ToTable("group_agreements");

@@ -5,7 +5,9 @@ using Koostoo.Service.Answers;
 using Koostoo.Service.Email;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Networks;
+using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
+using Koostoo.Service.Replies;
 using Koostoo.Service.Scheduling;
 using Koostoo.Service.Startup;
 using Koostoo.Service.WorkSheets;
@@ -36,6 +38,11 @@ public static class KoostooServices
         services.AddScoped<RequestInbox>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<WorkSheetBuilder>();
+
+        services.Configure<ReplyAddressing>(configuration.GetSection(ReplyAddressing.Section));
+        services.Configure<ReplyInboxOptions>(configuration.GetSection(ReplyInboxOptions.Section));
+        services.AddScoped<ReplyHandler>();
+        services.AddTransient<ReplyInbox>();
         return services;
     }
 
@@ -52,5 +59,6 @@ public static class KoostooServices
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);
+        ReplyInbox.Start(services);
     }
 }

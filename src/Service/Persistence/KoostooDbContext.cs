@@ -1,5 +1,6 @@
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
+using Koostoo.Service.Replies;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,5 +21,11 @@ public abstract class KoostooDbContext(DbContextOptions options) : WorkflowDbCon
         base.OnModelCreating(model);
         OutboxModel.Configure(model);
         NetworkModel.Configure(model);
+        model.Entity<ReplyReceipt>(e =>
+        {
+            e.ToTable("reply_receipts");
+            e.HasKey(r => new { r.UidValidity, r.Uid });
+            e.HasIndex(r => new { r.RequestId, r.At });
+        });
     }
 }

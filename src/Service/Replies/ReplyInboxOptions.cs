@@ -1,0 +1,30 @@
+namespace Koostoo.Service.Replies;
+
+/// <summary>
+/// The mailbox replies arrive in (<c>Koostoo:Replies</c>, the same section whose <c>Address</c> the request mails carry):
+/// read over IMAP when <c>Imap:Host</c> is set. README and docs/replies.md.
+/// </summary>
+public sealed class ReplyInboxOptions
+{
+    public const string Section = "Koostoo:Replies";
+
+    public string? Address { get; set; }
+    public ImapOptions Imap { get; set; } = new();
+    /// <summary>How often the inbox is read (cron, Hangfire's format).</summary>
+    public string ReadCron { get; set; } = "* * * * *";
+
+    public bool IsOn => !string.IsNullOrWhiteSpace(Address) && !string.IsNullOrWhiteSpace(Imap.Host);
+}
+
+public sealed class ImapOptions
+{
+    public string? Host { get; set; }
+    /// <summary>993 suits SslOnConnect; 143 StartTls or None.</summary>
+    public int Port { get; set; } = 993;
+    /// <summary><c>None</c>, <c>StartTls</c> or <c>SslOnConnect</c>.</summary>
+    public string Security { get; set; } = "SslOnConnect";
+    public string? User { get; set; }
+    /// <summary>Give it by environment variable (Koostoo__Replies__Imap__Password), never in the repository.</summary>
+    public string? Password { get; set; }
+    public string Folder { get; set; } = "INBOX";
+}
