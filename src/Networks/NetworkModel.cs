@@ -114,6 +114,7 @@ public static class NetworkModel
         {
             e.ToTable("network_history");
             e.HasKey(h => h.Id);
+            e.Property(h => h.ActorName).HasMaxLength(200);
             e.HasIndex(h => new { h.NetworkId, h.Id });
         });
     }

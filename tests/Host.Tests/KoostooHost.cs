@@ -1,3 +1,7 @@
+using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Koostoo.Host.Tests;
 
 /// <summary>
@@ -11,6 +15,7 @@ public sealed class KoostooHost : IDisposable
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings = new() { ["Logging:LogLevel:Default"] = "Warning" };
     private KoostooApp? _app;
+    private string? _postgres;
 
     public KoostooHost()
     {
@@ -20,7 +25,7 @@ public sealed class KoostooHost : IDisposable
     /// <summary>The host with <c>Koostoo:Database:Provider = Postgres</c> over the given database (and so Hangfire's PostgreSQL storage).</summary>
     public static KoostooHost OverPostgres(string connectionString)
     {
-        var host = new KoostooHost();
+        var host = new KoostooHost { _postgres = connectionString };
         host._settings["Koostoo:Database:Provider"] = "Postgres";
         host._settings["Koostoo:Database:ConnectionString"] = connectionString;
         return host;
@@ -35,6 +40,27 @@ public sealed class KoostooHost : IDisposable
 
     /// <summary>The running host's services, for what a test drives below the API (many instances at once, the timer sweep).</summary>
     public IServiceProvider Services => App.Services;
+
+    private DatabaseOptions Database => _postgres is null
+        ? new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_folder["koostoo.db"]}" }
+        : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = _postgres };
+
+    /// <summary>
+    /// A context of the host's own provider on its database, without starting the host: to leave the database as an
+    /// older version of the service would have, before the host migrates it.
+    /// </summary>
+    public KoostooDbContext NewDbContext()
+    {
+        if (_postgres is null)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteKoostooDbContext>();
+            Database.Configure(sqlite);
+            return new SqliteKoostooDbContext(sqlite.Options);
+        }
+        var postgres = new DbContextOptionsBuilder<PostgresKoostooDbContext>();
+        Database.Configure(postgres);
+        return new PostgresKoostooDbContext(postgres.Options);
+    }
 
     /// <summary>Creates and publishes a definition through the API, as an admin would.</summary>
     public async Task PublishAsync(string json)

@@ -62,8 +62,7 @@ public static class NetworkRecords
                     TimeBound = Date(answer, "timebound"),
                     ProposedAt = context.Now,
                 });
-                NetworkHistory.Add(context.Db, request.NetworkId, context.Now, $"Eesmärgi {drafts + 1}. sõnastus pandi liikmetele heaks kiita.",
-                    $"Draft {drafts + 1} of the goal was put to the members.");
+                NetworkHistory.Add(context.Db, request.NetworkId, context.Now, HistoryKind.GoalDraftProposed, HistoryActor.Respondent(request), new() { ["draft"] = drafts + 1 });
                 break;
             case Plan:
                 await RecordActionAsync(context, request, answer);
@@ -95,9 +94,8 @@ public static class NetworkRecords
         goal.VotesFor = tally.Yes;
         goal.VotesAgainst = tally.No;
         goal.DecidedAt = context.Now;
-        NetworkHistory.Add(context.Db, networkId, context.Now,
-            tally.Approved ? $"Eesmärk kiideti heaks ({tally.Yes} poolt, {tally.No} vastu)." : $"Eesmärki ei kiidetud heaks ({tally.Yes} poolt, {tally.No} vastu).",
-            tally.Approved ? $"The goal was approved ({tally.Yes} for, {tally.No} against)." : $"The goal was not approved ({tally.Yes} for, {tally.No} against).");
+        NetworkHistory.Add(context.Db, networkId, context.Now, tally.Approved ? HistoryKind.GoalApproved : HistoryKind.GoalNotApproved, HistoryActor.System,
+            new() { ["for"] = tally.Yes, ["against"] = tally.No });
     }
 
     /// <summary>A member's action in the plan: theirs once they confirm they take it on; unconfirmed, it is not in the plan.</summary>

@@ -228,9 +228,9 @@ public sealed class AskMembers : WaitingActivity
         {
             var networkId = requests[0].NetworkId;
             await NetworkRecords.OnCloseAsync(Record, context, networkId, tally);
-            Koostoo.Networks.History.NetworkHistory.Add(context.Db, networkId, context.Now,
-                $"Samm „{Question!.In("et")}“ sulgus: vastas {tally.Answered} / {tally.Asked}.",
-                $"The step \"{Question!.In("en")}\" closed: {tally.Answered} of {tally.Asked} answered.");
+            Koostoo.Networks.History.NetworkHistory.Add(context.Db, networkId, context.Now, Koostoo.Networks.History.HistoryKind.StepClosed,
+                Koostoo.Networks.History.HistoryActor.System,
+                new() { ["question"] = Koostoo.Networks.History.NetworkHistory.Localized(Question!), ["answered"] = tally.Answered, ["asked"] = tally.Asked });
         }
         return ActivityResult.Outcome([.. tally.Outcomes()]);
     }

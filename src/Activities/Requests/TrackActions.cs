@@ -122,7 +122,7 @@ public sealed class TrackActions : WaitingActivity
         });
         if (status == ActionStatus.Done)
         {
-            NetworkHistory.Add(context.Db, network.Id, context.Now, $"{action.OwnerName}: tegevus „{action.What}“ on tehtud.", $"{action.OwnerName}: the action \"{action.What}\" is done.");
+            NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.ActionDone, HistoryActor.Respondent(request), new() { ["action"] = action.What, ["owner"] = action.OwnerName });
             foreach (var timer in context.OpenBookmarks.Where(b => b.Key == CheckInKey + action.Id || b.Key == OverdueKey + action.Id).ToList())
                 context.RemoveBookmark(timer);
         }
@@ -181,8 +181,7 @@ public sealed class TrackActions : WaitingActivity
             new LocalizedText($"Tegevus „{action.What}“ (vastutaja {action.OwnerName}) pidi valmis olema {due}, aga ei ole tehtuks märgitud. Vastutajale saadeti meeldetuletus.",
                 $"The action \"{action.What}\" (owner {action.OwnerName}) was due on {action.DueOn:yyyy-MM-dd} and is not marked done. The owner was reminded."));
         Outbox.DeliverAfterCommit(context, [reminder, notice]);
-        NetworkHistory.Add(context.Db, network.Id, context.Now, $"Tegevus „{action.What}“ ({action.OwnerName}) on üle tähtaja; koordinaatorit teavitati.",
-            $"The action \"{action.What}\" ({action.OwnerName}) is overdue; the coordinator was told.");
+        NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.ActionOverdue, HistoryActor.System, new() { ["action"] = action.What, ["owner"] = action.OwnerName });
         context.Log("An action is overdue: its owner was reminded and the coordinator told.");
     }
 
@@ -216,8 +215,7 @@ public sealed class TrackActions : WaitingActivity
         if (actions.Count > 0)
         {
             await PublishAsync(context);
-            NetworkHistory.Add(context.Db, actions[0].NetworkId, context.Now, $"Elluviimine lõppes: {done} / {actions.Count} tegevust tehtud.",
-                $"Execution ended: {done} of {actions.Count} actions done.");
+            NetworkHistory.Add(context.Db, actions[0].NetworkId, context.Now, HistoryKind.ExecutionEnded, HistoryActor.System, new() { ["done"] = done, ["actions"] = actions.Count });
         }
         return ActivityResult.Outcome(done == actions.Count ? ActivityResult.DoneOutcome : TimeoutOutcome);
     }

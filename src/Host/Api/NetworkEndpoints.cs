@@ -13,22 +13,22 @@ public static class NetworkEndpoints
     {
         var networks = app.MapGroup("/api/networks").WithTags("Networks");
 
-        networks.MapPost("/", async (LaunchRequest request, NetworkLauncher launcher, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        networks.MapPost("/", async (LaunchRequest request, string? lang, NetworkLauncher launcher, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
             var network = await launcher.LaunchAsync(actor, request, ct);
-            return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(actor, network.Id, ct));
+            return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(actor, network.Id, Language(lang), ct));
         }).WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
 
         networks.MapGet("/", (string? coordinator, NetworkReader reader, Actor actor, CancellationToken ct) => reader.ListAsync(actor, coordinator, ct))
             .WithSummary("Every network, newest first, with its stage; ?coordinator=EMAIL for one coordinator's networks.");
 
-        networks.MapGet("/{id:guid}", (Guid id, NetworkReader reader, Actor actor, CancellationToken ct) => reader.GetAsync(actor, id, ct))
-            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history.");
+        networks.MapGet("/{id:guid}", (Guid id, string? lang, NetworkReader reader, Actor actor, CancellationToken ct) => reader.GetAsync(actor, id, Language(lang), ct))
+            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history (in Estonian; ?lang=en in English).");
 
-        networks.MapPost("/{id:guid}/cancel", async (Guid id, NetworkCancellation cancellation, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        networks.MapPost("/{id:guid}/cancel", async (Guid id, string? lang, NetworkCancellation cancellation, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
             await cancellation.CancelAsync(actor, id, ct);
-            return Results.Ok(await reader.GetAsync(actor, id, ct));
+            return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).WithSummary("Cancel the network: its workflow stops (no more reminders), open steps close, links say so. Twice is a 409.");
 
         networks.MapPost("/{id:guid}/members", async (Guid id, MemberDraft member, Membership membership, Actor actor, CancellationToken ct) =>
@@ -38,13 +38,13 @@ public static class NetworkEndpoints
                 new MemberView(added.Id, added.Name, added.Organisation, added.Sector, added.Email, added.Phone, added.Language, added.Role, added.Status));
         }).WithSummary("Add a member mid-cycle: asked in the next steps, or now with the step command add-member.");
 
-        networks.MapDelete("/{id:guid}/members/{memberId:guid}", async (Guid id, Guid memberId, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        networks.MapDelete("/{id:guid}/members/{memberId:guid}", async (Guid id, Guid memberId, string? lang, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
             await membership.RemoveAsync(actor, id, memberId, ct);
-            return Results.Ok(await reader.GetAsync(actor, id, ct));
+            return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).WithSummary("A member leaves: no longer asked, and no waiting step counts them any more.");
 
-        networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, HttpRequest http,
+        networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, string? lang, HttpRequest http,
             StepCommands commands, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
             if (!StepCommands.Names.Contains(command))
@@ -63,8 +63,11 @@ public static class NetworkEndpoints
             }
             body["command"] = command;
             await commands.SendAsync(actor, id, activityId, body, ct);
-            return Results.Ok(await reader.GetAsync(actor, id, ct));
+            return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).Accepts<JsonObject>("application/json")
           .WithSummary("A coordinator's command on a waiting step: remind (now, the silent only), extend { by }, close, add-member { memberId }.");
     }
+
+    /// <summary>Every answer that shows the network tells its history in Estonian, or in English with <c>?lang=en</c>.</summary>
+    private static string Language(string? lang) => lang == "en" ? "en" : "et";
 }

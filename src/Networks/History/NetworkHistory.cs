@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Networks.History;
@@ -5,6 +7,20 @@ namespace Koostoo.Networks.History;
 public static class NetworkHistory
 {
     /// <summary>Adds an entry to the unit of work in hand, so it is saved with the change it tells of, or not at all.</summary>
-    public static void Add(DbContext db, Guid networkId, DateTimeOffset at, string et, string en) =>
-        db.Set<HistoryEntry>().Add(new HistoryEntry { NetworkId = networkId, At = at, Et = et, En = en });
+    public static void Add(DbContext db, Guid networkId, DateTimeOffset at, HistoryKind kind, HistoryActor actor, JsonObject? arguments = null) =>
+        db.Set<HistoryEntry>().Add(new HistoryEntry
+        {
+            NetworkId = networkId,
+            At = at,
+            Kind = kind,
+            Arguments = (arguments ?? []).ToJsonString(),
+            ActorKind = actor.Kind,
+            ActorName = actor.Name,
+        });
+
+    /// <summary>A text in both languages the history is read in, picked when read.</summary>
+    public static JsonObject Localized(LocalizedText text) => new() { ["et"] = text.In("et"), ["en"] = text.In("en") };
+
+    /// <summary>A moment in UTC, formatted in the reader's language and time zone when read.</summary>
+    public static JsonNode Moment(DateTimeOffset moment) => JsonValue.Create(moment.ToUniversalTime());
 }

@@ -1,3 +1,5 @@
+using Koostoo.Networks.History;
+
 namespace Koostoo.Service.Access;
 
 public enum ActorKind
@@ -35,4 +37,15 @@ public sealed record Actor(ActorKind Kind, string? Id, string Name, string? Emai
 
     /// <param name="what">What in the service acts: "timer", "import".</param>
     public static Actor System(string what) => new(ActorKind.System, null, what, null, new HashSet<string>());
+
+    /// <summary>
+    /// How the network's history names this actor: staff and members by name (the local staff user, nameless until
+    /// accounts exist, by the role word when read); the system by nothing, whatever part of it acted.
+    /// </summary>
+    public HistoryActor ForHistory() => Kind switch
+    {
+        ActorKind.Staff => HistoryActor.Staff(Name),
+        ActorKind.Member => HistoryActor.Member(Name),
+        _ => HistoryActor.System,
+    };
 }

@@ -38,9 +38,8 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
         var meeting = new Meeting { NetworkId = networkId, Title = plan.Title, CreatedAt = now };
         Apply(meeting, plan);
         db.Add(meeting);
-        NetworkHistory.Add(db, networkId, now,
-            $"Kohtumine „{meeting.Title}“ kavandati: {MomentText.Format(meeting.StartsAt, "et")}; kutsed saadeti.",
-            $"Meeting \"{meeting.Title}\" planned for {MomentText.Format(meeting.StartsAt, "en")}; invitations sent.");
+        NetworkHistory.Add(db, networkId, now, HistoryKind.MeetingPlanned, actor.ForHistory(),
+            new() { ["meeting"] = meeting.Title, ["startsAt"] = NetworkHistory.Moment(meeting.StartsAt) });
         await SaveAndInviteAsync(network, meeting, changed: false, now, ct);
         return meeting;
     }
@@ -54,9 +53,8 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
         var now = time.GetUtcNow();
         Apply(meeting, plan);
         meeting.Sequence++;
-        NetworkHistory.Add(db, networkId, now,
-            $"Kohtumist „{meeting.Title}“ muudeti ({MomentText.Format(meeting.StartsAt, "et")}); uued kutsed saadeti.",
-            $"Meeting \"{meeting.Title}\" changed ({MomentText.Format(meeting.StartsAt, "en")}); new invitations sent.");
+        NetworkHistory.Add(db, networkId, now, HistoryKind.MeetingChanged, actor.ForHistory(),
+            new() { ["meeting"] = meeting.Title, ["startsAt"] = NetworkHistory.Moment(meeting.StartsAt) });
         await SaveAndInviteAsync(network, meeting, changed: true, now, ct);
         return meeting;
     }
@@ -68,8 +66,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
         if (string.IsNullOrWhiteSpace(draft.Memo))
             throw new MeetingRejectedException(new Dictionary<string, string[]> { ["memo"] = ["Memo on tühi. / The memo is empty."] });
         meeting.Memo = draft.Memo.Trim();
-        NetworkHistory.Add(db, networkId, time.GetUtcNow(),
-            $"Kohtumise „{meeting.Title}“ memo kirjutati.", $"The memo of the meeting \"{meeting.Title}\" was written.");
+        NetworkHistory.Add(db, networkId, time.GetUtcNow(), HistoryKind.MemoWritten, actor.ForHistory(), new() { ["meeting"] = meeting.Title });
         await db.SaveChangesAsync(ct);
         return meeting;
     }

@@ -34,7 +34,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
         var member = draft.ToMember(time.GetUtcNow());
         member.NetworkId = networkId;
         db.Add(member);
-        NetworkHistory.Add(db, networkId, member.AddedAt, $"{member.Name} lisati võrgustikku.", $"{member.Name} joined the network.");
+        NetworkHistory.Add(db, networkId, member.AddedAt, HistoryKind.MemberJoined, actor.ForHistory(), new() { ["member"] = member.Name });
         await db.SaveChangesAsync(ct);
         return member;
     }
@@ -56,7 +56,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
         if (member.Status == MemberStatus.Left) return;
         member.Status = MemberStatus.Left;
         member.LeftAt = time.GetUtcNow();
-        NetworkHistory.Add(db, networkId, member.LeftAt.Value, $"{member.Name} lahkus võrgustikust.", $"{member.Name} left the network.");
+        NetworkHistory.Add(db, networkId, member.LeftAt.Value, HistoryKind.MemberLeft, actor.ForHistory(), new() { ["member"] = member.Name });
         await db.SaveChangesAsync(ct);
 
         foreach (var step in await WaitingStepsAsync(networkId, ct))

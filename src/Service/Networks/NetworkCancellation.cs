@@ -26,24 +26,23 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
         {
             // One transaction: the workflow stops and the network ends together, or neither does.
             await runtime.CancelAsync(network.WorkflowInstanceId!.Value, "The coordinator cancelled the network.", ct,
-                (transaction, _) => EndAsync(transaction, networkId, ct));
+                (transaction, _) => EndAsync(actor, transaction, networkId, ct));
         }
         else
         {
             // A workflow that faulted or was cancelled by itself has nothing left to stop; the network still ends.
-            await EndAsync(db, networkId, ct);
+            await EndAsync(actor, db, networkId, ct);
             await db.SaveChangesAsync(ct);
         }
     }
 
-    private async Task EndAsync(WorkflowDbContext transaction, Guid networkId, CancellationToken ct)
+    private async Task EndAsync(Actor actor, WorkflowDbContext transaction, Guid networkId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var network = await transaction.Set<Network>().FirstAsync(n => n.Id == networkId, ct);
         network.Status = NetworkStatus.Cancelled;
         var open = await transaction.Set<StepRequest>().Where(r => r.NetworkId == networkId && r.ClosedAt == null).ToListAsync(ct);
         foreach (var request in open) request.ClosedAt = now;
-        NetworkHistory.Add(transaction, networkId, now, "Koordinaator lõpetas võrgustiku töö; avatud sammud suleti.",
-            "The coordinator cancelled the network; the open steps were closed.");
+        NetworkHistory.Add(transaction, networkId, now, HistoryKind.NetworkCancelled, actor.ForHistory());
     }
 }

@@ -55,8 +55,7 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
             network.WorkflowInstanceId = instance.Id;
             db.Add(network);
             db.AddRange(agreements.Select((text, i) => new GroupAgreement { NetworkId = network.Id, Position = i + 1, Text = text }));
-            NetworkHistory.Add(db, network.Id, now, $"Võrgustik loodi, kutsuti {network.Members.Count} liiget.",
-                $"The network was launched; {network.Members.Count} members invited.");
+            NetworkHistory.Add(db, network.Id, now, HistoryKind.NetworkLaunched, actor.ForHistory(), new() { ["invited"] = network.Members.Count });
             return Task.CompletedTask;
         });
         return network;

@@ -43,10 +43,8 @@ public sealed record ActionView(Guid Id, string What, Guid? OwnerMemberId, strin
 
 public sealed record MeetingView(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink);
 
-public sealed record HistoryView(DateTimeOffset At, string Et, string En)
-{
-    public string In(string language) => language == "en" ? En : Et;
-}
+/// <summary>A history entry as read in one language: who did it (null for the system) and the line naming them.</summary>
+public sealed record HistoryView(DateTimeOffset At, string? Actor, string Text);
 
 public sealed record NetworkSummary(Guid Id, string Name, NetworkType Type, NetworkStatus Status, string? Stage, LocalizedText? StageName,
     int Members, string CoordinatorName, DateTimeOffset CreatedAt);
@@ -85,7 +83,8 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         return summaries;
     }
 
-    public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <param name="language">The history's language: "en", else Estonian.</param>
+    public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, string language = "et", CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == network.WorkflowInstanceId, ct);
@@ -109,8 +108,8 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var today = NetworkTime.Today(time.GetUtcNow());
         var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
-        var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id)
-            .Select(h => new HistoryView(h.At, h.Et, h.En)).ToListAsync(ct);
+        var history = (await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id).ToListAsync(ct))
+            .Select(h => new HistoryView(h.At, HistoryText.ActorOf(h, language), HistoryText.Of(h, language))).ToList();
 
         return new NetworkDetail(network.Id, network.Name, network.Purpose, network.Type, network.Level, network.TargetGroup,
             network.LeadOrganisation, network.StrategyReference, network.CoordinatorName, network.CoordinatorEmail, network.Language,

@@ -26,7 +26,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     public async Task SendAsync(Actor actor, Guid networkId, string activityId, JsonObject command, CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
-        var told = await HistoryTextAsync(network, activityId, command, ct);
+        var told = await HistoryEventAsync(network, activityId, command, ct);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var bookmark = await db.Bookmarks.AsNoTracking()
@@ -36,7 +36,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
                 ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
             var result = await runtime.ResumeAsync(bookmark, command, ct, told is null ? null : (transaction, _) =>
             {
-                NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Et, told.Value.En);
+                NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Kind, actor.ForHistory(), told.Value.Arguments);
                 return Task.CompletedTask;
             });
             if (result.Status == ResumeStatus.Resumed) return;
@@ -48,32 +48,27 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     }
 
     /// <summary>
-    /// The history's words for a coordinator's command, naming the step by its question and a member by the name the
+    /// What the history keeps of a coordinator's command: the step by its question and a member by the name the
     /// coordinator already sees. A member leaving is told by <see cref="Membership"/>, once, not per step.
     /// </summary>
-    private async Task<(string Et, string En)?> HistoryTextAsync(Network network, string activityId, JsonObject command, CancellationToken ct)
+    private async Task<(HistoryKind Kind, JsonObject Arguments)?> HistoryEventAsync(Network network, string activityId, JsonObject command, CancellationToken ct)
     {
         var form = await db.Set<StepRequest>().AsNoTracking()
             .Where(r => r.InstanceId == network.WorkflowInstanceId && r.ActivityId == activityId)
             .OrderByDescending(r => r.CreatedAt).Select(r => r.Form).FirstOrDefaultAsync(ct);
-        var question = form is null ? new LocalizedText(activityId) : RequestForm.FromJson(form).Question;
-        var (et, en) = ($"„{question.In("et")}“", $"“{question.In("en")}”");
+        var question = NetworkHistory.Localized(form is null ? new LocalizedText(activityId) : RequestForm.FromJson(form).Question);
         switch (command["command"]?.GetValue<string>())
         {
             case "remind":
-                return ($"Vastamata liikmetele saadeti meeldetuletus: {et}.", $"Those who have not answered were reminded: {en}.");
+                return (HistoryKind.StepReminded, new() { ["question"] = question });
             case "extend":
-                var by = IsoDuration.Parse(command["by"]!.GetValue<string>());
-                var (byEt, byEn) = by.TotalDays >= 1 && by.Hours == 0 && by.Minutes == 0
-                    ? ($"{by.TotalDays:0} päeva", $"{by.TotalDays:0} day{(by.TotalDays == 1 ? "" : "s")}")
-                    : ($"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hours");
-                return ($"Tähtaega pikendati {byEt} võrra: {et}.", $"The deadline was extended by {byEn}: {en}.");
+                return (HistoryKind.DeadlineExtended, new() { ["question"] = question, ["by"] = command["by"]!.GetValue<string>() });
             case "close":
-                return ($"Koordinaator sulges sammu: {et}.", $"The coordinator closed the step: {en}.");
+                return (HistoryKind.StepClosedByCoordinator, new() { ["question"] = question });
             case "add-member":
                 var memberId = Guid.TryParse(command["memberId"]?.GetValue<string>(), out var id) ? id : Guid.Empty;
                 var name = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "?";
-                return ($"{name} lisati sammu: {et}.", $"{name} was added to the step: {en}.");
+                return (HistoryKind.MemberAddedToStep, new() { ["question"] = question, ["member"] = name });
             default:
                 return null;
         }

@@ -29,10 +29,9 @@ public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
                 if (network is null || network.Status != NetworkStatus.Active) continue;
                 network.Status = ended.Value;
                 var at = entry.Entity.FinishedAt ?? entry.Entity.UpdatedAt;
-                if (ended == NetworkStatus.Finished)
-                    NetworkHistory.Add(db, network.Id, at, "Võrgustiku töövoog lõppes.", "The network's workflow has finished.");
-                else
-                    NetworkHistory.Add(db, network.Id, at, "Võrgustik tühistati.", "The network was cancelled.");
+                // The engine does not say who ended the workflow; the coordinator's own cancel writes its own entry.
+                NetworkHistory.Add(db, network.Id, at, ended == NetworkStatus.Finished ? HistoryKind.WorkflowFinished : HistoryKind.WorkflowCancelled,
+                    HistoryActor.System);
             }
         return await base.SavingChangesAsync(eventData, result, ct);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koostoo.EndToEnd.Tests.Requests;
 using Koostoo.Networks;
@@ -32,8 +33,10 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         return network;
     }
 
-    private Task<List<string>> HistoryAsync(object id) =>
-        _host.WithDbAsync(db => db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == Guid.Parse(id.ToString()!)).OrderBy(h => h.Id).Select(h => h.Et).ToListAsync());
+    /// <summary>The network's history, oldest first, as an Estonian reader reads it.</summary>
+    private async Task<List<string>> HistoryAsync(object id) =>
+        (await _host.WithDbAsync(db => db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == Guid.Parse(id.ToString()!)).OrderBy(h => h.Id).ToListAsync()))
+        .Select(h => HistoryText.Of(h, "et")).ToList();
 
     [Fact]
     public async Task Remind_extend_and_close_run_on_the_waiting_step_and_come_back_confirmed()
@@ -68,13 +71,33 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         againPage.Should().Contain("See samm ei oota enam vastuseid");
 
         (await HistoryAsync(id)).Should().Equal(
-            "Võrgustik loodi, kutsuti 3 liiget.",
-            "Vastamata liikmetele saadeti meeldetuletus: „Kas osaled võrgustikus?“.",
-            "Tähtaega pikendati 7 päeva võrra: „Kas osaled võrgustikus?“.",
+            "Koordinaator: Võrgustik loodi, kutsuti 3 liiget.",
+            "Koordinaator: Vastamata liikmetele saadeti meeldetuletus: „Kas osaled võrgustikus?“.",
+            "Koordinaator: Tähtaega pikendati 7 päeva võrra: „Kas osaled võrgustikus?“.",
             "Samm „Kas osaled võrgustikus?“ sulgus: vastas 1 / 3.",
             "Koordinaator sulges sammu: „Kas osaled võrgustikus?“.");
-        detail["history"]!.AsArray().Select(h => h!["en"]!.GetValue<string>()).First()
+        (await _host.Scenario.NetworkAsync(network, "en"))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).First()
             .Should().Be("The coordinator closed the step: “Will you take part in the network?”.", "the API shows the history too, newest first");
+    }
+
+    [Fact]
+    public async Task A_coordinators_extend_through_the_api_reads_as_theirs_on_the_api_and_the_page_in_either_language()
+    {
+        var network = await _host.Scenario.LaunchAsync(2);
+        var id = network["id"]!;
+        (await _host.Scenario.Api.PostAsJsonAsync($"/api/networks/{id}/steps/ask/extend", new { by = "P2D" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        const string Et = "Koordinaator: Tähtaega pikendati 2 päeva võrra: „Kas osaled võrgustikus?“.";
+        const string En = "The coordinator: The deadline was extended by 2 days: “Will you take part in the network?”.";
+
+        var et = (await _host.Scenario.NetworkAsync(network))["history"]![0]!;
+        (et["actor"]!.GetValue<string>(), et["text"]!.GetValue<string>()).Should().Be(("Koordinaator", Et), "the history is newest first");
+        var en = (await _host.Scenario.NetworkAsync(network, "en"))["history"]![0]!;
+        (en["actor"]!.GetValue<string>(), en["text"]!.GetValue<string>()).Should().Be(("The coordinator", En));
+
+        var (_, page) = await _host.OpenAsync($"/networks/{id}");
+        WebUtility.HtmlDecode(page).Should().Contain(Et).And.NotContain(En);
+        var (_, english) = await _host.OpenAsync($"/networks/{id}?lang=en");
+        WebUtility.HtmlDecode(english).Should().Contain(En).And.NotContain(Et);
     }
 
     [Fact]
@@ -106,8 +129,8 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         detail["members"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == leaving)!["status"]!.GetValue<string>().Should().Be("Left");
         detail["openSteps"]![0]!["asked"]!.GetValue<int>().Should().Be(3, "the step no longer waits for who left");
 
-        (await HistoryAsync(id)).Should().Contain("Uus Liige lisati võrgustikku.").And.Contain("Uus Liige lisati sammu: „Kas osaled võrgustikus?“.")
-            .And.Contain("Liige 3 lahkus võrgustikust.");
+        (await HistoryAsync(id)).Should().Contain("Koordinaator: Uus Liige lisati võrgustikku.").And.Contain("Koordinaator: Uus Liige lisati sammu: „Kas osaled võrgustikus?“.")
+            .And.Contain("Koordinaator: Liige 3 lahkus võrgustikust.");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class NetworkEndsWithItsWorkflowTests : IAsyncLifetime
         var detail = await scenario.NetworkAsync(network);
         detail["status"]!.GetValue<string>().Should().Be("Cancelled");
         detail["openSteps"]!.AsArray().Should().BeEmpty();
-        detail["history"]!.AsArray().First()!["et"]!.GetValue<string>().Should().Be("Võrgustik tühistati.", "the history is newest first");
+        detail["history"]!.AsArray().First()!["text"]!.GetValue<string>().Should().Be("Võrgustik tühistati.", "the history is newest first");
         (await scenario.Api.PostAsync($"/api/networks/{network["id"]}/cancel", null)).StatusCode
             .Should().Be(HttpStatusCode.Conflict, "the network has already ended");
     }

@@ -149,7 +149,8 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         var feedback = await db.Set<Feedback>().Where(f => f.NetworkId == networkId).ToListAsync();
         feedback.Should().HaveCount(8);
         feedback.Average(f => f.GoalReached).Should().Be(3.75);
-        var history = await db.Set<Koostoo.Networks.History.HistoryEntry>().Where(h => h.NetworkId == networkId).OrderBy(h => h.Id).Select(h => h.Et).ToListAsync();
+        var history = (await db.Set<Koostoo.Networks.History.HistoryEntry>().Where(h => h.NetworkId == networkId).OrderBy(h => h.Id).ToListAsync())
+            .Select(h => Koostoo.Networks.History.HistoryText.Of(h, "et")).ToList();
         history.Should().Contain("Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).").And.Contain("Eesmärk kiideti heaks (5 poolt, 0 vastu).")
             .And.Contain("Tegevus „Tegevus 8“ (Liige 8) on üle tähtaja; koordinaatorit teavitati.");
         history.Last().Should().Be("Võrgustiku töövoog lõppes.");

@@ -110,8 +110,8 @@ public sealed class MeetingInvitationTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<KoostooDbContext>();
         var networkId = network["id"]!.GetValue<Guid>();
         (await db.Set<Meeting>().SingleAsync()).Sequence.Should().Be(1);
-        (await db.Set<HistoryEntry>().Where(h => h.NetworkId == networkId).Select(h => h.Et).ToListAsync())
-            .Should().Contain(e => e.StartsWith("Kohtumine „Esimene kohtumine“ kavandati")).And.Contain(e => e.StartsWith("Kohtumist „Esimene kohtumine“ muudeti"));
+        (await db.Set<HistoryEntry>().Where(h => h.NetworkId == networkId).ToListAsync()).Select(h => HistoryText.Of(h, "et"))
+            .Should().Contain(e => e.StartsWith("Koordinaator: Kohtumine „Esimene kohtumine“ kavandati")).And.Contain(e => e.StartsWith("Koordinaator: Kohtumist „Esimene kohtumine“ muudeti"));
     }
 
     [Fact]

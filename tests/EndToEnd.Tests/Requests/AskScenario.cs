@@ -86,8 +86,9 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    public async Task<JsonObject> NetworkAsync(JsonObject network) =>
-        (await Api.GetFromJsonAsync<JsonObject>($"/api/networks/{network["id"]}"))!;
+    /// <param name="lang">The history's language, "en" or "et"; none is Estonian.</param>
+    public async Task<JsonObject> NetworkAsync(JsonObject network, string? lang = null) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"/api/networks/{network["id"]}{(lang is null ? "" : $"?lang={lang}")}"))!;
 
     public async Task<JsonObject> InstanceAsync(JsonObject network) =>
         (await Api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{network["workflowInstanceId"]}"))!;

@@ -120,7 +120,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     {
         try
         {
-            Network = await reader.GetAsync(actor, id, HttpContext.RequestAborted);
+            Network = await reader.GetAsync(actor, id, Language, HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {

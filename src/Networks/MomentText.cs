@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Koostoo.Activities.Email;
+namespace Koostoo.Networks;
 
-/// <summary>A moment as a person reads it in a message: local time, their language, no seconds.</summary>
+/// <summary>A moment as a person reads it in a message, on a page or in the history: local time, their language, no seconds.</summary>
 public static class MomentText
 {
     private static readonly CultureInfo Estonian = CultureInfo.GetCultureInfo("et-EE");

@@ -1,0 +1,34 @@
+namespace Koostoo.Networks.History;
+
+/// <summary>
+/// What happened in a network, one member per event. The row keeps the event and its arguments, not words, so the
+/// history is told in the reader's language when it is read (<see cref="HistoryText"/>). Stored by name: append new
+/// members anywhere, never rename one that rows carry.
+/// </summary>
+public enum HistoryKind
+{
+    /// <summary>A row from before the history kept events: its finished sentences, <c>{ "et", "en" }</c>.</summary>
+    Recorded,
+    NetworkLaunched,
+    MemberJoined,
+    MemberLeft,
+    StepReminded,
+    DeadlineExtended,
+    StepClosedByCoordinator,
+    MemberAddedToStep,
+    /// <summary>The coordinator ended the network before its cycle was through.</summary>
+    NetworkCancelled,
+    WorkflowFinished,
+    /// <summary>The network's workflow was cancelled by itself or through the engine, not by the coordinator's cancel.</summary>
+    WorkflowCancelled,
+    MeetingPlanned,
+    MeetingChanged,
+    MemoWritten,
+    ActionDone,
+    ActionOverdue,
+    ExecutionEnded,
+    StepClosed,
+    GoalDraftProposed,
+    GoalApproved,
+    GoalNotApproved,
+}

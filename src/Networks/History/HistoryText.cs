@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Koostoo.Workflows.Definitions;
+
+namespace Koostoo.Networks.History;
+
+/// <summary>
+/// The history's words: one sentence per kind in Estonian and in English, made from the entry's arguments when the
+/// entry is read, in the reader's language. Who did it is named before the sentence ("Kati Kask: …"), unless the
+/// sentence names them itself; the system is not named.
+/// </summary>
+public static class HistoryText
+{
+    /// <summary>Who the entry names: a person by their name, a staff user without one by the role word, the system not at all.</summary>
+    public static string? ActorOf(HistoryEntry entry, string language) => entry.ActorKind switch
+    {
+        HistoryActorKind.System => null,
+        _ when !string.IsNullOrWhiteSpace(entry.ActorName) => entry.ActorName,
+        HistoryActorKind.Staff => Pick(language, "Koordinaator", "The coordinator"),
+        _ => Pick(language, "Liige", "A member"),
+    };
+
+    /// <summary>The entry as one line to read, naming who did it.</summary>
+    public static string Of(HistoryEntry entry, string language)
+    {
+        var actor = ActorOf(entry, language);
+        var (sentence, namesActor) = Sentence(entry.Kind, JsonNode.Parse(entry.Arguments)!.AsObject(), actor, language);
+        return actor is null || namesActor ? sentence : $"{actor}: {sentence}";
+    }
+
+    private static (string Text, bool NamesActor) Sentence(HistoryKind kind, JsonObject a, string? actor, string language)
+    {
+        string T(string et, string en) => Pick(language, et, en);
+        string S(string name) => a[name]!.GetValue<string>();
+        int N(string name) => a[name]!.GetValue<int>();
+        string L(string name, string lang) => a[name]![lang]?.GetValue<string>() ?? a[name]!["et"]!.GetValue<string>();
+        string M(string name) => MomentText.Format(a[name]!.GetValue<DateTimeOffset>(), language);
+        // The coordinator's own commands say "the coordinator" as their subject, or the name of whoever gave them.
+        var subject = actor ?? T("Koordinaator", "The coordinator");
+        return kind switch
+        {
+            // Its words were written when it happened, whoever they named; the actor was read from them.
+            HistoryKind.Recorded => (a[language]?.GetValue<string>() ?? S("et"), true),
+            HistoryKind.NetworkLaunched => (T($"Võrgustik loodi, kutsuti {N("invited")} liiget.", $"The network was launched; {N("invited")} members invited."), false),
+            HistoryKind.MemberJoined => (T($"{S("member")} lisati võrgustikku.", $"{S("member")} joined the network."), false),
+            HistoryKind.MemberLeft => (T($"{S("member")} lahkus võrgustikust.", $"{S("member")} left the network."), false),
+            HistoryKind.StepReminded => (T($"Vastamata liikmetele saadeti meeldetuletus: „{L("question", "et")}“.",
+                $"Those who have not answered were reminded: “{L("question", "en")}”."), false),
+            HistoryKind.DeadlineExtended => (T($"Tähtaega pikendati {Duration(S("by"), "et")} võrra: „{L("question", "et")}“.",
+                $"The deadline was extended by {Duration(S("by"), "en")}: “{L("question", "en")}”."), false),
+            HistoryKind.StepClosedByCoordinator => (T($"{subject} sulges sammu: „{L("question", "et")}“.",
+                $"{subject} closed the step: “{L("question", "en")}”."), true),
+            HistoryKind.MemberAddedToStep => (T($"{S("member")} lisati sammu: „{L("question", "et")}“.",
+                $"{S("member")} was added to the step: “{L("question", "en")}”."), false),
+            HistoryKind.NetworkCancelled => (T($"{subject} lõpetas võrgustiku töö; avatud sammud suleti.",
+                $"{subject} cancelled the network; the open steps were closed."), true),
+            HistoryKind.WorkflowFinished => (T("Võrgustiku töövoog lõppes.", "The network's workflow has finished."), false),
+            HistoryKind.WorkflowCancelled => (T("Võrgustik tühistati.", "The network was cancelled."), false),
+            HistoryKind.MeetingPlanned => (T($"Kohtumine „{S("meeting")}“ kavandati: {M("startsAt")}; kutsed saadeti.",
+                $"Meeting \"{S("meeting")}\" planned for {M("startsAt")}; invitations sent."), false),
+            HistoryKind.MeetingChanged => (T($"Kohtumist „{S("meeting")}“ muudeti ({M("startsAt")}); uued kutsed saadeti.",
+                $"Meeting \"{S("meeting")}\" changed ({M("startsAt")}); new invitations sent."), false),
+            HistoryKind.MemoWritten => (T($"Kohtumise „{S("meeting")}“ memo kirjutati.", $"The memo of the meeting \"{S("meeting")}\" was written."), false),
+            // The owner reports through their own link, so the sentence that names the owner names who did it.
+            HistoryKind.ActionDone => (T($"{S("owner")}: tegevus „{S("action")}“ on tehtud.", $"{S("owner")}: the action \"{S("action")}\" is done."), true),
+            HistoryKind.ActionOverdue => (T($"Tegevus „{S("action")}“ ({S("owner")}) on üle tähtaja; koordinaatorit teavitati.",
+                $"The action \"{S("action")}\" ({S("owner")}) is overdue; the coordinator was told."), false),
+            HistoryKind.ExecutionEnded => (T($"Elluviimine lõppes: {N("done")} / {N("actions")} tegevust tehtud.",
+                $"Execution ended: {N("done")} of {N("actions")} actions done."), false),
+            HistoryKind.StepClosed => (T($"Samm „{L("question", "et")}“ sulgus: vastas {N("answered")} / {N("asked")}.",
+                $"The step \"{L("question", "en")}\" closed: {N("answered")} of {N("asked")} answered."), false),
+            HistoryKind.GoalDraftProposed => (T($"Eesmärgi {N("draft")}. sõnastus pandi liikmetele heaks kiita.",
+                $"Draft {N("draft")} of the goal was put to the members."), false),
+            HistoryKind.GoalApproved => (T($"Eesmärk kiideti heaks ({N("for")} poolt, {N("against")} vastu).",
+                $"The goal was approved ({N("for")} for, {N("against")} against)."), false),
+            HistoryKind.GoalNotApproved => (T($"Eesmärki ei kiidetud heaks ({N("for")} poolt, {N("against")} vastu).",
+                $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history kind without words."),
+        };
+    }
+
+    /// <summary>Whole days as days, anything else as hours, the way the coordinator chose it ("2 päeva", "12 tunni").</summary>
+    private static string Duration(string iso, string language)
+    {
+        var by = IsoDuration.Parse(iso);
+        return by.TotalDays >= 1 && by.Hours == 0 && by.Minutes == 0
+            ? Pick(language, $"{by.TotalDays:0} päeva", $"{by.TotalDays:0} day{(by.TotalDays == 1 ? "" : "s")}")
+            : Pick(language, $"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hour{(by.TotalHours == 1 ? "" : "s")}");
+    }
+
+    private static string Pick(string language, string et, string en) => language == "en" ? en : et;
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Koostoo.Networks;
+using Koostoo.Networks.History;
+
+namespace Koostoo.Activities.Tests;
+
+/// <summary>
+/// Every kind of history entry in both languages, word for word as the service wrote its sentences before it kept
+/// events, with who acted named before the sentence unless the sentence names them itself.
+/// </summary>
+public sealed class HistoryTextTests
+{
+    private static readonly HistoryActor Coordinator = HistoryActor.Staff("");
+    private static readonly JsonObject Question = new() { ["et"] = "Kas osaled?", ["en"] = "Will you take part?" };
+    private static readonly DateTimeOffset Starts = new(2030, 5, 6, 7, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<HistoryKind, HistoryActor, string, string, string> Sentences() => new()
+    {
+        { HistoryKind.Recorded, Coordinator, """{"et":"Koordinaator sulges sammu: „X“.","en":"The coordinator closed the step: “X”."}""",
+            "Koordinaator sulges sammu: „X“.", "The coordinator closed the step: “X”." },
+        { HistoryKind.NetworkLaunched, Coordinator, """{"invited":3}""",
+            "Koordinaator: Võrgustik loodi, kutsuti 3 liiget.", "The coordinator: The network was launched; 3 members invited." },
+        { HistoryKind.MemberJoined, HistoryActor.Staff("Kati Kask"), """{"member":"Uus Liige"}""",
+            "Kati Kask: Uus Liige lisati võrgustikku.", "Kati Kask: Uus Liige joined the network." },
+        { HistoryKind.MemberLeft, Coordinator, """{"member":"Liige 3"}""",
+            "Koordinaator: Liige 3 lahkus võrgustikust.", "The coordinator: Liige 3 left the network." },
+        { HistoryKind.StepReminded, Coordinator, Args(new() { ["question"] = Question.DeepClone() }),
+            "Koordinaator: Vastamata liikmetele saadeti meeldetuletus: „Kas osaled?“.", "The coordinator: Those who have not answered were reminded: “Will you take part?”." },
+        { HistoryKind.DeadlineExtended, Coordinator, Args(new() { ["question"] = Question.DeepClone(), ["by"] = "P2D" }),
+            "Koordinaator: Tähtaega pikendati 2 päeva võrra: „Kas osaled?“.", "The coordinator: The deadline was extended by 2 days: “Will you take part?”." },
+        { HistoryKind.StepClosedByCoordinator, Coordinator, Args(new() { ["question"] = Question.DeepClone() }),
+            "Koordinaator sulges sammu: „Kas osaled?“.", "The coordinator closed the step: “Will you take part?”." },
+        { HistoryKind.MemberAddedToStep, Coordinator, Args(new() { ["question"] = Question.DeepClone(), ["member"] = "Uus Liige" }),
+            "Koordinaator: Uus Liige lisati sammu: „Kas osaled?“.", "The coordinator: Uus Liige was added to the step: “Will you take part?”." },
+        { HistoryKind.NetworkCancelled, Coordinator, "{}",
+            "Koordinaator lõpetas võrgustiku töö; avatud sammud suleti.", "The coordinator cancelled the network; the open steps were closed." },
+        { HistoryKind.WorkflowFinished, HistoryActor.System, "{}", "Võrgustiku töövoog lõppes.", "The network's workflow has finished." },
+        { HistoryKind.WorkflowCancelled, HistoryActor.System, "{}", "Võrgustik tühistati.", "The network was cancelled." },
+        { HistoryKind.MeetingPlanned, Coordinator, Args(new() { ["meeting"] = "Esimene kohtumine", ["startsAt"] = NetworkHistory.Moment(Starts) }),
+            $"Koordinaator: Kohtumine „Esimene kohtumine“ kavandati: {MomentText.Format(Starts, "et")}; kutsed saadeti.",
+            $"The coordinator: Meeting \"Esimene kohtumine\" planned for {MomentText.Format(Starts, "en")}; invitations sent." },
+        { HistoryKind.MeetingChanged, Coordinator, Args(new() { ["meeting"] = "Esimene kohtumine", ["startsAt"] = NetworkHistory.Moment(Starts) }),
+            $"Koordinaator: Kohtumist „Esimene kohtumine“ muudeti ({MomentText.Format(Starts, "et")}); uued kutsed saadeti.",
+            $"The coordinator: Meeting \"Esimene kohtumine\" changed ({MomentText.Format(Starts, "en")}); new invitations sent." },
+        { HistoryKind.MemoWritten, Coordinator, """{"meeting":"Esimene kohtumine"}""",
+            "Koordinaator: Kohtumise „Esimene kohtumine“ memo kirjutati.", "The coordinator: The memo of the meeting \"Esimene kohtumine\" was written." },
+        { HistoryKind.ActionDone, HistoryActor.Member("Mari Maasikas"), """{"action":"Kodukülastus","owner":"Mari Maasikas"}""",
+            "Mari Maasikas: tegevus „Kodukülastus“ on tehtud.", "Mari Maasikas: the action \"Kodukülastus\" is done." },
+        { HistoryKind.ActionOverdue, HistoryActor.System, """{"action":"Kodukülastus","owner":"Mari Maasikas"}""",
+            "Tegevus „Kodukülastus“ (Mari Maasikas) on üle tähtaja; koordinaatorit teavitati.", "The action \"Kodukülastus\" (Mari Maasikas) is overdue; the coordinator was told." },
+        { HistoryKind.ExecutionEnded, HistoryActor.System, """{"done":7,"actions":8}""",
+            "Elluviimine lõppes: 7 / 8 tegevust tehtud.", "Execution ended: 7 of 8 actions done." },
+        { HistoryKind.StepClosed, HistoryActor.System, Args(new() { ["question"] = Question.DeepClone(), ["answered"] = 1, ["asked"] = 3 }),
+            "Samm „Kas osaled?“ sulgus: vastas 1 / 3.", "The step \"Will you take part?\" closed: 1 of 3 answered." },
+        { HistoryKind.GoalDraftProposed, HistoryActor.Staff("Kati Kask"), """{"draft":2}""",
+            "Kati Kask: Eesmärgi 2. sõnastus pandi liikmetele heaks kiita.", "Kati Kask: Draft 2 of the goal was put to the members." },
+        { HistoryKind.GoalApproved, HistoryActor.System, """{"for":5,"against":0}""",
+            "Eesmärk kiideti heaks (5 poolt, 0 vastu).", "The goal was approved (5 for, 0 against)." },
+        { HistoryKind.GoalNotApproved, HistoryActor.System, """{"for":0,"against":4}""",
+            "Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).", "The goal was not approved (0 for, 4 against)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Each_kind_reads_as_its_sentence_in_either_language(HistoryKind kind, HistoryActor actor, string arguments, string et, string en)
+    {
+        var entry = Entry(kind, actor, arguments);
+        HistoryText.Of(entry, "et").Should().Be(et);
+        HistoryText.Of(entry, "en").Should().Be(en);
+    }
+
+    [Fact]
+    public void Every_kind_has_its_sentence_here() =>
+        Sentences().Select(row => (HistoryKind)row[0]).Should().BeEquivalentTo(Enum.GetValues<HistoryKind>(), "a new kind needs its words and this test");
+
+    [Fact]
+    public void The_coordinators_own_commands_name_them_as_the_subject_once_they_have_a_name()
+    {
+        var closed = Entry(HistoryKind.StepClosedByCoordinator, HistoryActor.Staff("Kati Kask"), Args(new() { ["question"] = Question.DeepClone() }));
+        HistoryText.Of(closed, "et").Should().Be("Kati Kask sulges sammu: „Kas osaled?“.");
+        HistoryText.Of(closed, "en").Should().Be("Kati Kask closed the step: “Will you take part?”.");
+        HistoryText.ActorOf(closed, "en").Should().Be("Kati Kask");
+    }
+
+    [Theory]
+    [InlineData("PT1H", "1 tunni", "1 hour")]
+    [InlineData("PT12H", "12 tunni", "12 hours")]
+    [InlineData("P1D", "1 päeva", "1 day")]
+    [InlineData("P1W", "7 päeva", "7 days")]
+    public void An_extension_is_told_in_days_when_whole_else_in_hours(string by, string et, string en)
+    {
+        var entry = Entry(HistoryKind.DeadlineExtended, HistoryActor.System, Args(new() { ["question"] = Question.DeepClone(), ["by"] = by }));
+        HistoryText.Of(entry, "et").Should().Be($"Tähtaega pikendati {et} võrra: „Kas osaled?“.");
+        HistoryText.Of(entry, "en").Should().Be($"The deadline was extended by {en}: “Will you take part?”.");
+    }
+
+    [Fact]
+    public void The_system_is_not_named_a_nameless_staff_user_is_named_by_the_role()
+    {
+        HistoryText.ActorOf(Entry(HistoryKind.WorkflowFinished, HistoryActor.System, "{}"), "et").Should().BeNull();
+        HistoryText.ActorOf(Entry(HistoryKind.NetworkCancelled, Coordinator, "{}"), "et").Should().Be("Koordinaator");
+        HistoryText.ActorOf(Entry(HistoryKind.NetworkCancelled, Coordinator, "{}"), "en").Should().Be("The coordinator");
+    }
+
+    private static string Args(JsonObject arguments) => arguments.ToJsonString();
+
+    private static HistoryEntry Entry(HistoryKind kind, HistoryActor actor, string arguments) =>
+        new() { Kind = kind, ActorKind = actor.Kind, ActorName = actor.Name, Arguments = arguments };
+}
