@@ -71,6 +71,10 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -543,6 +547,24 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("networks", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Requests.ReplyAddress", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("reply_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Requests.RequestLink", b =>
                 {
                     b.Property<byte[]>("TokenHash")
@@ -630,6 +652,35 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.HasIndex("InstanceId", "ActivityId", "ClosedAt");
 
                     b.ToTable("step_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Service.Replies.ReplyReceipt", b =>
+                {
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HelpSent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UidValidity", "Uid");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("reply_receipts", (string)null);
                 });
 
             modelBuilder.Entity("Koostoo.Workflows.Bookmarks.Bookmark", b =>
