@@ -1,5 +1,7 @@
 using Koostoo.Activities.Email;
+using System.Text.Json.Nodes;
 using Koostoo.Networks;
+using Koostoo.Networks.History;
 using Koostoo.Networks.Replies;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Answers;
@@ -42,8 +44,13 @@ public sealed class ReplyHandler(
             var read = ReplyAnswer.Read(RequestForm.FromJson(current!.Form).Fields, ReplyText.TopOf(BodyOf(message)), current.Language);
             if (!read.IsValid) return await HelpAsync(receipt, current, ReplyOutcome.NotUnderstood, ct);
             receipt.Outcome = ReplyOutcome.Answered;
-            var result = await inbox.SubmitAsync(current, current.BookmarkId, read.Answer, AnswerChannel.EmailReply, ct,
-                transaction => transaction.Add(receipt));
+            var question = RequestForm.FromJson(current.Form).Question;
+            var result = await inbox.SubmitAsync(current, current.BookmarkId, read.Answer, AnswerChannel.EmailReply, ct, transaction =>
+            {
+                transaction.Add(receipt);
+                NetworkHistory.Add(transaction, current.NetworkId, receipt.At, HistoryKind.AnsweredByEmail, HistoryActor.Respondent(current),
+                    new JsonObject { ["question"] = NetworkHistory.Localized(question) });
+            });
             if (result == SubmitResult.Saved) return ReplyOutcome.Answered;
             if (result == SubmitResult.Closed) return await HelpAsync(receipt, current, ReplyOutcome.StepClosed, ct);
             // Stale: the member answered on the page at the same moment; read the request again and answer on top of it.

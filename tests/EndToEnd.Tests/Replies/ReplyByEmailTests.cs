@@ -117,6 +117,9 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
             [AskScenario.Email(5)] = false, [AskScenario.Email(6)] = false, [AskScenario.Email(7)] = true,
         });
 
+        var history = (await _scenario.NetworkAsync(network))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).ToList();
+        history.Should().Contain("Liige 1: vastas e-kirjaga: „Kas osaled võrgustikus?“.").And.HaveCount(1 + 6, "launched, and six answers by email");
+
         var receipts = await ReceiptsAsync();
         receipts.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<ReplyOutcome, int>
         {
