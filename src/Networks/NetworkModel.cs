@@ -102,6 +102,11 @@ public static class NetworkModel
             e.Property(m => m.OnlineLink).HasMaxLength(500);
             e.HasIndex(m => new { m.NetworkId, m.StartsAt });
         });
+        model.Entity<MeetingAttendance>(e =>
+        {
+            e.ToTable("meeting_attendance");
+            e.HasKey(a => new { a.MeetingId, a.MemberId });
+        });
         model.Entity<Feedback>(e =>
         {
             e.ToTable("feedback");

@@ -2,6 +2,9 @@ using Koostoo.Activities.Email;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
+using Koostoo.Networks.Meetings;
+using Koostoo.Networks.Members;
+using Koostoo.Service.Meetings;
 using Koostoo.Networks.Replies;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Answers;
@@ -29,6 +32,7 @@ public sealed class ReplyHandler(
         if (await db.Set<ReplyReceipt>().AnyAsync(r => r.UidValidity == uidValidity && r.Uid == uid, ct)) return null;
         var receipt = new ReplyReceipt { UidValidity = uidValidity, Uid = uid, At = time.GetUtcNow() };
         if (AutomaticMail.Is(message)) return await SaveAsync(receipt, ReplyOutcome.Automatic, ct);
+        if (CalendarReply.Of(message) is { } calendar) return await AttendanceAsync(receipt, calendar, message, ct);
 
         var request = await RequestOfAsync(message, ct);
         if (request is null) return await SaveAsync(receipt, ReplyOutcome.Unknown, ct);
@@ -56,6 +60,27 @@ public sealed class ReplyHandler(
             // Stale: the member answered on the page at the same moment; read the request again and answer on top of it.
         }
         return await HelpAsync(receipt, request, ReplyOutcome.NotUnderstood, ct);
+    }
+
+    /// <summary>
+    /// A member's calendar answer to their network's meeting, from their own address and to the invitation as it stands
+    /// now (its SEQUENCE): recorded, replacing their earlier answer. Anything else is not counted and not answered.
+    /// </summary>
+    private async Task<ReplyOutcome> AttendanceAsync(ReplyReceipt receipt, CalendarReply reply, MimeMessage message, CancellationToken ct)
+    {
+        var sender = message.From.Mailboxes.FirstOrDefault()?.Address;
+        var meetingId = MeetingInvitations.MeetingIdOf(reply.Uid);
+        var meeting = meetingId is null ? null : await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        var member = meeting is null || !string.Equals(sender, reply.Attendee, StringComparison.OrdinalIgnoreCase) ? null
+            : await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.NetworkId == meeting.NetworkId && m.Email.ToLower() == reply.Attendee.ToLower(), ct);
+        if (meeting is null || member is null || reply.Sequence < meeting.Sequence) return await SaveAsync(receipt, ReplyOutcome.AttendanceIgnored, ct);
+
+        var attendance = await db.Set<MeetingAttendance>().FirstOrDefaultAsync(a => a.MeetingId == meeting.Id && a.MemberId == member.Id, ct);
+        if (attendance is null) db.Add(attendance = new MeetingAttendance { MeetingId = meeting.Id, MemberId = member.Id });
+        attendance.Status = reply.Status;
+        attendance.Sequence = reply.Sequence;
+        attendance.At = receipt.At;
+        return await SaveAsync(receipt, ReplyOutcome.Attendance, ct);
     }
 
     /// <summary>The request whose reply address the message was sent to (To, Cc, or the delivery headers a server adds).</summary>

@@ -15,4 +15,8 @@ public enum ReplyOutcome
     StepClosed,
     /// <summary>Could not be read against the form; the member was sent the link.</summary>
     NotUnderstood,
+    /// <summary>A member's calendar answered a meeting invitation: their attendance is recorded.</summary>
+    Attendance,
+    /// <summary>A calendar answer to a meeting that has changed since, or from someone not invited: not counted.</summary>
+    AttendanceIgnored,
 }

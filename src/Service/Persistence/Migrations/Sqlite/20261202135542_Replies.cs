@@ -19,6 +19,21 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "meeting_attendance",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_attendance", x => new { x.MeetingId, x.MemberId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reply_addresses",
                 columns: table => new
                 {
@@ -61,6 +76,9 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "meeting_attendance");
+
             migrationBuilder.DropTable(
                 name: "reply_addresses");
 
