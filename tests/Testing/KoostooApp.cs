@@ -30,7 +30,8 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
         _services = services;
         _environment = environment;
         Folder = folder;
-        var workflows = folder.CopyWorkflows();
+        // A host started again over the same folder keeps the workflows a test changed there.
+        var workflows = Directory.Exists(folder.Workflows) ? folder.Workflows : folder.CopyWorkflows();
         _settings = new Dictionary<string, string?>
         {
             ["Koostoo:Database:ConnectionString"] = $"Data Source={folder["koostoo.db"]}",
