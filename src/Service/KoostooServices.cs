@@ -39,8 +39,18 @@ public static class KoostooServices
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<WorkSheetBuilder>();
 
-        services.Configure<ReplyAddressing>(configuration.GetSection(ReplyAddressing.Section));
-        services.Configure<ReplyInboxOptions>(configuration.GetSection(ReplyInboxOptions.Section));
+        // The local reply folder stands in for a mailbox only while mail itself stays local (Pickup); and mail carries a
+        // reply address only when something reads the replies, so nobody is told to reply into a void.
+        services.AddOptions<ReplyInboxOptions>().Bind(configuration.GetSection(ReplyInboxOptions.Section))
+            .PostConfigure<IOptions<MailOptions>>((inbox, mail) =>
+            {
+                if (!mail.Value.IsPickup) inbox.Folder = null;
+            });
+        services.AddOptions<ReplyAddressing>().Bind(configuration.GetSection(ReplyAddressing.Section))
+            .PostConfigure<IOptions<ReplyInboxOptions>>((addressing, inbox) =>
+            {
+                if (!inbox.Value.IsOn) addressing.Address = null;
+            });
         services.AddScoped<ReplyHandler>();
         services.AddTransient<ReplyInbox>();
         return services;

@@ -25,6 +25,34 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
     {
         var settings = options.Value;
         if (!settings.IsOn) return;
+        var handled = settings.IsImap ? await ReadImapAsync(settings, ct) : await ReadFolderAsync(settings.Folder!, ct);
+        if (handled > 0) logger.LogInformation("Reply inbox: {Count} new message(s) read", handled);
+    }
+
+    /// <summary>The local folder's UIDVALIDITY: IMAP's is never 0, so the two never share receipts.</summary>
+    public const long FolderUidValidity = 0;
+
+    private async Task<int> ReadFolderAsync(string folder, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var last = await db.Set<ReplyReceipt>().Where(r => r.UidValidity == FolderUidValidity).MaxAsync(r => (long?)r.Uid, ct) ?? 0;
+        var handled = 0;
+        foreach (var (uid, file) in LocalReplies.In(folder).Where(f => f.Uid > last))
+        {
+            var message = await MimeKit.MimeMessage.LoadAsync(file, ct);
+            if (await HandleAsync(FolderUidValidity, uid, message, ct)) handled++;
+        }
+        return handled;
+    }
+
+    private async Task<bool> HandleAsync(long validity, long uid, MimeKit.MimeMessage message, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReplyHandler>().HandleAsync(validity, uid, message, ct) is not null;
+    }
+
+    private async Task<int> ReadImapAsync(ReplyInboxOptions settings, CancellationToken ct)
+    {
         using var client = new ImapClient { Timeout = 30_000 };
         await client.ConnectAsync(settings.Imap.Host!, settings.Imap.Port, SecurityOf(settings.Imap), ct);
         if (!string.IsNullOrEmpty(settings.Imap.User)) await client.AuthenticateAsync(settings.Imap.User, settings.Imap.Password ?? "", ct);
@@ -36,14 +64,9 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
         var uids = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)last + 1), UniqueId.MaxValue)), ct);
         var handled = 0;
         foreach (var uid in uids.Where(u => u.Id > last).OrderBy(u => u.Id))
-        {
-            var message = await folder.GetMessageAsync(uid, ct);
-            await using var scope = scopes.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<ReplyHandler>().HandleAsync(validity, uid.Id, message, ct);
-            if (outcome is not null) handled++;
-        }
+            if (await HandleAsync(validity, uid.Id, await folder.GetMessageAsync(uid, ct), ct)) handled++;
         await client.DisconnectAsync(quit: true, ct);
-        if (handled > 0) logger.LogInformation("Reply inbox: {Count} new message(s) read", handled);
+        return handled;
     }
 
     public static SecureSocketOptions SecurityOf(ImapOptions imap) => imap.Security?.ToLowerInvariant() switch
