@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Koostöö. Installs the Debian packages the tests use when they are missing
-# (a real SMTP server, PostgreSQL, Chromium), then the designer's Vitest suite and `dotnet test`,
+# (a real SMTP server, a real IMAP server, PostgreSQL, Chromium), then the designer's Vitest suite and `dotnet test`,
 # then prints one line of totals.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,7 @@ missing=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi

@@ -58,6 +58,12 @@ public static class NetworkModel
             e.HasKey(l => l.TokenHash);
             e.HasIndex(l => l.RequestId);
         });
+        model.Entity<ReplyAddress>(e =>
+        {
+            e.ToTable("reply_addresses");
+            e.HasKey(a => a.KeyHash);
+            e.HasIndex(a => a.RequestId);
+        });
             model.Entity<GroupAgreement>(e =>
         {
             e.ToTable("group_agreements");
@@ -95,6 +101,11 @@ public static class NetworkModel
             e.Property(m => m.Place).HasMaxLength(300);
             e.Property(m => m.OnlineLink).HasMaxLength(500);
             e.HasIndex(m => new { m.NetworkId, m.StartsAt });
+        });
+        model.Entity<MeetingAttendance>(e =>
+        {
+            e.ToTable("meeting_attendance");
+            e.HasKey(a => new { a.MeetingId, a.MemberId });
         });
         model.Entity<Feedback>(e =>
         {

@@ -5,7 +5,9 @@ using Koostoo.Service.Answers;
 using Koostoo.Service.Email;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Networks;
+using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
+using Koostoo.Service.Replies;
 using Koostoo.Service.Scheduling;
 using Koostoo.Service.Startup;
 using Koostoo.Service.WorkSheets;
@@ -36,6 +38,21 @@ public static class KoostooServices
         services.AddScoped<RequestInbox>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<WorkSheetBuilder>();
+
+        // The local reply folder stands in for a mailbox only while mail itself stays local (Pickup); and mail carries a
+        // reply address only when something reads the replies, so nobody is told to reply into a void.
+        services.AddOptions<ReplyInboxOptions>().Bind(configuration.GetSection(ReplyInboxOptions.Section))
+            .PostConfigure<IOptions<MailOptions>>((inbox, mail) =>
+            {
+                if (!mail.Value.IsPickup) inbox.Folder = null;
+            });
+        services.AddOptions<ReplyAddressing>().Bind(configuration.GetSection(ReplyAddressing.Section))
+            .PostConfigure<IOptions<ReplyInboxOptions>>((addressing, inbox) =>
+            {
+                if (!inbox.Value.IsOn) addressing.Address = null;
+            });
+        services.AddScoped<ReplyHandler>();
+        services.AddTransient<ReplyInbox>();
         return services;
     }
 
@@ -52,5 +69,6 @@ public static class KoostooServices
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);
+        ReplyInbox.Start(services);
     }
 }

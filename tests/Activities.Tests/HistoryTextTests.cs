@@ -58,6 +58,8 @@ public sealed class HistoryTextTests
             "Eesmärk kiideti heaks (5 poolt, 0 vastu).", "The goal was approved (5 for, 0 against)." },
         { HistoryKind.GoalNotApproved, HistoryActor.System, """{"for":0,"against":4}""",
             "Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).", "The goal was not approved (0 for, 4 against)." },
+        { HistoryKind.AnsweredByEmail, HistoryActor.Member("Mari Maasikas"), Args(new() { ["question"] = Question.DeepClone() }),
+            "Mari Maasikas: vastas e-kirjaga: „Kas osaled?“.", "Mari Maasikas: answered by email: “Will you take part?”." },
     };
 
     [Theory]

@@ -25,6 +25,8 @@ public static class Calendar
             CommonName = attendee.Name,
             Role = "REQ-PARTICIPANT",
             ParticipationStatus = "NEEDS-ACTION",
+            // Asks the calendar to send the answer back (iMIP REPLY) to the organiser's address.
+            Rsvp = true,
         });
         return Attachment(fileName, "REQUEST", calendarEvent);
     }

@@ -27,6 +27,7 @@ public static class MessageBuilder
         // Exchange and Outlook's own spelling of the same request.
         message.Headers.Add("X-Auto-Response-Suppress", "All");
         if (row.ListUnsubscribe is not null) message.Headers.Add(HeaderId.ListUnsubscribe, row.ListUnsubscribe);
+        if (row.ReplyTo is not null) message.ReplyTo.Add(MailboxAddress.Parse(row.ReplyTo));
 
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
         foreach (var attachment in Attachments(row))

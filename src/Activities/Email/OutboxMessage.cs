@@ -21,6 +21,8 @@ public sealed class OutboxMessage
     public required string HtmlBody { get; init; }
     /// <summary>The List-Unsubscribe header value, where one applies (docs/email.md).</summary>
     public string? ListUnsubscribe { get; init; }
+    /// <summary>Where a reply to this message goes: a request's own reply address, when replies are read.</summary>
+    public string? ReplyTo { get; set; }
     /// <summary>JSON list of <see cref="EmailAttachment"/>, or null.</summary>
     public string? Attachments { get; init; }
 

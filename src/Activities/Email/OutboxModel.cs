@@ -17,6 +17,7 @@ public static class OutboxModel
         e.Property(m => m.Language).HasMaxLength(10);
         e.Property(m => m.Subject).HasMaxLength(1000);
         e.Property(m => m.ListUnsubscribe).HasMaxLength(1000);
+        e.Property(m => m.ReplyTo).HasMaxLength(320);
         // The sweep asks: which pending messages are due, which leases have run out?
         e.HasIndex(m => new { m.Status, m.NextAttemptAt });
         e.HasIndex(m => m.InstanceId);

@@ -14,6 +14,8 @@ public sealed partial class TemplateCatalog
 {
     /// <summary>Every template and inline text sees the recipient: { name, email, language, role }.</summary>
     public const string RecipientVariable = "recipient";
+    /// <summary>The line that says how to answer a request by replying; set only when replies are read.</summary>
+    public const string ReplyHintVariable = "reply_hint";
     private const string LayoutFile = "_layout.html.liquid";
     private const string ResourcePrefix = "Koostoo.Email.Templates/";
     private static readonly string[] PartNames = ["subject", "text", "html"];
@@ -90,11 +92,12 @@ public sealed partial class TemplateCatalog
     public RenderedEmail Render(EmailTemplate template, string language, IReadOnlyDictionary<string, object?> scope)
     {
         var (subject, text, html) = template.Render(language, scope);
-        return Compose(subject, text, html, language);
+        return Compose(subject, text, html, language, answeredByReply: scope.GetValueOrDefault(ReplyHintVariable) is not null);
     }
 
     /// <summary>Puts the HTML fragment into the layout; subject on one line.</summary>
-    public RenderedEmail Compose(string subject, string text, string htmlFragment, string language)
+    /// <param name="answeredByReply">The mail may be answered by replying: the layout then does not ask people not to reply.</param>
+    public RenderedEmail Compose(string subject, string text, string htmlFragment, string language, bool answeredByReply = false)
     {
         subject = Regex.Replace(subject, @"\s+", " ").Trim();
         var html = Liquid.Render(_layout, new Dictionary<string, object?>
@@ -102,6 +105,7 @@ public sealed partial class TemplateCatalog
             ["content"] = htmlFragment,
             ["subject"] = subject,
             ["language"] = language,
+            ["answered_by_reply"] = answeredByReply,
         }, Liquid.Html);
         return new RenderedEmail(subject, text.Trim() + "\n", html);
     }

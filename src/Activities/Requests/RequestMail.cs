@@ -1,6 +1,7 @@
 using Koostoo.Activities.Networks;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
+using Koostoo.Networks.Replies;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -31,9 +32,18 @@ public static class RequestMail
             ["note"] = note?.In(recipient.Language),
             [TemplateCatalog.RecipientVariable] = recipient.TemplateModel(),
         };
+        var replies = context.Services.GetService<IOptions<ReplyAddressing>>()?.Value;
+        if (replies is { IsOn: true }) scope[TemplateCatalog.ReplyHintVariable] = ReplyAnswer.Hint(form.Fields, recipient.Language);
         var catalog = TemplateCatalog.Shipped;
-        return Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator,
+        var row = Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator,
             DeadlineCalendar(context, request, form, recipient.Language));
+        if (replies is { IsOn: true })
+        {
+            var (address, key) = ReplyAddress.Create(request.Id, context.Now);
+            context.NetworkDb().Set<ReplyAddress>().Add(address);
+            row.ReplyTo = replies.For(key);
+        }
+        return row;
     }
 
     /// <summary>

@@ -31,4 +31,6 @@ public enum HistoryKind
     GoalDraftProposed,
     GoalApproved,
     GoalNotApproved,
+    /// <summary>A member answered a step by replying to its email, not on the page.</summary>
+    AnsweredByEmail,
 }

@@ -74,6 +74,7 @@ public static class HistoryText
                 $"The goal was approved ({N("for")} for, {N("against")} against)."), false),
             HistoryKind.GoalNotApproved => (T($"Eesmärki ei kiidetud heaks ({N("for")} poolt, {N("against")} vastu).",
                 $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
+            HistoryKind.AnsweredByEmail => (T($"vastas e-kirjaga: „{L("question", "et")}“.", $"answered by email: “{L("question", "en")}”."), false),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history kind without words."),
         };
     }

@@ -19,17 +19,30 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
         var hash = RequestLink.Hash(token!);
         var link = await db.Set<RequestLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null) return (LinkState.Unknown, null);
-        var request = await db.Set<StepRequest>().AsNoTracking().FirstAsync(r => r.Id == link.RequestId, ct);
+        return await FindAsync(link.RequestId, ct);
+    }
+
+    /// <summary>A request found another way than by its link (a reply's address), and whether it still takes an answer.</summary>
+    public async Task<(LinkState State, StepRequest? Request)> FindAsync(Guid requestId, CancellationToken ct = default)
+    {
+        var request = await db.Set<StepRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return (LinkState.Unknown, null);
         var waiting = request.IsOpen && await db.Bookmarks.AnyAsync(b => b.Id == request.BookmarkId && b.ConsumedAt == null, ct);
         return (waiting ? LinkState.Open : LinkState.Closed, request);
     }
 
     /// <param name="formBookmark">The bookmark the form was shown for (or the reply was written to): an answer to an earlier state is stale.</param>
+    /// <param name="alongside">Saved in the answer's own transaction, only when the answer is: what the channel must remember (a reply's receipt).</param>
     public async Task<SubmitResult> SubmitAsync(StepRequest request, Guid formBookmark, JsonObject answer, AnswerChannel channel,
-        CancellationToken ct = default)
+        CancellationToken ct = default, Action<KoostooDbContext>? alongside = null)
     {
         if (formBookmark != request.BookmarkId) return SubmitResult.Stale;
-        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer, ["channel"] = channel.ToString() }, ct);
+        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer, ["channel"] = channel.ToString() }, ct,
+            alongside is null ? null : (transaction, _) =>
+            {
+                alongside((KoostooDbContext)transaction);
+                return Task.CompletedTask;
+            });
         return result.Status switch
         {
             ResumeStatus.Resumed => SubmitResult.Saved,

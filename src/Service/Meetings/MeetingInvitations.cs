@@ -2,6 +2,7 @@ using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks;
 using Koostoo.Networks.Meetings;
+using Koostoo.Networks.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Service.Meetings;
@@ -13,10 +14,14 @@ namespace Koostoo.Service.Meetings;
 /// </summary>
 public static class MeetingInvitations
 {
-    public static List<OutboxMessage> Queue(DbContext db, IMailDelivery delivery, PublicLinks links, Network network, Meeting meeting, bool changed, DateTimeOffset now)
+    /// <param name="replies">When replies are read, the calendar's answers go to the reply mailbox (the organiser's address,
+    /// under the coordinator's name), so the network page shows who comes; else to the coordinator.</param>
+    public static List<OutboxMessage> Queue(DbContext db, IMailDelivery delivery, PublicLinks links, ReplyAddressing replies, Network network,
+        Meeting meeting, bool changed, DateTimeOffset now)
     {
         var people = new RecipientResolver().Resolve([RecipientResolver.Members, RecipientResolver.Coordinator], NetworkPeople.Of(network));
         var coordinator = people.Coordinator!;
+        var organiser = replies.IsOn ? coordinator with { Address = replies.Address! } : coordinator;
         var recipients = people.Recipients;
         var catalog = TemplateCatalog.Shipped;
         var template = catalog.Find("meeting-invitation")!;
@@ -44,7 +49,7 @@ public static class MeetingInvitations
                 Description: string.Join("\n\n", new[] { agenda, meeting.OnlineLink }.Where(t => t is not null)),
                 Location: meeting.Place ?? meeting.OnlineLink,
                 // The video link where there is one, since that is what a reader opens from the calendar; else the network.
-                Url: meeting.OnlineLink ?? links.Network(network.Id)), coordinator, recipient, now);
+                Url: meeting.OnlineLink ?? links.Network(network.Id)), organiser, recipient, now);
             var row = Outbox.Row(delivery, recipient, email, coordinator, Outbox.AttachmentsJson([invitation]), now);
             db.Set<OutboxMessage>().Add(row);
             rows.Add(row);
@@ -54,4 +59,8 @@ public static class MeetingInvitations
 
     /// <summary>The calendar's identity of a meeting: the same for every invitation and change, so calendars update it in place.</summary>
     public static string Uid(Meeting meeting) => $"{meeting.Id}@koostoo";
+
+    /// <summary>The meeting a calendar's UID names, when it is one of ours.</summary>
+    public static Guid? MeetingIdOf(string uid) =>
+        uid.EndsWith("@koostoo", StringComparison.Ordinal) && Guid.TryParse(uid[..^"@koostoo".Length], out var id) ? id : null;
 }

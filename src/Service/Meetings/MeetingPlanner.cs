@@ -4,6 +4,7 @@ using Koostoo.Service.Persistence;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
+using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace Koostoo.Service.Meetings;
 /// afterwards. Not a workflow step: the meeting, its history entry and its outbox rows are saved together, and mail
 /// is handed to delivery only once they are.
 /// </summary>
-public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IMailDelivery delivery, IOptions<PublicLinks> links, TimeProvider time)
+public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IMailDelivery delivery, IOptions<PublicLinks> links,
+    IOptions<ReplyAddressing> replies, TimeProvider time)
 {
     public async Task<IReadOnlyList<Meeting>> ListAsync(Actor actor, Guid networkId, CancellationToken ct = default)
     {
@@ -83,7 +85,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
 
     private async Task SaveAndInviteAsync(Network network, Meeting meeting, bool changed, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = MeetingInvitations.Queue(db, delivery, links.Value, network, meeting, changed, now);
+        var rows = MeetingInvitations.Queue(db, delivery, links.Value, replies.Value, network, meeting, changed, now);
         await db.SaveChangesAsync(ct);
         delivery.Deliver(rows.Select(r => r.Id).ToList());
     }

@@ -1,5 +1,6 @@
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
+using Koostoo.Service.Meetings;
 using Koostoo.Service.Access;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
@@ -41,7 +42,9 @@ public sealed record GoalView(int Draft, string Problem, string Specific, string
 public sealed record ActionView(Guid Id, string What, Guid? OwnerMemberId, string OwnerName, DateOnly DueOn, string? Needs,
     ActionStatus Status, bool Overdue, DateTimeOffset? DoneAt, DateTimeOffset? EscalatedAt);
 
-public sealed record MeetingView(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink);
+/// <param name="Attendees">Every active member with their calendar's answer to this version of the meeting.</param>
+public sealed record MeetingView(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink,
+    IReadOnlyList<Attendee> Attendees);
 
 /// <summary>A history entry as read in one language: who did it (null for the system) and the line naming them.</summary>
 public sealed record HistoryView(DateTimeOffset At, string? Actor, string Text);
@@ -108,6 +111,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var today = NetworkTime.Today(time.GetUtcNow());
         var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        var attendees = await MeetingAttendees.OfAsync(db, network, meetings, ct);
         var history = (await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == id).OrderByDescending(h => h.Id).ToListAsync(ct))
             .Select(h => new HistoryView(h.At, HistoryText.ActorOf(h, language), HistoryText.Of(h, language))).ToList();
 
@@ -121,7 +125,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
                 goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt),
             actions.OrderBy(a => a.DueOn).ThenBy(a => a.OwnerName).Select(a => new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName,
                 a.DueOn, a.Needs, a.Status, a.IsOverdue(today), a.DoneAt, a.EscalatedAt)).ToList(),
-            meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink)).ToList(),
+            meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink, attendees[m.Id])).ToList(),
             history, network.CreatedAt);
     }
 

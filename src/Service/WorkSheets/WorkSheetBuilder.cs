@@ -1,5 +1,6 @@
 using Koostoo.Activities.Timers;
 using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
 using Koostoo.Service.Persistence;
 using Koostoo.Networks;
 using Koostoo.Networks.Actions;
@@ -106,15 +107,17 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
     private async Task<List<SheetSection>> MeetingsAsync(Network network, Func<string, string, string> T, CancellationToken ct)
     {
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == network.Id).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        var attendees = await MeetingAttendees.OfAsync(db, network, meetings, ct);
         return
         [
             new(T("Kohtumised", "Meetings"),
-                [T("Algus", "Starts"), T("Lõpp", "Ends"), T("Kohtumine", "Meeting"), T("Koht", "Place"), T("Päevakord", "Agenda"), T("Memo", "Memo")],
+                [T("Algus", "Starts"), T("Lõpp", "Ends"), T("Kohtumine", "Meeting"), T("Koht", "Place"), T("Päevakord", "Agenda"), T("Memo", "Memo"),
+                    T("Tulevad", "Coming")],
                 meetings.Select(m => new SheetRow(
                 [
                     Local(m.StartsAt), Local(m.EndsAt), m.Title,
                     string.Join(" · ", new[] { m.Place, m.OnlineLink }.Where(p => p is not null)),
-                    m.Agenda, m.Memo,
+                    m.Agenda, m.Memo, AttendanceText.Of(attendees[m.Id], T("et", "en")),
                 ])).ToList()),
         ];
     }

@@ -1,13 +1,20 @@
 using Koostoo.Activities.Email;
 using Koostoo.Service.Email;
+using Hangfire;
+using Koostoo.Service.Replies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MimeKit;
 
 namespace Koostoo.Host.Pages.Mailbox;
 
-public sealed class MessageModel(PickupMailbox mailbox) : PageModel
+public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptions> replies, IBackgroundJobClient jobs) : PageModel
 {
+    /// <summary>A request mail can be answered here by reply when replies are read from the local folder (no IMAP).</summary>
+    public bool CanReply { get; private set; }
+    public bool Replied { get; private set; }
+
     public string Subject { get; private set; } = "";
     public string To { get; private set; } = "";
     public string From { get; private set; } = "";
@@ -31,7 +38,23 @@ public sealed class MessageModel(PickupMailbox mailbox) : PageModel
         Attachments = message.Attachments.Select(a => a is MimePart part ? $"{part.FileName} ({part.ContentType.MimeType})" : a.ContentType.MimeType).ToList();
         Html = message.HtmlBody is { } html ? LinksOpenOutside(html) : null;
         TextHtml = message.TextBody is { } text ? TextToHtml.Convert(text) : null;
+        CanReply = replies.Value is { IsOn: true, IsImap: false } && message.ReplyTo.Mailboxes.Any();
+        Replied = Request.Query.ContainsKey("replied");
         return Page();
+    }
+
+    /// <summary>
+    /// Writes the reply a member's mail program would send into the local reply folder and has the inbox read at once,
+    /// so one person can try answering by reply with <c>dotnet run</c>.
+    /// </summary>
+    public async Task<IActionResult> OnPostReplyAsync(string id, string? text, CancellationToken ct)
+    {
+        var message = await mailbox.OpenAsync(id, ct);
+        if (message is null) return NotFound();
+        if (replies.Value is not { IsOn: true, IsImap: false } || !message.ReplyTo.Mailboxes.Any()) return BadRequest();
+        await LocalReplies.WriteAsync(replies.Value.Folder!, LocalReplies.ReplyTo(message, text ?? ""), ct);
+        jobs.Enqueue<ReplyInbox>(r => r.ReadAsync(CancellationToken.None));
+        return Redirect($"{Request.PathBase}/mailbox/{id}?replied=1{(Request.Query["lang"] == "en" ? "&lang=en" : "")}");
     }
 
     /// <summary>A base target in the head (before it, the document would lose its doctype), so links leave the sandboxed frame.</summary>

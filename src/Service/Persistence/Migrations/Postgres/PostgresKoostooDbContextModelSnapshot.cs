@@ -71,6 +71,10 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -406,6 +410,30 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Meetings.MeetingAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.ToTable("meeting_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -543,6 +571,24 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("networks", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Requests.ReplyAddress", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("reply_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Requests.RequestLink", b =>
                 {
                     b.Property<byte[]>("TokenHash")
@@ -630,6 +676,35 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.HasIndex("InstanceId", "ActivityId", "ClosedAt");
 
                     b.ToTable("step_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Service.Replies.ReplyReceipt", b =>
+                {
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HelpSent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UidValidity", "Uid");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("reply_receipts", (string)null);
                 });
 
             modelBuilder.Entity("Koostoo.Workflows.Bookmarks.Bookmark", b =>

@@ -66,6 +66,10 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -399,6 +403,30 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Meetings.MeetingAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.ToTable("meeting_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,6 +564,24 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("networks", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Requests.ReplyAddress", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("reply_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Requests.RequestLink", b =>
                 {
                     b.Property<byte[]>("TokenHash")
@@ -623,6 +669,35 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId", "ActivityId", "ClosedAt");
 
                     b.ToTable("step_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Service.Replies.ReplyReceipt", b =>
+                {
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HelpSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UidValidity", "Uid");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("reply_receipts", (string)null);
                 });
 
             modelBuilder.Entity("Koostoo.Workflows.Bookmarks.Bookmark", b =>
