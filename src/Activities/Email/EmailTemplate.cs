@@ -4,7 +4,8 @@ namespace Koostoo.Activities.Email;
 
 /// <summary>
 /// A named email: subject, plain text and HTML body in Estonian and maybe English, parsed once.
-/// <see cref="Variables"/> is what the sender has to provide (besides <c>recipient</c>).
+/// <see cref="Variables"/> is what the sender has to provide (besides <c>recipient</c>, and <c>reply_hint</c>, which the
+/// service sets only when replies are read).
 /// </summary>
 public sealed class EmailTemplate
 {
@@ -19,7 +20,7 @@ public sealed class EmailTemplate
         Variables = languages.Values
             .SelectMany(p => new[] { p.Subject, p.Text, p.Html })
             .SelectMany(Liquid.FreeVariables)
-            .Where(v => v != TemplateCatalog.RecipientVariable)
+            .Where(v => v is not (TemplateCatalog.RecipientVariable or TemplateCatalog.ReplyHintVariable))
             .ToHashSet(StringComparer.Ordinal);
     }
 
