@@ -16,9 +16,10 @@ builder.Services.AddCurrentActor();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // Until accounts exist, the pages that show a network's people and mail answer only the machine itself.
+string[] loopbackOnly = ["/Mailbox", "/Networks"];
 builder.Services.AddRazorPages(pages =>
 {
-    foreach (var folder in new[] { "/Mailbox", "/Networks" })
+    foreach (var folder in loopbackOnly)
         pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new LoopbackOnlyFilter()));
 });
 

@@ -1,11 +1,11 @@
-using Koostoo.Service.Access;
 using Koostoo.Activities.Control;
 using Koostoo.Networks;
+using Koostoo.Networks.Requests;
+using Koostoo.Service.Access;
 using Koostoo.Service.Answers;
 using Koostoo.Service.Email;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Networks;
-using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
 using Koostoo.Service.Replies;
 using Koostoo.Service.Scheduling;

@@ -1,15 +1,14 @@
-using Koostoo.Service.Access;
-using Koostoo.Service.Networks;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Koostoo.Activities.Control;
 using Koostoo.Activities.Email;
-using Koostoo.Service.Persistence;
-using Koostoo.Service.Answers;
-using Koostoo.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Service.Access;
+using Koostoo.Service.Answers;
+using Koostoo.Service.Networks;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
@@ -47,8 +46,8 @@ public static partial class AnswerBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var steps = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-        var answers = args.Length > 1 ? int.Parse(args[1]) : 5_000;
+        var steps = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+        var answers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000;
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var services = new ServiceCollection();
         services.AddLogging();
@@ -96,7 +95,7 @@ public static partial class AnswerBenchmark
                 await using var scope = provider.CreateAsyncScope();
                 var requests = scope.ServiceProvider.GetRequiredService<RequestInbox>();
                 var (state, request) = await requests.FindAsync(token, ct);
-                if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, AnswerChannel.WebForm, ct) == SubmitResult.Saved)
+                if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, AnswerChannel.WebForm, ct: ct) == SubmitResult.Saved)
                     Interlocked.Increment(ref saved);
             });
             Console.WriteLine($"Answers end to end, {parallel} at a time: {saved:N0} saved, {saved / clock.Elapsed.TotalSeconds:N0} per second");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Koostoo.Activities.Control;
 using Koostoo.Service.Persistence;
-using Koostoo.Testing;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
@@ -29,7 +28,7 @@ public static class ResumeBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0]) : 2_000;
+        var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         await using var postgres = await PostgresServer.StartAsync();
         try

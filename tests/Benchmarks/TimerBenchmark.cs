@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Koostoo.Workflows.Runtime;
-using Koostoo.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Koostoo.Benchmarks;
@@ -14,8 +13,8 @@ public static class TimerBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        var timers = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-        var pending = args.Length > 1 ? int.Parse(args[1]) : 100_000;
+        var timers = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+        var pending = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         await TimersDueAtOnceAsync(timers);
         await StartupWithPendingTimersAsync(pending);
     }
@@ -58,7 +57,7 @@ public static class TimerBenchmark
                 times.Add(clock.Elapsed.TotalSeconds);
             }
             times.Sort();
-            Console.WriteLine($"Start to ready with {count:N0} pending future timers: median {times[1]:F2} s (runs: {string.Join(", ", times.Select(t => t.ToString("F2")))})");
+            Console.WriteLine($"Start to ready with {count:N0} pending future timers: median {times[1]:F2} s (runs: {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
@@ -72,7 +71,7 @@ public static class TimerBenchmark
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT COUNT(*) FROM workflow_instances WHERE Status = '{InstanceStatus.Finished}'";
-            var done = Convert.ToInt32(await command.ExecuteScalarAsync());
+            var done = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
             if (done >= count || DateTimeOffset.UtcNow > giveUp) break;
             await Task.Delay(250);
         }
@@ -93,6 +92,6 @@ public static class TimerBenchmark
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM journal WHERE Event = 'Resumed'";
-        return Convert.ToInt32(await command.ExecuteScalarAsync()) == count;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == count;
     }
 }

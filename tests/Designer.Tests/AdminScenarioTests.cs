@@ -32,7 +32,7 @@ public sealed class AdminScenarioTests(DesignerHost host)
 
         var designer = new DesignerPage(await host.NewPageAsync(), host.Url);
         await designer.OpenListAsync();
-        (await designer.Page.Locator($"tr[data-definition-id='{DefinitionId}'] .published-version").InnerTextAsync()).Should().Be(published.ToString());
+        (await designer.Page.Locator($"tr[data-definition-id='{DefinitionId}'] .published-version").InnerTextAsync()).Should().Be(published.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await designer.OpenFromListAsync(DefinitionId);
         (await designer.Page.Locator(".react-flow__node").CountAsync()).Should().Be(original["activities"]!.AsArray().Count);
         await designer.ScreenshotAsync("1-opened");
@@ -93,7 +93,7 @@ public sealed class AdminScenarioTests(DesignerHost host)
 
         await designer.ClickAsync("Avalda");
         await designer.Status.Filter(new() { HasText = $"Avaldatud versioonina {published + 1}" }).WaitForAsync();
-        (await designer.Page.Locator(".toolbar .published-version").InnerTextAsync()).Should().Be((published + 1).ToString());
+        (await designer.Page.Locator(".toolbar .published-version").InnerTextAsync()).Should().Be((published + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await designer.ScreenshotAsync("4-published");
 
         // What was published is the edit and nothing else.

@@ -1,6 +1,3 @@
-using Koostoo.Testing;
-using System.Net;
-using System.Net.Sockets;
 using Koostoo.Activities.Email;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

@@ -3,7 +3,6 @@ using Koostoo.Service.Email;
 using Koostoo.Service.Persistence;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests;
 

@@ -1,4 +1,3 @@
-using Koostoo.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

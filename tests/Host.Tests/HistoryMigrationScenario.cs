@@ -62,7 +62,7 @@ public static class HistoryMigrationScenario
     private static async Task<Guid> SeedAtPreviousMigrationAsync(KoostooHost host)
     {
         await using var db = host.NewDbContext();
-        var previous = db.Database.GetMigrations().Single(m => m.EndsWith("_NetworkRecords"));
+        var previous = db.Database.GetMigrations().Single(m => m.EndsWith("_NetworkRecords", StringComparison.Ordinal));
         await db.GetService<IMigrator>().MigrateAsync(previous);
         // The networks table is the same at both migrations, so the network itself can go in through the model.
         var network = new Network

@@ -1,5 +1,3 @@
-using Koostoo.Testing;
-
 namespace Koostoo.Host.Tests;
 
 /// <summary>

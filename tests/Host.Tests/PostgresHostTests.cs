@@ -1,15 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Koostoo.Service.Persistence;
-using Koostoo.Workflows.Journal;
-using Koostoo.Workflows.Persistence;
-using Koostoo.Workflows.Runtime;
-using Koostoo.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Koostoo.Workflows.Tests.Definitions;
 
 namespace Koostoo.Host.Tests;
 

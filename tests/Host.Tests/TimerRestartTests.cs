@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Koostoo.Testing;
 using static Koostoo.Workflows.Tests.Definitions;
 
 namespace Koostoo.Host.Tests;

@@ -35,10 +35,10 @@ public static class TimerScenarios
         await host.PublishAsync(Flow("same-moment", [Act("at", "StartAt", new { at = "variables.at" }), Act("end", "Finish")], [Link("at", "end")]));
         var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
         var dueAt = DateTimeOffset.UtcNow + margin;
-        var input = new JsonObject { ["at"] = dueAt.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz") };
+        var input = new JsonObject { ["at"] = dueAt.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) };
 
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (_, ct) => await runtime.StartAsync("same-moment", input, ct));
+            async (_, ct) => await runtime.StartAsync("same-moment", input, ct: ct));
 
         var left = dueAt - DateTimeOffset.UtcNow;
         left.Should().BePositive("all the timers have to exist before their moment, or they would not be due at the same moment");

@@ -1,5 +1,4 @@
 using Koostoo.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koostoo.Workflows.Tests;

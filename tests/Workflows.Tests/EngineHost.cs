@@ -1,5 +1,4 @@
 using Koostoo.Activities.Control;
-using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Persistence;

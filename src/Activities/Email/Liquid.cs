@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Fluid;
 using Fluid.Ast;
 

@@ -9,7 +9,7 @@ namespace Koostoo.Activities.Email;
 /// <c>members</c> = [{ id, name, email, language, role }]: a network's tables (see <c>NetworkPeople</c>) or, for an
 /// instance without a network, its variables.
 /// </summary>
-public sealed class RecipientResolver
+public static class RecipientResolver
 {
     public const string Coordinator = "coordinator";
     public const string Members = "members";
@@ -35,7 +35,7 @@ public sealed class RecipientResolver
     /// honoured (no coordinator, unknown member): the caller faults rather than silently mailing fewer people.
     /// Notes are members a group entry skipped because they have no address.
     /// </summary>
-    public Resolution Resolve(IEnumerable<string> to, JsonObject variables)
+    public static Resolution Resolve(IEnumerable<string> to, JsonObject variables)
     {
         var recipients = new List<Recipient>();
         var problems = new List<string>();

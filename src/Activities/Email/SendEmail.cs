@@ -3,7 +3,6 @@ using Fluid;
 using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Koostoo.Activities.Email;
@@ -42,7 +41,7 @@ public sealed class SendEmail : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var resolution = new RecipientResolver().Resolve(To, await NetworkPeople.ForAsync(context));
+        var resolution = RecipientResolver.Resolve(To, await NetworkPeople.ForAsync(context));
         if (resolution.Problems.Count > 0)
             return ActivityResult.Fault(string.Join(" ", resolution.Problems));
         foreach (var note in resolution.Notes) context.Log(note);

@@ -29,7 +29,7 @@ public static partial class TextToHtml
         {
             html.Append(Liquid.Html.Encode(text[last..url.Index]));
             var encoded = Liquid.Html.Encode(url.Value);
-            html.Append($"<a href=\"{encoded}\">{encoded}</a>");
+            html.Append("<a href=\"").Append(encoded).Append("\">").Append(encoded).Append("</a>");
             last = url.Index + url.Length;
         }
         return html.Append(Liquid.Html.Encode(text[last..])).ToString();

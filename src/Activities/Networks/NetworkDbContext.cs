@@ -31,10 +31,10 @@ public class NetworkDbContext(DbContextOptions options) : WorkflowDbContext(opti
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(model);
-        OutboxModel.Configure(model);
-        NetworkModel.Configure(model);
+        base.OnModelCreating(modelBuilder);
+        OutboxModel.Configure(modelBuilder);
+        NetworkModel.Configure(modelBuilder);
     }
 }

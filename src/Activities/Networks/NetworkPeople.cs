@@ -23,7 +23,7 @@ public static class NetworkPeople
 
     /// <summary>The network's coordinator as mail reaches them.</summary>
     public static Recipient CoordinatorOf(Network network) =>
-        new RecipientResolver().Resolve([RecipientResolver.Coordinator], Of(network)).Coordinator!;
+        RecipientResolver.Resolve([RecipientResolver.Coordinator], Of(network)).Coordinator!;
 
     public static JsonObject Of(Network network) => new()
     {

@@ -5,7 +5,6 @@ using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.History;
-using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,16 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
-using Koostoo.Activities.Timers;
 using Koostoo.Networks;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Koostoo.Activities.Requests;
 
@@ -81,7 +77,7 @@ public sealed class AskMembers : PeopleStep
     {
         var network = await NetworkPeople.NetworkOfAsync(context);
         if (network is null) return ActivityResult.Fault("AskMembers runs only in a network's workflow: this instance has no network.");
-        var resolution = new RecipientResolver().Resolve(Audience, NetworkPeople.Of(network));
+        var resolution = RecipientResolver.Resolve(Audience, NetworkPeople.Of(network));
         if (resolution.Problems.Count > 0) return ActivityResult.Fault(string.Join(" ", resolution.Problems));
         if (resolution.Recipients.Count == 0)
             return ActivityResult.Fault($"Nobody to ask: '{string.Join(", ", Audience)}' matches no active member with an email address.");
@@ -133,7 +129,7 @@ public sealed class AskMembers : PeopleStep
     protected override async Task AddMemberAsync(ActivityContext context, Guid memberId)
     {
         var network = (await NetworkPeople.NetworkOfAsync(context))!;
-        var people = new RecipientResolver().Resolve([$"{RecipientResolver.MemberPrefix}{memberId}"], NetworkPeople.Of(network));
+        var people = RecipientResolver.Resolve([$"{RecipientResolver.MemberPrefix}{memberId}"], NetworkPeople.Of(network));
         // A command is the coordinator's; one that cannot be honoured is noted, never a fault of the network's workflow.
         if (people.Problems.Count > 0)
         {

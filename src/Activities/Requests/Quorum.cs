@@ -21,8 +21,8 @@ public static partial class Quorum
             "all" => asked,
             "any" => 1,
             "majority" => asked / 2 + 1,
-            _ when quorum.StartsWith("count:", StringComparison.Ordinal) => int.Parse(quorum[6..]),
-            _ when quorum.StartsWith("percent:", StringComparison.Ordinal) => (int)Math.Ceiling(asked * int.Parse(quorum[8..]) / 100.0),
+            _ when quorum.StartsWith("count:", StringComparison.Ordinal) => int.Parse(quorum[6..], System.Globalization.CultureInfo.InvariantCulture),
+            _ when quorum.StartsWith("percent:", StringComparison.Ordinal) => (int)Math.Ceiling(asked * int.Parse(quorum[8..], System.Globalization.CultureInfo.InvariantCulture) / 100.0),
             _ => throw new FormatException($"'{quorum}' is not a quorum."),
         };
         return Math.Clamp(needed, 1, asked);

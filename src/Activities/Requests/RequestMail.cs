@@ -1,5 +1,5 @@
-using Koostoo.Activities.Networks;
 using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
 using Koostoo.Networks;
 using Koostoo.Networks.Replies;
 using Koostoo.Networks.Requests;

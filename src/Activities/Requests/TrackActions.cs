@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
-using Koostoo.Activities.Timers;
 using Koostoo.Networks;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.History;

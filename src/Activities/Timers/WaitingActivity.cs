@@ -50,7 +50,7 @@ public abstract class WaitingActivity : Activity
             return await OnDeadlineAsync(context);
         if (bookmark.Kind == BookmarkKind.Timer && bookmark.Key?.StartsWith(ReminderKey + ":", StringComparison.Ordinal) == true)
         {
-            await OnReminderAsync(context, int.Parse(bookmark.Key[(ReminderKey.Length + 1)..]));
+            await OnReminderAsync(context, int.Parse(bookmark.Key[(ReminderKey.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture));
             return ActivityResult.Suspend();
         }
         return await OnStimulusAsync(context, bookmark, stimulus);

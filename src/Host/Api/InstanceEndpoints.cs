@@ -1,8 +1,6 @@
-using Koostoo.Service.Networks;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Koostoo.Service.Networks;
 using Koostoo.Workflows.Bookmarks;
-using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +27,7 @@ public static class InstanceEndpoints
         {
             if (string.IsNullOrWhiteSpace(request.DefinitionId))
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "'definitionId' is required.");
-            var instance = await runtime.StartAsync(request.DefinitionId, request.Input, ct);
+            var instance = await runtime.StartAsync(request.DefinitionId, request.Input, ct: ct);
             return Results.Created($"/api/workflow-instances/{instance.Id}", await ViewAsync(db, instance.Id, ct));
         }).WithSummary("Start an instance of the latest published version of a definition.");
 
@@ -61,7 +59,7 @@ public static class InstanceEndpoints
 
         instances.MapPost("/{id:guid}/cancel", async (Guid id, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {
-            await runtime.CancelAsync(id, "Cancelled through the API", ct);
+            await runtime.CancelAsync(id, "Cancelled through the API", ct: ct);
             return await ViewAsync(db, id, ct);
         }).WithSummary("Cancel the instance; what it waited for is removed.");
     }

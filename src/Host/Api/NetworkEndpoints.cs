@@ -1,9 +1,8 @@
+using System.Text.Json.Nodes;
 using Koostoo.Activities.Requests;
+using Koostoo.Networks.Launch;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
-using System.Text.Json.Nodes;
-using Koostoo.Host.Api;
-using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 
 namespace Koostoo.Host.Api;

@@ -1,6 +1,6 @@
+using Koostoo.Networks.Launch;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
-using Koostoo.Networks.Launch;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -13,7 +13,7 @@ namespace Koostoo.Host.Api;
 /// </summary>
 public sealed class ProblemResponses(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, extensions) = exception switch
         {
@@ -30,13 +30,13 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
             _ => (0, "", null),
         };
         if (status == 0) return false;
-        http.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         var detail = exception is InvalidDefinitionException e
             ? $"{e.Problems.Count} problem(s): " + string.Join("; ", e.Problems)
             : exception.Message;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = http,
+            HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = extensions ?? new Dictionary<string, object?>() },
         });

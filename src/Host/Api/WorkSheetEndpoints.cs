@@ -1,6 +1,5 @@
-using Koostoo.Service.Access;
 using Koostoo.Host.Pages;
-
+using Koostoo.Service.Access;
 using Koostoo.Service.WorkSheets;
 
 namespace Koostoo.Host.Api;

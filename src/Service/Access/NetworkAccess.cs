@@ -14,8 +14,8 @@ public sealed class NetworkAccess(KoostooDbContext db)
 {
     /// <summary>The network, untracked, with its members.</summary>
     /// <param name="language">The language of a not-found message a page shows (work sheets); the API's is English.</param>
-    public async Task<Network> ReadAsync(Actor actor, Guid networkId, NetworkPermission permission, CancellationToken ct = default,
-        string? language = null)
+    public async Task<Network> ReadAsync(Actor actor, Guid networkId, NetworkPermission permission, string? language = null,
+        CancellationToken ct = default)
     {
         var network = await db.Networks.AsNoTracking().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
         return Check(actor, network, networkId, permission, language);
@@ -35,7 +35,9 @@ public sealed class NetworkAccess(KoostooDbContext db)
         if (actor is { Kind: ActorKind.Staff, Email: { } email } && actor.Roles.Contains(StaffRoles.Coordinator))
         {
             var lower = email.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture and StringComparison overloads have no translation.
             return db.Networks.Where(n => n.CoordinatorEmail.ToLower() == lower);
+#pragma warning restore CA1304, CA1311, CA1862
         }
         return db.Networks.Where(_ => false);
     }

@@ -1,5 +1,6 @@
 namespace Koostoo.Service.Access;
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "What an actor may do to a network; the suffix the rule keeps for code-access-security types names exactly this here.")]
 public enum NetworkPermission
 {
     /// <summary>See the network: its page, API view, sheets, meetings, history.</summary>

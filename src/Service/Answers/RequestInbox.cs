@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,15 +34,15 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
     /// <param name="formBookmark">The bookmark the form was shown for (or the reply was written to): an answer to an earlier state is stale.</param>
     /// <param name="alongside">Saved in the answer's own transaction, only when the answer is: what the channel must remember (a reply's receipt).</param>
     public async Task<SubmitResult> SubmitAsync(StepRequest request, Guid formBookmark, JsonObject answer, AnswerChannel channel,
-        CancellationToken ct = default, Action<KoostooDbContext>? alongside = null)
+        Action<KoostooDbContext>? alongside = null, CancellationToken ct = default)
     {
         if (formBookmark != request.BookmarkId) return SubmitResult.Stale;
-        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer, ["channel"] = channel.ToString() }, ct,
+        var result = await runtime.ResumeAsync(formBookmark, new JsonObject { ["answer"] = answer, ["channel"] = channel.ToString() },
             alongside is null ? null : (transaction, _) =>
             {
                 alongside((KoostooDbContext)transaction);
                 return Task.CompletedTask;
-            });
+            }, ct);
         return result.Status switch
         {
             ResumeStatus.Resumed => SubmitResult.Saved,

@@ -19,7 +19,7 @@ public static class MeetingInvitations
     public static List<OutboxMessage> Queue(DbContext db, IMailDelivery delivery, PublicLinks links, ReplyAddressing replies, Network network,
         Meeting meeting, bool changed, DateTimeOffset now)
     {
-        var people = new RecipientResolver().Resolve([RecipientResolver.Members, RecipientResolver.Coordinator], NetworkPeople.Of(network));
+        var people = RecipientResolver.Resolve([RecipientResolver.Members, RecipientResolver.Coordinator], NetworkPeople.Of(network));
         var coordinator = people.Coordinator!;
         var organiser = replies.IsOn ? coordinator with { Address = replies.Address! } : coordinator;
         var recipients = people.Recipients;

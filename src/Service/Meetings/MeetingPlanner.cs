@@ -1,10 +1,10 @@
 using Koostoo.Activities.Email;
-using Koostoo.Service.Access;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Access;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,13 +21,13 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
 {
     public async Task<IReadOnlyList<Meeting>> ListAsync(Actor actor, Guid networkId, CancellationToken ct = default)
     {
-        await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct);
+        await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct);
         return await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == networkId).OrderBy(m => m.StartsAt).ToListAsync(ct);
     }
 
     public async Task<Meeting> GetAsync(Actor actor, Guid networkId, Guid meetingId, CancellationToken ct = default)
     {
-        await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct);
+        await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct);
         return await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct)
             ?? throw new NotFoundException($"Network {networkId} has no meeting {meetingId}.");
     }
@@ -63,7 +63,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
 
     public async Task<Meeting> RecordMemoAsync(Actor actor, Guid networkId, Guid meetingId, MemoDraft draft, CancellationToken ct = default)
     {
-        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var meeting = await TrackedAsync(networkId, meetingId, ct);
         if (string.IsNullOrWhiteSpace(draft.Memo))
             throw new MeetingRejectedException(new Dictionary<string, string[]> { ["memo"] = ["Memo on tühi. / The memo is empty."] });
@@ -93,7 +93,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
     /// <summary>A network that still meets: one finished or cancelled sends no more invitations, new or changed.</summary>
     private async Task<Network> ActiveNetworkAsync(Actor actor, Guid networkId, CancellationToken ct)
     {
-        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (network.Status != NetworkStatus.Active)
             throw new ConflictException($"The network '{network.Name}' is {network.Status.ToString().ToLowerInvariant()}; it holds no new meetings.");
         return network;

@@ -1,9 +1,9 @@
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
-using Koostoo.Service.Access;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Service.Access;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
@@ -41,7 +41,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     /// <summary>A member who can be asked now: in this network and not gone.</summary>
     public async Task EnsureActiveAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
     {
-        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var member = await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
             ?? throw new NotFoundException($"Network {networkId} has no member {memberId}; add them first (POST /api/networks/{networkId}/members).");
         if (!member.IsActive) throw new ConflictException($"{member.Name} has left the network.");
@@ -49,7 +49,7 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
 
     public async Task RemoveAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
     {
-        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var member = await db.Set<Member>().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
             ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
         if (member.Status == MemberStatus.Left) return;

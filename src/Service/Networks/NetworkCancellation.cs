@@ -1,7 +1,7 @@
 using Koostoo.Networks;
-using Koostoo.Service.Access;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Access;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
 {
     public async Task CancelAsync(Actor actor, Guid networkId, CancellationToken ct = default)
     {
-        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (network.Status != NetworkStatus.Active)
             throw new ConflictException($"The network is already {network.Status.ToString().ToLowerInvariant()}.");
 
@@ -25,8 +25,8 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
         if (instanceActive)
         {
             // One transaction: the workflow stops and the network ends together, or neither does.
-            await runtime.CancelAsync(network.WorkflowInstanceId!.Value, "The coordinator cancelled the network.", ct,
-                (transaction, _) => EndAsync(actor, transaction, networkId, ct));
+            await runtime.CancelAsync(network.WorkflowInstanceId!.Value, "The coordinator cancelled the network.",
+                (transaction, _) => EndAsync(actor, transaction, networkId, ct), ct);
         }
         else
         {

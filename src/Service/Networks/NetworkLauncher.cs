@@ -1,10 +1,9 @@
-using Koostoo.Networks;
-using Koostoo.Networks.Launch;
-using Koostoo.Service.Access;
 using System.Text.Json.Nodes;
+using Koostoo.Networks;
 using Koostoo.Networks.Agreements;
 using Koostoo.Networks.History;
-using Koostoo.Networks.Members;
+using Koostoo.Networks.Launch;
+using Koostoo.Service.Access;
 using Koostoo.Workflows.Runtime;
 
 namespace Koostoo.Service.Networks;
@@ -50,14 +49,14 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
             ["networkLink"] = links.Value.Network(network.Id),
             ["agreements"] = new JsonArray(agreements.Select(a => (JsonNode)a).ToArray()),
         };
-        await runtime.StartAsync(request.DefinitionId, input, ct, (db, instance) =>
+        await runtime.StartAsync(request.DefinitionId, input, (db, instance) =>
         {
             network.WorkflowInstanceId = instance.Id;
             db.Add(network);
             db.AddRange(agreements.Select((text, i) => new GroupAgreement { NetworkId = network.Id, Position = i + 1, Text = text }));
             NetworkHistory.Add(db, network.Id, now, HistoryKind.NetworkLaunched, actor.ForHistory(), new() { ["invited"] = network.Members.Count });
             return Task.CompletedTask;
-        });
+        }, ct);
         return network;
     }
 

@@ -1,7 +1,5 @@
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
-using Koostoo.Service.Meetings;
-using Koostoo.Service.Access;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
 using Koostoo.Networks.Goals;
@@ -9,6 +7,8 @@ using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
@@ -70,7 +70,9 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         if (!string.IsNullOrWhiteSpace(coordinatorEmail))
         {
             var email = coordinatorEmail.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture and StringComparison overloads have no translation.
             query = query.Where(n => n.CoordinatorEmail.ToLower() == email);
+#pragma warning restore CA1304, CA1311, CA1862
         }
         var networks = await query.OrderByDescending(n => n.CreatedAt).ToListAsync(ct);
         var ids = networks.Select(n => n.WorkflowInstanceId).ToList();
@@ -89,7 +91,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
     /// <param name="language">The history's language: "en", else Estonian.</param>
     public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, string language = "et", CancellationToken ct = default)
     {
-        var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct);
+        var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct: ct);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == network.WorkflowInstanceId, ct);
         var requests = await db.Set<StepRequest>().AsNoTracking()
             .Where(r => r.NetworkId == id && r.ClosedAt == null && r.InstanceId == network.WorkflowInstanceId)
@@ -132,7 +134,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
     /// <summary>The engine's journal of the network's workflow, oldest first: what ran, for the coordinator who wants to know why.</summary>
     public async Task<IReadOnlyList<JournalView>> JournalAsync(Actor actor, Guid networkId, CancellationToken ct = default)
     {
-        var instanceId = (await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct)).WorkflowInstanceId;
+        var instanceId = (await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct)).WorkflowInstanceId;
         return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
             .Select(j => new JournalView(j.At, j.Event, j.ActivityId, j.ActivityType, j.Outcome, j.Message))
             .ToListAsync(ct);

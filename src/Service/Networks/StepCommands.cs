@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
-using Koostoo.Service.Access;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Access;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
@@ -26,7 +26,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
 
     public async Task SendAsync(Actor actor, Guid networkId, string activityId, StepCommand command, CancellationToken ct = default)
     {
-        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var told = await HistoryEventAsync(network, activityId, command, ct);
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -35,11 +35,11 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
                             && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
-            var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), ct, told is null ? null : (transaction, _) =>
+            var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), told is null ? null : (transaction, _) =>
             {
                 NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Kind, actor.ForHistory(), told.Value.Arguments);
                 return Task.CompletedTask;
-            });
+            }, ct);
             if (result.Status == ResumeStatus.Resumed) return;
             if (result.Status != ResumeStatus.AlreadyResumed)
                 throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");

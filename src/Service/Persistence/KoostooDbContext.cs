@@ -12,10 +12,10 @@ namespace Koostoo.Service.Persistence;
 /// </summary>
 public abstract class KoostooDbContext(DbContextOptions options) : NetworkDbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(model);
-        model.Entity<ReplyReceipt>(e =>
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ReplyReceipt>(e =>
         {
             e.ToTable("reply_receipts");
             e.HasKey(r => new { r.UidValidity, r.Uid });

@@ -13,7 +13,7 @@ namespace Koostoo.Service.Persistence;
 /// </summary>
 public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db)
             foreach (var entry in db.ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Modified && e.Property(i => i.Status).IsModified).ToList())
@@ -25,7 +25,7 @@ public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
                     _ => (NetworkStatus?)null,
                 };
                 if (ended is null) continue;
-                var network = await db.Set<Network>().FirstOrDefaultAsync(n => n.WorkflowInstanceId == entry.Entity.Id, ct);
+                var network = await db.Set<Network>().FirstOrDefaultAsync(n => n.WorkflowInstanceId == entry.Entity.Id, cancellationToken);
                 if (network is null || network.Status != NetworkStatus.Active) continue;
                 network.Status = ended.Value;
                 var at = entry.Entity.FinishedAt ?? entry.Entity.UpdatedAt;
@@ -33,6 +33,6 @@ public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
                 NetworkHistory.Add(db, network.Id, at, ended == NetworkStatus.Finished ? HistoryKind.WorkflowFinished : HistoryKind.WorkflowCancelled,
                     HistoryActor.System);
             }
-        return await base.SavingChangesAsync(eventData, result, ct);
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }

@@ -1,13 +1,13 @@
-using Koostoo.Activities.Email;
 using System.Text.Json.Nodes;
+using Koostoo.Activities.Email;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
-using Koostoo.Service.Meetings;
 using Koostoo.Networks.Replies;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Answers;
+using Koostoo.Service.Meetings;
 using Koostoo.Service.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,12 +49,12 @@ public sealed class ReplyHandler(
             if (!read.IsValid) return await HelpAsync(receipt, current, ReplyOutcome.NotUnderstood, ct);
             receipt.Outcome = ReplyOutcome.Answered;
             var question = RequestForm.FromJson(current.Form).Question;
-            var result = await inbox.SubmitAsync(current, current.BookmarkId, read.Answer, AnswerChannel.EmailReply, ct, transaction =>
+            var result = await inbox.SubmitAsync(current, current.BookmarkId, read.Answer, AnswerChannel.EmailReply, transaction =>
             {
                 transaction.Add(receipt);
                 NetworkHistory.Add(transaction, current.NetworkId, receipt.At, HistoryKind.AnsweredByEmail, HistoryActor.Respondent(current),
                     new JsonObject { ["question"] = NetworkHistory.Localized(question) });
-            });
+            }, ct);
             if (result == SubmitResult.Saved) return ReplyOutcome.Answered;
             if (result == SubmitResult.Closed) return await HelpAsync(receipt, current, ReplyOutcome.StepClosed, ct);
             // Stale: the member answered on the page at the same moment; read the request again and answer on top of it.
@@ -71,8 +71,11 @@ public sealed class ReplyHandler(
         var sender = message.From.Mailboxes.FirstOrDefault()?.Address;
         var meetingId = MeetingInvitations.MeetingIdOf(reply.Uid);
         var meeting = meetingId is null ? null : await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        var attendee = reply.Attendee.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture and StringComparison overloads have no translation.
         var member = meeting is null || !string.Equals(sender, reply.Attendee, StringComparison.OrdinalIgnoreCase) ? null
-            : await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.NetworkId == meeting.NetworkId && m.Email.ToLower() == reply.Attendee.ToLower(), ct);
+            : await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.NetworkId == meeting.NetworkId && m.Email.ToLower() == attendee, ct);
+#pragma warning restore CA1304, CA1311, CA1862
         if (meeting is null || member is null || reply.Sequence < meeting.Sequence) return await SaveAsync(receipt, ReplyOutcome.AttendanceIgnored, ct);
 
         var attendance = await db.Set<MeetingAttendance>().FirstOrDefaultAsync(a => a.MeetingId == meeting.Id && a.MemberId == member.Id, ct);

@@ -1,7 +1,3 @@
-using Koostoo.Activities.Timers;
-using Koostoo.Service.Access;
-using Koostoo.Service.Meetings;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
@@ -9,6 +5,9 @@ using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
+using Koostoo.Service.Access;
+using Koostoo.Service.Meetings;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +26,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
         if (!SheetNames.TryParse(sheet, out var kind))
             throw new NotFoundException(T($"Töölehte „{sheet}“ ei ole. Töölehed on: {string.Join(", ", SheetNames.Addresses)}.",
                 $"There is no work sheet '{sheet}'. The sheets are: {string.Join(", ", SheetNames.Addresses)}."));
-        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct, language == "en" ? "en" : "et");
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, language == "en" ? "en" : "et", ct);
         var sections = kind switch
         {
             SheetKind.Members => Members(network, T),

@@ -18,27 +18,27 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         // SQLite stores DateTimeOffset as text it cannot compare; as a number (all values are UTC) it sorts and indexes.
         if (Database.IsSqlite())
         {
-            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        model.Entity<DefinitionVersion>(e =>
+        modelBuilder.Entity<DefinitionVersion>(e =>
         {
             e.ToTable("definition_versions");
             e.HasKey(d => new { d.DefinitionId, d.Version });
             e.Property(d => d.DefinitionId).HasMaxLength(100);
             e.Property(d => d.Name).HasMaxLength(300);
         });
-        model.Entity<WorkflowInstance>(e =>
+        modelBuilder.Entity<WorkflowInstance>(e =>
         {
             e.ToTable("workflow_instances");
             e.HasKey(i => i.Id);
@@ -50,7 +50,7 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             e.Ignore(i => i.IsActive);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
         });
-        model.Entity<Bookmark>(e =>
+        modelBuilder.Entity<Bookmark>(e =>
         {
             e.ToTable("bookmarks");
             e.HasKey(b => b.Id);
@@ -60,7 +60,7 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             // The timer sweep asks: which unconsumed timers are due?
             e.HasIndex(b => new { b.Kind, b.ConsumedAt, b.DueAt });
         });
-        model.Entity<JournalEntry>(e =>
+        modelBuilder.Entity<JournalEntry>(e =>
         {
             e.ToTable("journal");
             e.HasKey(j => j.Id);

@@ -15,6 +15,7 @@ namespace Koostoo.Workflows.Runtime;
 /// over a stale read (optimistic check on <see cref="WorkflowInstance.Revision"/>) is retried from the
 /// start, which is what makes a bookmark resume exactly once under any number of concurrent stimuli.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The writer queue is a SemaphoreSlim whose wait handle is never taken, so it holds nothing to release; disposing the singleton at shutdown would fail the jobs still finishing.")]
 public sealed class WorkflowRuntime(
     IServiceScopeFactory scopes,
     ActivityRegistry registry,
@@ -32,8 +33,8 @@ public sealed class WorkflowRuntime(
     /// Runs inside the start's transaction before the first activity, with the new instance: rows that the first
     /// activities read (a network and its members) are saved with the instance or not at all.
     /// </param>
-    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input = null, CancellationToken ct = default,
-        Func<WorkflowDbContext, WorkflowInstance, Task>? prepare = null)
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input = null,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? prepare = null, CancellationToken ct = default)
     {
         var instanceId = Guid.NewGuid();
         return await InTransactionAsync(async (services, db) =>
@@ -66,8 +67,8 @@ public sealed class WorkflowRuntime(
     /// Runs in the resume's transaction once the bookmark is resumed: rows that tell of the stimulus (a coordinator's
     /// command in the network's history) are saved with what it did, or not at all.
     /// </param>
-    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null, CancellationToken ct = default,
-        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null) =>
+    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default) =>
         await InTransactionAsync<ResumeResult>(async (services, db) =>
         {
             var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(ct);
@@ -110,15 +111,15 @@ public sealed class WorkflowRuntime(
             }
             if (waiting is null)
                 return taken ?? throw new ConflictException($"Workflow instance {instanceId} is not waiting for the signal '{signal}'.");
-            var result = await ResumeAsync(waiting.Value, payload, ct);
+            var result = await ResumeAsync(waiting.Value, payload, ct: ct);
             if (result.Status != ResumeStatus.AlreadyResumed) return result;
             taken = result;
         }
     }
 
     /// <param name="alongside">Runs in the cancel's transaction: what the instance drove (a network) ends with it, or neither does.</param>
-    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null, CancellationToken ct = default,
-        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null) =>
+    public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null,
+        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default) =>
         await InTransactionAsync(async (services, db) =>
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)

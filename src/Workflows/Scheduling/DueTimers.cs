@@ -30,7 +30,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runti
         var early = dueAt - time.GetUtcNow();
         if (early > MaxEarlyWait) return ResumeStatus.NotDue;
         if (early > TimeSpan.Zero) await Task.Delay(early.Value, time, ct);
-        var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct);
+        var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct: ct);
         if (result.Status == ResumeStatus.Resumed)
             logger.LogInformation("Timer {BookmarkId} of instance {InstanceId} fired", bookmarkId, result.Instance!.Id);
         return result.Status;

@@ -76,7 +76,7 @@ public sealed class TrackActionsTests : IAsyncLifetime
         await _engine.AnswerAsync(NetworkEngine.Email(2), new { status = "late", progress = "Ruum puudub" });
         await _engine.AnswerAsync(NetworkEngine.Email(2), new { status = "done" });
         (await _engine.ClosedAsync("track", "after")).Should().Be((null, 0));
-        (await _engine.OpenBookmarksAsync()).Where(b => b.Key != null && (b.Key.StartsWith("checkin:") || b.Key.StartsWith("overdue:")))
+        (await _engine.OpenBookmarksAsync()).Where(b => b.Key != null && (b.Key.StartsWith("checkin:", StringComparison.Ordinal) || b.Key.StartsWith("overdue:", StringComparison.Ordinal)))
             .Should().HaveCount(2, "only the open action's check-in and overdue timers are left");
         await _engine.AdvanceAsync(TimeSpan.FromDays(11));
         (await MailToAsync("üle tähtaja")).Should().BeEmpty("a done action is never overdue");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Journal;
@@ -49,7 +48,7 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         reminded.Headers.Location!.ToString().Should().Be($"/networks/{id}?done=reminded");
         var (_, page) = await _host.OpenAsync(reminded.Headers.Location.ToString());
         page.Should().Contain("Meeldetuletus saadeti neile, kes pole vastanud.");
-        (await _host.App.OutboxAsync()).Where(m => m.Subject.StartsWith("Meeldetuletus") || m.Subject.StartsWith("Reminder"))
+        (await _host.App.OutboxAsync()).Where(m => m.Subject.StartsWith("Meeldetuletus", StringComparison.Ordinal) || m.Subject.StartsWith("Reminder", StringComparison.Ordinal))
             .Select(m => m.ToAddress).Should().BeEquivalentTo([AskScenario.Email(2), AskScenario.Email(3)], "only the silent are reminded");
 
         var before = (await _host.Scenario.NetworkAsync(network))["openSteps"]![0]!["deadline"]!.GetValue<DateTimeOffset>();

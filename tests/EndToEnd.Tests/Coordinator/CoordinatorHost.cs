@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Koostoo.EndToEnd.Tests.Requests;
 using Koostoo.Service.Persistence;
-using Koostoo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koostoo.EndToEnd.Tests.Coordinator;

@@ -4,7 +4,6 @@ using Koostoo.EndToEnd.Tests.Requests;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.Meetings;
-using Koostoo.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks.Meetings;
+using Koostoo.Service.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,5 @@
-using Koostoo.Testing;
-using System.Net;
-using System.Net.Sockets;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

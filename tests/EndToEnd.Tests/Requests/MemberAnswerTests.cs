@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,13 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using CsvHelper;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Service.Persistence;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
+using Koostoo.Service.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
+using Hangfire;
 using Koostoo.Activities.Email;
 using Koostoo.Service.Email;
-using Hangfire;
 using Koostoo.Service.Replies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Koostoo.Host.Pages.Mailbox;

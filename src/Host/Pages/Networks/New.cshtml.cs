@@ -1,6 +1,6 @@
+using Koostoo.Networks.Launch;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
-using Koostoo.Networks.Launch;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,8 @@
 using Koostoo.Activities.Requests;
-using Koostoo.Service.Access;
-using Koostoo.Service.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Service.Access;
+using Koostoo.Service.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;

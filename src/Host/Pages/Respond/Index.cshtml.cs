@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Koostoo.Service.Answers;
 using Koostoo.Networks.Requests;
+using Koostoo.Service.Answers;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -108,7 +108,7 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
         UiLanguage.Prefer(HttpContext, StepRequest.Language);
     }
 
-    private IActionResult Show()
+    private PageResult Show()
     {
         Response.StatusCode = State switch
         {

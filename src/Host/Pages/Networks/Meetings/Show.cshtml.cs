@@ -1,6 +1,6 @@
+using Koostoo.Networks.Meetings;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
-using Koostoo.Networks.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
