@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests;
@@ -28,31 +26,9 @@ public sealed class SmtpServer : IDisposable
 
     public async Task StartAsync()
     {
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        // Drained, or a full pipe would block the server the moment it logs much.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        _process = ServerProcess.Start("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir]);
+        if (!await ServerProcess.WaitUntilListeningAsync(_process, Port, TimeSpan.FromSeconds(20)))
+            throw new InvalidOperationException($"aiosmtpd did not start on port {Port}: is Debian's python3-aiosmtpd installed?");
     }
 
     /// <summary>Every message received so far, parsed.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
@@ -90,33 +88,11 @@ public sealed class DovecotServer : IAsyncDisposable
               }
             }
             """);
-        _process = Process.Start(new ProcessStartInfo(Binary, ["-F", "-c", _folder["dovecot.conf"]])
+        _process = ServerProcess.Start(Binary, ["-F", "-c", _folder["dovecot.conf"]]);
+        if (!await ServerProcess.WaitUntilListeningAsync(_process, Port, TimeSpan.FromSeconds(20)))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException)
-            {
-                var log = File.Exists(_folder["dovecot.log"]) ? File.ReadAllText(_folder["dovecot.log"]) : "";
-                throw new InvalidOperationException($"Dovecot did not start on port {Port}: {log}");
-            }
+            var log = File.Exists(_folder["dovecot.log"]) ? File.ReadAllText(_folder["dovecot.log"]) : "";
+            throw new InvalidOperationException($"Dovecot did not start on port {Port}: {log}");
         }
     }
 

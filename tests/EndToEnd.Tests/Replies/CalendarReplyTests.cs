@@ -5,8 +5,6 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Koostoo.EndToEnd.Tests.Requests;
-using Koostoo.Service.Replies;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests.Replies;
@@ -18,37 +16,11 @@ namespace Koostoo.EndToEnd.Tests.Replies;
 /// </summary>
 public sealed class CalendarReplyTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private SmtpServer _smtp = null!;
-    private DovecotServer _imap = null!;
-    private KoostooApp _app = null!;
-    private AskScenario _scenario = null!;
-    private HttpClient _http = null!;
+    private readonly ReplyHost _host = new();
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpServer.StartedAsync();
-        _imap = await DovecotServer.StartAsync();
-        var settings = Network.Smtp(_smtp.Port);
-        foreach (var (key, value) in _imap.Settings) settings[key] = value;
-        settings["Koostoo:Replies:ReadCron"] = "0 0 1 1 *";
-        // On Kestrel at 127.0.0.1: the coordinator's pages answer this machine only.
-        var port = FreePort.Next();
-        _app = new KoostooApp(_folder, settings);
-        _app.UseKestrel(port);
-        _app.StartServer();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        _scenario = new AskScenario(_app, _http.BaseAddress);
-    }
+    public Task InitializeAsync() => _host.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _imap.DisposeAsync();
-        _smtp.Dispose();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The answer a calendar sends: the invitation's event with only the attendee's own line, PARTSTAT set.</summary>
     private static MimeMessage CalendarAnswer(MimeMessage invitation, string partStat)
@@ -82,16 +54,9 @@ public sealed class CalendarReplyTests : IAsyncLifetime
     private static bool IsInvitation(MimeMessage message) =>
         message.Attachments.Any(a => a.ContentType.IsMimeType("text", "calendar") && a.ContentType.Parameters["method"] == "REQUEST");
 
-    private async Task ReadInboxAsync()
-    {
-        await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ReplyInbox>().ReadAsync(CancellationToken.None);
-        await _app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
-    }
-
     private async Task<string> AttendanceOnPageAsync(JsonObject network, string lang = "et")
     {
-        var html = await _http.GetStringAsync($"/networks/{network["id"]}?lang={lang}");
+        var html = await _host.Http.GetStringAsync($"/networks/{network["id"]}?lang={lang}");
         var start = html.IndexOf("class=\"note attendance\">", StringComparison.Ordinal) + "class=\"note attendance\">".Length;
         return WebUtility.HtmlDecode(html[start..html.IndexOf("</span>", start, StringComparison.Ordinal)]);
     }
@@ -99,40 +64,40 @@ public sealed class CalendarReplyTests : IAsyncLifetime
     [Fact]
     public async Task Calendar_answers_show_who_comes_and_a_changed_meeting_asks_again()
     {
-        var network = await _scenario.LaunchAsync(3, definitionId: "network-lifecycle");
-        await _smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(30));
-        var created = await _scenario.Api.PostAsJsonAsync($"/api/networks/{network["id"]}/meetings",
+        var network = await _host.Scenario.LaunchAsync(3, definitionId: "network-lifecycle");
+        await _host.Smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(30));
+        var created = await _host.Scenario.Api.PostAsJsonAsync($"/api/networks/{network["id"]}/meetings",
             new { title = "Esimene kohtumine", startsAt = "2030-05-06T10:00", endsAt = "2030-05-06T11:30", place = "Vallamaja" });
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var meetingId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var invitations = (await _smtp.WaitForMessagesAsync(3 + 4, TimeSpan.FromSeconds(30)))
+        var invitations = (await _host.Smtp.WaitForMessagesAsync(3 + 4, TimeSpan.FromSeconds(30)))
             .Where(IsInvitation).Where(m => m.To.Mailboxes.Single().Address != "kati@vald.example")
             .ToDictionary(m => m.To.Mailboxes.Single().Address);
 
-        await _imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(1)], "ACCEPTED"));
-        await _imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(2)], "DECLINED"));
-        await _imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(3)], "TENTATIVE"));
-        await ReadInboxAsync();
+        await _host.Imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(1)], "ACCEPTED"));
+        await _host.Imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(2)], "DECLINED"));
+        await _host.Imap.DeliverAsync(CalendarAnswer(invitations[AskScenario.Email(3)], "TENTATIVE"));
+        await _host.ReadInboxAsync();
 
         (await AttendanceOnPageAsync(network)).Should().Be("Tulevad: Liige 1 · Võib-olla: Liige 3 · Ei tule: Liige 2");
         (await AttendanceOnPageAsync(network, "en")).Should().Be("Coming: Liige 1 · Maybe: Liige 3 · Not coming: Liige 2");
-        var api = (await _scenario.NetworkAsync(network))["meetings"]!.AsArray().Single()!["attendees"]!.AsArray();
+        var api = (await _host.Scenario.NetworkAsync(network))["meetings"]!.AsArray().Single()!["attendees"]!.AsArray();
         api.Select(a => (a!["name"]!.GetValue<string>(), a["status"]!.GetValue<string>()))
             .Should().Equal(("Liige 1", "Accepted"), ("Liige 2", "Declined"), ("Liige 3", "Tentative"));
-        var sheet = await _http.GetStringAsync($"/networks/{network["id"]}/sheets/meetings.csv");
+        var sheet = await _host.Http.GetStringAsync($"/networks/{network["id"]}/sheets/meetings.csv");
         sheet.Should().Contain("Tulevad: Liige 1 · Võib-olla: Liige 3 · Ei tule: Liige 2");
 
         // Moved to another day: everyone is asked again, and an answer to the old invitation no longer counts.
         var oldInvitation = invitations[AskScenario.Email(1)];
-        (await _scenario.Api.PutAsJsonAsync($"/api/networks/{network["id"]}/meetings/{meetingId}",
+        (await _host.Scenario.Api.PutAsJsonAsync($"/api/networks/{network["id"]}/meetings/{meetingId}",
             new { title = "Esimene kohtumine", startsAt = "2030-05-07T10:00", endsAt = "2030-05-07T11:00", place = "Vallamaja" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await AttendanceOnPageAsync(network)).Should().Be("Vastamata: Liige 1, Liige 2, Liige 3");
-        var changed = (await _smtp.WaitForMessagesAsync(3 + 4 + 4, TimeSpan.FromSeconds(30)))
+        var changed = (await _host.Smtp.WaitForMessagesAsync(3 + 4 + 4, TimeSpan.FromSeconds(30)))
             .Where(IsInvitation).OrderBy(m => m.Date).Last(m => m.To.Mailboxes.Single().Address == AskScenario.Email(2));
-        await _imap.DeliverAsync(CalendarAnswer(oldInvitation, "ACCEPTED"));
-        await _imap.DeliverAsync(CalendarAnswer(changed, "ACCEPTED"));
-        await ReadInboxAsync();
+        await _host.Imap.DeliverAsync(CalendarAnswer(oldInvitation, "ACCEPTED"));
+        await _host.Imap.DeliverAsync(CalendarAnswer(changed, "ACCEPTED"));
+        await _host.ReadInboxAsync();
 
         (await AttendanceOnPageAsync(network)).Should().Be("Tulevad: Liige 2 · Vastamata: Liige 1, Liige 3");
     }

@@ -19,31 +19,11 @@ namespace Koostoo.EndToEnd.Tests.Replies;
 /// </summary>
 public sealed class ReplyByEmailTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private SmtpServer _smtp = null!;
-    private DovecotServer _imap = null!;
-    private KoostooApp _app = null!;
-    private AskScenario _scenario = null!;
+    private readonly ReplyHost _host = new();
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpServer.StartedAsync();
-        _imap = await DovecotServer.StartAsync();
-        var settings = Network.Smtp(_smtp.Port);
-        foreach (var (key, value) in _imap.Settings) settings[key] = value;
-        // The reply inbox is read when a test says so, not by the minute.
-        settings["Koostoo:Replies:ReadCron"] = "0 0 1 1 *";
-        _app = new KoostooApp(_folder, settings);
-        _scenario = new AskScenario(_app);
-    }
+    public Task InitializeAsync() => _host.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _imap.DisposeAsync();
-        _smtp.Dispose();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync();
 
     private static MimeMessage Reply(MimeMessage request, string from, string text, string? html = null)
     {
@@ -55,28 +35,20 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
         return reply;
     }
 
-    /// <summary>What the recurring job runs, run now; then the mail it queued is delivered.</summary>
-    private async Task ReadInboxAsync()
-    {
-        await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ReplyInbox>().ReadAsync(CancellationToken.None);
-        await _app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
-    }
-
     private async Task<List<ReplyReceipt>> ReceiptsAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _host.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Set<ReplyReceipt>().AsNoTracking().ToListAsync();
     }
 
     [Fact]
     public async Task Replies_count_as_answers_and_what_no_member_wrote_does_not()
     {
-        using (var jobs = _app.Services.GetRequiredService<JobStorage>().GetConnection())
+        using (var jobs = _host.App.Services.GetRequiredService<JobStorage>().GetConnection())
             jobs.GetRecurringJobs().Select(j => j.Id).Should().Contain(ReplyInbox.JobId, "a configured inbox is read by a recurring job");
-        await _scenario.PublishAsync(AskScenario.Definition());
-        var network = await _scenario.LaunchAsync(8);
-        var requests = (await _smtp.WaitForMessagesAsync(8, TimeSpan.FromSeconds(30)))
+        await _host.Scenario.PublishAsync(AskScenario.Definition());
+        var network = await _host.Scenario.LaunchAsync(8);
+        var requests = (await _host.Smtp.WaitForMessagesAsync(8, TimeSpan.FromSeconds(30)))
             .ToDictionary(m => m.To.Mailboxes.Single().Address);
         requests.Values.Should().OnlyContain(m => m.ReplyTo.Mailboxes.Single().Address.StartsWith("vastus+", StringComparison.Ordinal));
         requests.Values.Select(m => m.ReplyTo.Mailboxes.Single().Address).Should().OnlyHaveUniqueItems("every mail has a reply address of its own");
@@ -85,28 +57,28 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
         requests[AskScenario.Email(1)].HtmlBody.Should().NotContain("Palun ära vasta sellele", "this mail may be answered by reply");
 
         var request = (int i) => requests[AskScenario.Email(i)];
-        await _imap.DeliverAsync(Reply(request(1), AskScenario.Email(1), "JAH\n\nE, 7. dets 2026 kell 09:00 Koostöö <vastus@vald.example> kirjutas:\n> Kas osaled võrgustikus?"));
-        await _imap.DeliverAsync(Reply(request(2), AskScenario.Email(2), "jah, osalen!\n-- \nLiige 2\nKooli sotsiaalpedagoog"));
-        await _imap.DeliverAsync(Reply(request(3), AskScenario.Email(3), "Yes.\n\nOn Mon, 7 Dec 2026 at 09:00, Koostöö <vastus@vald.example> wrote:\n> Will you take part?"));
-        await _imap.DeliverAsync(Reply(request(4), AskScenario.Email(4), "", html: "<html><body><div dir=\"ltr\">Да</div><div class=\"gmail_quote\"><blockquote>Kas osaled võrgustikus? JAH</blockquote></div></body></html>"));
-        await _imap.DeliverAsync(Reply(request(5), AskScenario.Email(5), "EI\r\n\r\nFrom: Koostöö <vastus@vald.example>\r\nSent: Monday, December 7, 2026 9:00 AM\r\nTo: Liige 5\r\nSubject: Kas osaled?\r\n\r\nVasta JAH või EI"));
-        await _imap.DeliverAsync(Reply(request(6), AskScenario.Email(6), "join: нет\nnote: в этом году не смогу"));
-        (await _scenario.AnswerAsync((await _scenario.LinksAsync())[AskScenario.Email(7)], join: true)).StatusCode.Should().Be(System.Net.HttpStatusCode.Found, "the page saves and shows the answer again");
+        await _host.Imap.DeliverAsync(Reply(request(1), AskScenario.Email(1), "JAH\n\nE, 7. dets 2026 kell 09:00 Koostöö <vastus@vald.example> kirjutas:\n> Kas osaled võrgustikus?"));
+        await _host.Imap.DeliverAsync(Reply(request(2), AskScenario.Email(2), "jah, osalen!\n-- \nLiige 2\nKooli sotsiaalpedagoog"));
+        await _host.Imap.DeliverAsync(Reply(request(3), AskScenario.Email(3), "Yes.\n\nOn Mon, 7 Dec 2026 at 09:00, Koostöö <vastus@vald.example> wrote:\n> Will you take part?"));
+        await _host.Imap.DeliverAsync(Reply(request(4), AskScenario.Email(4), "", html: "<html><body><div dir=\"ltr\">Да</div><div class=\"gmail_quote\"><blockquote>Kas osaled võrgustikus? JAH</blockquote></div></body></html>"));
+        await _host.Imap.DeliverAsync(Reply(request(5), AskScenario.Email(5), "EI\r\n\r\nFrom: Koostöö <vastus@vald.example>\r\nSent: Monday, December 7, 2026 9:00 AM\r\nTo: Liige 5\r\nSubject: Kas osaled?\r\n\r\nVasta JAH või EI"));
+        await _host.Imap.DeliverAsync(Reply(request(6), AskScenario.Email(6), "join: нет\nnote: в этом году не смогу"));
+        (await _host.Scenario.AnswerAsync((await _host.Scenario.LinksAsync())[AskScenario.Email(7)], join: true)).StatusCode.Should().Be(System.Net.HttpStatusCode.Found, "the page saves and shows the answer again");
         // Not answers: member 8's mail forwarded and answered by someone else; an out-of-office; a bounce.
-        await _imap.DeliverAsync(Reply(request(8), "juhataja@kool.example", "JAH, ta osaleb"));
+        await _host.Imap.DeliverAsync(Reply(request(8), "juhataja@kool.example", "JAH, ta osaleb"));
         var away = Reply(request(1), AskScenario.Email(1), "Olen puhkusel kuni 14.12.");
         away.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         away.Subject = "Automaatne vastus: " + request(1).Subject;
-        await _imap.DeliverAsync(away);
+        await _host.Imap.DeliverAsync(away);
         var bounce = new MimeMessage { Subject = "Undeliverable: " + request(2).Subject };
         bounce.From.Add(MailboxAddress.Parse("MAILER-DAEMON@kool.example"));
         bounce.To.Add(request(2).ReplyTo.Mailboxes.Single());
         bounce.Body = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery failed." } };
-        await _imap.DeliverAsync(bounce);
+        await _host.Imap.DeliverAsync(bounce);
 
-        await ReadInboxAsync();
+        await _host.ReadInboxAsync();
 
-        var step = (await _scenario.NetworkAsync(network))["openSteps"]!.AsArray().Single()!;
+        var step = (await _host.Scenario.NetworkAsync(network))["openSteps"]!.AsArray().Single()!;
         step["answered"]!.GetValue<int>().Should().Be(7);
         step["respondents"]!.AsArray().Where(r => !r!["answered"]!.GetValue<bool>()).Select(r => r!["name"]!.GetValue<string>())
             .Should().Equal("Liige 8");
@@ -117,7 +89,7 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
             [AskScenario.Email(5)] = false, [AskScenario.Email(6)] = false, [AskScenario.Email(7)] = true,
         });
 
-        var history = (await _scenario.NetworkAsync(network))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).ToList();
+        var history = (await _host.Scenario.NetworkAsync(network))["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).ToList();
         history.Should().Contain("Liige 1: vastas e-kirjaga: „Kas osaled võrgustikus?“.").And.HaveCount(1 + 6, "launched, and six answers by email");
 
         var receipts = await ReceiptsAsync();
@@ -125,7 +97,7 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
         {
             [ReplyOutcome.Answered] = 6, [ReplyOutcome.OtherSender] = 1, [ReplyOutcome.Automatic] = 2,
         });
-        var help = _smtp.Messages().Where(m => !requests.Values.Any(r => r.MessageId == m.MessageId)).ToList();
+        var help = _host.Smtp.Messages().Where(m => !requests.Values.Any(r => r.MessageId == m.MessageId)).ToList();
         help.Should().ContainSingle("only the forward is answered, and only to the member's own address");
         help[0].To.Mailboxes.Single().Address.Should().Be(AskScenario.Email(8));
         help[0].Subject.Should().Be("Kooli võrgustik: vasta palun lehel");
@@ -133,16 +105,16 @@ public sealed class ReplyByEmailTests : IAsyncLifetime
         help[0].Attachments.Should().BeEmpty();
 
         // Read again, and a second unreadable reply the same day: no answer twice, no second help mail.
-        await _imap.DeliverAsync(Reply(request(8), "juhataja@kool.example", "JAH"));
-        await ReadInboxAsync();
+        await _host.Imap.DeliverAsync(Reply(request(8), "juhataja@kool.example", "JAH"));
+        await _host.ReadInboxAsync();
         (await AnswersAsync()).Should().HaveCount(7);
-        _smtp.Messages().Should().HaveCount(requests.Count + 1);
+        _host.Smtp.Messages().Should().HaveCount(requests.Count + 1);
         (await ReceiptsAsync()).Should().HaveCount(10);
     }
 
     private async Task<Dictionary<string, bool>> AnswersAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _host.App.Services.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Set<StepRequest>().AsNoTracking()
             .Where(r => r.Answer != null).ToListAsync();
         return rows.ToDictionary(r => r.RespondentEmail, r => JsonNode.Parse(r.Answer!)!["join"]!.GetValue<bool>());

@@ -108,7 +108,9 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
     }
 
     /// <summary>A member's own browser: a client with its own cookies.</summary>
-    public HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() => address is null
+        ? app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address };
 
     public sealed record Form(string Token, string Bookmark);
 
