@@ -15,12 +15,16 @@ public static partial class ReplyText
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd();
-            if (StartsQuote(lines, i)) break;
+            if (StartsQuote(lines, i))
+            {
+                // "On Mon, 2 Dec 2026 at 10:00, Kati Kask" may be wrapped before its "<kati@…> wrote:".
+                var last = kept.FindLastIndex(l => l.Trim().Length > 0);
+                if (last >= 0 && IsWrappedAttribution(kept[last])) kept.RemoveRange(last, kept.Count - last);
+                break;
+            }
             if (line is "--" or "-- " || SentFrom().IsMatch(line)) break;
             kept.Add(line);
         }
-        // "On Mon, 2 Dec 2026 at 10:00, Kati Kask" may be wrapped before its "<kati@…> wrote:".
-        if (kept.Count > 0 && IsWrappedAttribution(kept[^1])) kept.RemoveAt(kept.Count - 1);
         return string.Join("\n", kept).Trim();
     }
 

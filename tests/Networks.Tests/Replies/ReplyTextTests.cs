@@ -19,6 +19,12 @@ public class ReplyTextTests
         ReplyText.TopOf(body).Should().Be("JAH");
 
     [Fact]
+    public void A_last_line_that_only_looks_like_an_attribution_stays_when_nothing_is_quoted()
+    {
+        ReplyText.TopOf("JAH\nOn Monday I can come").Should().Be("JAH\nOn Monday I can come");
+    }
+
+    [Fact]
     public void Several_lines_of_the_persons_own_stay()
     {
         ReplyText.TopOf("join: jah\nnote: tulen teisipäeval\n\n> Kas osaled?").Should().Be("join: jah\nnote: tulen teisipäeval");
