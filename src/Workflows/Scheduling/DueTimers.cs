@@ -29,7 +29,13 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runti
         var dueAt = await DueAtAsync(bookmarkId, ct);
         var early = dueAt - time.GetUtcNow();
         if (early > MaxEarlyWait) return ResumeStatus.NotDue;
-        if (early > TimeSpan.Zero) await Task.Delay(early.Value, time, ct);
+        // A delay is timed on the tick count, not the wall clock, and may end a fraction of a millisecond before the
+        // moment as the clock reads it (a two-second Delay was seen finishing 0.1 ms early): wait until the clock agrees.
+        while (early > TimeSpan.Zero)
+        {
+            await Task.Delay(early.Value < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : early.Value, time, ct);
+            early = dueAt - time.GetUtcNow();
+        }
         var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct: ct);
         if (result.Status == ResumeStatus.Resumed)
             logger.LogInformation("Timer {BookmarkId} of instance {InstanceId} fired", bookmarkId, result.Instance!.Id);
