@@ -67,14 +67,17 @@ public static class NetworkEndpoints
     /// <summary>The command a coordinator's request names, from the URL's name and the body's fields; or what is wrong with it.</summary>
     private static (StepCommand? Command, string? Problem) Read(string name, JsonObject body) => name switch
     {
-        "extend" => IsoDuration.TryParse(body["by"]?.GetValue<string>(), out var by) && by > TimeSpan.Zero
+        "extend" => IsoDuration.TryParse(Text(body["by"]), out var by) && by > TimeSpan.Zero
             ? (new StepCommand.Extend(by), null)
             : (null, "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration)."),
-        "add-member" => Guid.TryParse(body["memberId"]?.GetValue<string>(), out var memberId)
+        "add-member" => Guid.TryParse(Text(body["memberId"]), out var memberId)
             ? (new StepCommand.AddMember(memberId), null)
             : (null, "Give the member as { \"memberId\": \"...\" }."),
         "close" => (new StepCommand.Close(), null),
         // The name was checked against the commands first: what is left is remind.
         _ => (new StepCommand.Remind(), null),
     };
+
+    /// <summary>A field's text, or null when it is missing or not a string (a number where a duration belongs is a 400, not a 500).</summary>
+    private static string? Text(JsonNode? field) => field is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -79,6 +79,23 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
             .Should().Be("The coordinator closed the step: “Will you take part in the network?”.", "the API shows the history too, newest first");
     }
 
+    [Theory]
+    [InlineData("extend", """{"by":5}""", "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).")]
+    [InlineData("extend", "{}", "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).")]
+    [InlineData("add-member", """{"memberId":5}""", "Give the member as { \"memberId\": \"...\" }.")]
+    public async Task A_command_with_a_field_of_the_wrong_type_is_a_400_naming_the_field_and_changes_nothing(string command, string body, string detail)
+    {
+        var network = await _host.Scenario.LaunchAsync(2);
+        var before = (await _host.Scenario.NetworkAsync(network))["openSteps"]![0]!["deadline"]!.GetValue<DateTimeOffset>();
+
+        var response = await _host.Scenario.Api.PostAsync($"/api/networks/{network["id"]}/steps/ask/{command}",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Be(detail);
+        (await _host.Scenario.NetworkAsync(network))["openSteps"]![0]!["deadline"]!.GetValue<DateTimeOffset>().Should().Be(before);
+    }
+
     [Fact]
     public async Task A_coordinators_extend_through_the_api_reads_as_theirs_on_the_api_and_the_page_in_either_language()
     {
