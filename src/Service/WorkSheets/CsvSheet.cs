@@ -6,7 +6,8 @@ namespace Koostoo.Service.WorkSheets;
 /// A work sheet as CSV, the tables one under the other with an empty record between, every record as wide as the
 /// widest table (RFC 4180 wants one field count). Written for the spreadsheet the reader opens it in: UTF-8 with a byte
 /// order mark (or Excel garbles õ, ä, ö, ü), and in Estonian a semicolon between fields, since there the comma is the
-/// decimal separator. A text that starts like a formula is escaped by CsvHelper, so a memo never runs as one.
+/// decimal separator. A text that starts like a formula (= + - @, tab, CR) gets a leading ' (CsvHelper's injection escape,
+/// which is off unless asked for), so a memo a member wrote never runs as a formula in the coordinator's spreadsheet.
 /// </summary>
 public static class CsvSheet
 {
@@ -27,7 +28,8 @@ public static class CsvSheet
         var width = records.Max(r => r.Count);
 
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { Separator = Separator(sheet.Language), WriteByteOrderMark = true }, leaveOpen: true))
+        var options = new CsvWriterOptions { Separator = Separator(sheet.Language), WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
         {
             foreach (var record in records)
             {
