@@ -49,7 +49,7 @@ public static class KoostooServices
         services.AddOptions<ReplyAddressing>().Bind(configuration.GetSection(ReplyAddressing.Section))
             .PostConfigure<IOptions<ReplyInboxOptions>>((addressing, inbox) =>
             {
-                if (!inbox.Value.IsOn) addressing.Address = null;
+                if (!inbox.Value.HasMailbox) addressing.Address = null;
             });
         services.AddScoped<ReplyHandler>();
         services.AddTransient<ReplyInbox>();

@@ -16,10 +16,14 @@ namespace Koostoo.Activities.Requests;
 /// </summary>
 public static class RequestMail
 {
+    /// <summary>Whom a request asks, as mail reaches them: a member, or the coordinator when a step asks them.</summary>
+    public static Recipient RespondentOf(StepRequest request) =>
+        new(request.RespondentEmail, request.RespondentName, request.Language,
+            request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
+
     public static OutboxMessage ToRespondent(ActivityContext context, string template, StepRequest request, Recipient? coordinator, LocalizedText? note, string timeZone)
     {
-        var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
-            request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
+        var recipient = RespondentOf(request);
         var (link, token) = RequestLink.Create(request.Id, context.Now);
         context.NetworkDb().RequestLinks.Add(link);
         var form = RequestForm.FromJson(request.Form);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
+using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
@@ -9,6 +10,7 @@ using Koostoo.Networks.Requests;
 using Koostoo.Service.Answers;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -59,7 +61,8 @@ public sealed class ReplyHandler(
             if (result == SubmitResult.Closed) return await HelpAsync(receipt, current, ReplyOutcome.StepClosed, ct);
             // Stale: the member answered on the page at the same moment; read the request again and answer on top of it.
         }
-        return await HelpAsync(receipt, request, ReplyOutcome.NotUnderstood, ct);
+        // No receipt: the message is read again on the next run, when the step is no longer busy.
+        throw new ConflictException($"The step of request {request.Id} stayed busy; the reply is read again on the next run.");
     }
 
     /// <summary>
@@ -116,8 +119,7 @@ public sealed class ReplyHandler(
         {
             var (link, token) = RequestLink.Create(request.Id, time.GetUtcNow());
             db.Add(link);
-            var recipient = new Recipient(request.RespondentEmail, request.RespondentName, request.Language,
-                request.MemberId is null ? RecipientKind.Coordinator : RecipientKind.Member, request.MemberId?.ToString());
+            var recipient = RequestMail.RespondentOf(request);
             var catalog = TemplateCatalog.Shipped;
             var email = catalog.Render(catalog.Find("reply-help")!, recipient.Language, new Dictionary<string, object?>
             {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
 using MailKit;
 using MailKit.Net.Imap;
@@ -15,7 +16,7 @@ namespace Koostoo.Service.Replies;
 /// receipts are the truth, so a host killed mid-way starts again where the last receipt ends. A recurring Hangfire
 /// job, so with several hosts it runs on one at a time.
 /// </summary>
-public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbContext db, IServiceScopeFactory scopes, ILogger<ReplyInbox> logger)
+public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, IOptions<ReplyAddressing> addressing, KoostooDbContext db, IServiceScopeFactory scopes, ILogger<ReplyInbox> logger)
 {
     public const string JobId = "reply-inbox";
 
@@ -24,7 +25,7 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
     public async Task ReadAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        if (!settings.IsOn) return;
+        if (!addressing.Value.IsOn) return;
         var handled = settings.IsImap ? await ReadImapAsync(settings, ct) : await ReadFolderAsync(settings.Folder!, ct);
         if (handled > 0) logger.LogInformation("Reply inbox: {Count} new message(s) read", handled);
     }
@@ -35,7 +36,7 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
     private async Task<int> ReadFolderAsync(string folder, CancellationToken ct)
     {
         if (!Directory.Exists(folder)) return 0;
-        var last = await db.Set<ReplyReceipt>().Where(r => r.UidValidity == FolderUidValidity).MaxAsync(r => (long?)r.Uid, ct) ?? 0;
+        var last = await LastReadAsync(FolderUidValidity, ct);
         var handled = 0;
         foreach (var (uid, file) in LocalReplies.In(folder).Where(f => f.Uid > last))
         {
@@ -44,6 +45,10 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
         }
         return handled;
     }
+
+    /// <summary>The UID of the last message with a receipt in this UIDVALIDITY: reading goes on after it.</summary>
+    private async Task<long> LastReadAsync(long validity, CancellationToken ct) =>
+        await db.Set<ReplyReceipt>().Where(r => r.UidValidity == validity).MaxAsync(r => (long?)r.Uid, ct) ?? 0;
 
     private async Task<bool> HandleAsync(long validity, long uid, MimeKit.MimeMessage message, CancellationToken ct)
     {
@@ -60,7 +65,7 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
         await folder.OpenAsync(FolderAccess.ReadOnly, ct);
 
         var validity = (long)folder.UidValidity;
-        var last = await db.Set<ReplyReceipt>().Where(r => r.UidValidity == validity).MaxAsync(r => (long?)r.Uid, ct) ?? 0;
+        var last = await LastReadAsync(validity, ct);
         var uids = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)last + 1), UniqueId.MaxValue)), ct);
         var handled = 0;
         foreach (var uid in uids.Where(u => u.Id > last).OrderBy(u => u.Id))
@@ -81,7 +86,7 @@ public sealed class ReplyInbox(IOptions<ReplyInboxOptions> options, KoostooDbCon
     {
         var settings = services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value;
         var jobs = services.GetRequiredService<IRecurringJobManager>();
-        if (!settings.IsOn)
+        if (!services.GetRequiredService<IOptions<ReplyAddressing>>().Value.IsOn)
         {
             jobs.RemoveIfExists(JobId);
             return;

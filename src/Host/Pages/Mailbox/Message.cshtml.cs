@@ -1,6 +1,7 @@
 using Hangfire;
 using Koostoo.Activities.Email;
 using Koostoo.Service.Email;
+using Koostoo.Networks.Requests;
 using Koostoo.Service.Replies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +10,14 @@ using MimeKit;
 
 namespace Koostoo.Host.Pages.Mailbox;
 
-public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptions> replies, IBackgroundJobClient jobs) : PageModel
+public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptions> inbox, IOptions<ReplyAddressing> replies,
+    IBackgroundJobClient jobs) : PageModel
 {
     /// <summary>A request mail can be answered here by reply when replies are read from the local folder (no IMAP).</summary>
     public bool CanReply { get; private set; }
     public bool Replied { get; private set; }
+
+    private bool ReadsLocalFolder => replies.Value.IsOn && !inbox.Value.IsImap;
 
     public string Subject { get; private set; } = "";
     public string To { get; private set; } = "";
@@ -38,7 +42,7 @@ public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptio
         Attachments = message.Attachments.Select(a => a is MimePart part ? $"{part.FileName} ({part.ContentType.MimeType})" : a.ContentType.MimeType).ToList();
         Html = message.HtmlBody is { } html ? LinksOpenOutside(html) : null;
         TextHtml = message.TextBody is { } text ? TextToHtml.Convert(text) : null;
-        CanReply = replies.Value is { IsOn: true, IsImap: false } && message.ReplyTo.Mailboxes.Any();
+        CanReply = ReadsLocalFolder && message.ReplyTo.Mailboxes.Any();
         Replied = Request.Query.ContainsKey("replied");
         return Page();
     }
@@ -51,8 +55,8 @@ public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptio
     {
         var message = await mailbox.OpenAsync(id, ct);
         if (message is null) return NotFound();
-        if (replies.Value is not { IsOn: true, IsImap: false } || !message.ReplyTo.Mailboxes.Any()) return BadRequest();
-        await LocalReplies.WriteAsync(replies.Value.Folder!, LocalReplies.ReplyTo(message, text ?? ""), ct);
+        if (!ReadsLocalFolder || !message.ReplyTo.Mailboxes.Any()) return BadRequest();
+        await LocalReplies.WriteAsync(inbox.Value.Folder!, LocalReplies.ReplyTo(message, text ?? ""), ct);
         jobs.Enqueue<ReplyInbox>(r => r.ReadAsync(CancellationToken.None));
         return Redirect($"{Request.PathBase}/mailbox/{id}?replied=1{(Request.Query["lang"] == "en" ? "&lang=en" : "")}");
     }
