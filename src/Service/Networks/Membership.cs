@@ -4,7 +4,6 @@ using Koostoo.Networks.History;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 using Koostoo.Service.Access;
-using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -87,8 +86,6 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     private async Task<List<string>> WaitingStepsAsync(Guid networkId, CancellationToken ct)
     {
         var instanceId = await db.Set<Network>().Where(n => n.Id == networkId).Select(n => n.WorkflowInstanceId).FirstAsync(ct);
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Response && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
-            .Select(b => b.ActivityId).Distinct().ToListAsync(ct);
+        return await WaitingSteps.OfAsync(db, instanceId, ct);
     }
 }

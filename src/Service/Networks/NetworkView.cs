@@ -1,4 +1,3 @@
-using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
@@ -96,10 +95,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var requests = await db.Set<StepRequest>().AsNoTracking()
             .Where(r => r.NetworkId == id && r.ClosedAt == null && r.InstanceId == network.WorkflowInstanceId)
             .OrderBy(r => r.CreatedAt).ToListAsync(ct);
-        // Requests of a step that ended another way (a Finish elsewhere, a cancel) lost their bookmarks: not open.
-        var waiting = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == network.WorkflowInstanceId && b.ConsumedAt == null && b.Key == PeopleStep.CommandKey)
-            .Select(b => b.ActivityId).ToListAsync(ct);
+        var waiting = await WaitingSteps.OfAsync(db, network.WorkflowInstanceId, ct);
         var steps = requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId).Select(g =>
         {
             var form = RequestForm.FromJson(g.First().Form);
