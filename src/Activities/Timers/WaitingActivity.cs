@@ -97,25 +97,21 @@ public abstract class WaitingActivity : Activity
         return moved;
     }
 
-    /// <summary>Keeps the open reminders the new plan has, adds its future ones, removes the rest.</summary>
+    /// <summary>Keeps the open reminders the new plan has, removes the rest, adds its future ones.</summary>
     private static void RetimeReminders(ActivityContext context, IReadOnlyList<DateTimeOffset> before, IReadOnlyList<DateTimeOffset> planned)
     {
         var open = context.OpenBookmarks.Where(b => b.Kind == BookmarkKind.Timer && b.Key?.StartsWith(ReminderKey + ":", StringComparison.Ordinal) == true).ToList();
-        var keys = open.Select(b => b.Key).ToHashSet();
+        var keys = new HashSet<string?>();
+        var added = new List<DateTimeOffset>();
         foreach (var at in planned)
         {
             if (open.FirstOrDefault(b => (b.DueAt!.Value - at).Duration() <= SameMoment) is { } kept)
             {
                 open.Remove(kept);
-                continue;
+                keys.Add(kept.Key);
             }
-            if (at > context.Now)
-            {
-                var number = 1;
-                while (!keys.Add($"{ReminderKey}:{number}")) number++;
-                context.CreateBookmark(BookmarkKind.Timer, $"{ReminderKey}:{number}", at);
-                context.Log($"A reminder is added for {Moment(at)}.");
-            }
+            else if (at > context.Now)
+                added.Add(at);
             else if (!before.Any(sent => (sent - at).Duration() <= SameMoment))
                 context.Log($"The reminder the new version has for {Moment(at)} had passed before the move: it is not sent late.");
         }
@@ -123,6 +119,13 @@ public abstract class WaitingActivity : Activity
         {
             context.RemoveBookmark(gone);
             context.Log($"The reminder for {Moment(gone.DueAt!.Value)} is not in the new version: removed.");
+        }
+        foreach (var at in added)
+        {
+            var number = 1;
+            while (!keys.Add($"{ReminderKey}:{number}")) number++;
+            context.CreateBookmark(BookmarkKind.Timer, $"{ReminderKey}:{number}", at);
+            context.Log($"A reminder is added for {Moment(at)}.");
         }
     }
 
