@@ -13,7 +13,6 @@ namespace Koostoo.EndToEnd.Tests.Versions;
 /// </summary>
 public sealed class FaultedNetworkTests : IAsyncLifetime
 {
-    private const string DefinitionId = "ask-and-check";
     private readonly TempFolder _folder = new();
     private KoostooApp _app = null!;
     private AskScenario _scenario = null!;
@@ -32,37 +31,12 @@ public sealed class FaultedNetworkTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    /// <summary>Ask the members, then decide on their answers; <paramref name="condition"/> is where the bug is.</summary>
-    private static JsonObject Definition(string condition) => new()
-    {
-        ["id"] = DefinitionId,
-        ["name"] = new JsonObject { ["et"] = "Küsi ja otsusta", ["en"] = "Ask and decide" },
-        ["activities"] = new JsonArray(
-            JsonNode.Parse(AskScenario.Definition())!["activities"]![0]!.DeepClone(),
-            new JsonObject { ["id"] = "check", ["type"] = "If", ["name"] = new JsonObject { ["et"] = "Kas keegi osaleb?", ["en"] = "Does anyone take part?" },
-                ["inputs"] = new JsonObject { ["condition"] = condition } },
-            new JsonObject { ["id"] = "joined", ["type"] = "Finish", ["inputs"] = new JsonObject { ["status"] = "Joined" } },
-            new JsonObject { ["id"] = "nobody", ["type"] = "Finish", ["inputs"] = new JsonObject { ["status"] = "Nobody" } }),
-        ["connections"] = new JsonArray(
-            new JsonObject { ["from"] = "ask", ["outcome"] = "Done", ["to"] = "check" },
-            new JsonObject { ["from"] = "check", ["outcome"] = "True", ["to"] = "joined" },
-            new JsonObject { ["from"] = "check", ["outcome"] = "False", ["to"] = "nobody" }),
-    };
+    private Task<JsonObject> FaultedNetworkAsync() => AskAndCheck.FaultedNetworkAsync(_scenario);
 
-    // The bug: the counts are by the field's name, "join", not "joined".
-    private const string Broken = "variables.ask.counts.joined.true > 0";
-    private const string Fixed = "(variables.ask.counts.join.true || 0) > 0";
+    private static JsonObject Definition(string condition) => AskAndCheck.Definition(condition);
 
-    private async Task<JsonObject> FaultedNetworkAsync()
-    {
-        (await _scenario.Api.PostAsJsonAsync("/api/workflow-definitions", Definition(Broken))).EnsureSuccessStatusCode();
-        (await _scenario.Api.PostAsync($"/api/workflow-definitions/{DefinitionId}/publish", null)).EnsureSuccessStatusCode();
-        var network = await _scenario.LaunchAsync(2, definitionId: DefinitionId);
-        foreach (var (_, link) in await _scenario.LinksAsync())
-            (await _scenario.AnswerAsync(link, join: true)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _scenario.InstanceAsync(network))["status"]!.GetValue<string>().Should().Be("Faulted");
-        return network;
-    }
+    private const string DefinitionId = AskAndCheck.DefinitionId;
+    private const string Fixed = AskAndCheck.Fixed;
 
     private async Task<JsonArray> IncidentsAsync() => (await _scenario.Api.GetFromJsonAsync<JsonArray>("/api/admin/incidents"))!;
 
