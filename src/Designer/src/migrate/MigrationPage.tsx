@@ -108,7 +108,7 @@ export function MigrationPage({ id }: { id: string }) {
                 }}
               >
                 {candidates.versions
-                  .filter((v) => v.running + v.faulted > 0)
+                  .filter((v) => v.running + v.faulted > 0 || v.version === from)
                   .map((v) => (
                     <option key={v.version} value={v.version}>
                       {t('versionInFlight', { v: v.version, r: v.running, f: v.faulted })}
