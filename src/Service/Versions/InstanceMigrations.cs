@@ -47,7 +47,7 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
     private async Task<MigrationReport> RunAsync(Actor actor, string definitionId, MigrationChoice choice, bool dryRun, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var (from, to) = await CheckAsync(definitionId, choice, ct);
+        var to = await CheckAsync(definitionId, choice, ct);
         var ids = await ChosenAsync(definitionId, choice, ct);
         var networks = await NetworksOfAsync(ids, ct);
         var byHand = choice.Mapping ?? new Dictionary<string, string>();
@@ -57,26 +57,17 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
             var network = networks.GetValueOrDefault(id);
             IReadOnlyList<StepLinks> links = [];
             var order = new MigrationOrder(id, definitionId, choice.FromVersion, choice.ToVersion, byHand, actor.ForJournal(), dryRun);
-            InstanceMigration migration;
-            try
+            var migration = await migrator.MigrateAsync(order, async (transaction, report) =>
             {
-                migration = await migrator.MigrateAsync(order, async (transaction, report) =>
-                {
-                    links = await LinksAsync(transaction, id, report.WaitsAfter, ct);
-                    if (!dryRun && network is not null)
-                        NetworkHistory.Add(transaction, network.Id, time.GetUtcNow(), HistoryKind.WorkflowMigrated, HistoryActor.Admin(actor.Name), new()
-                        {
-                            ["from"] = report.FromVersion,
-                            ["to"] = report.ToVersion,
-                            ["renamed"] = string.Join(", ", report.Steps.Where(s => s.From != s.To).Select(s => $"{s.From} → {s.To}")),
-                        });
-                }, ct);
-            }
-            catch (NotFoundException e)
-            {
-                migration = new InstanceMigration(id, definitionId, choice.FromVersion, choice.ToVersion, MigrationStatus.NotEligible,
-                    InstanceStatus.Cancelled, e.Message, [], [], [], [], [], []);
-            }
+                links = await LinksAsync(transaction, id, report.WaitsAfter, ct);
+                if (!dryRun && network is not null)
+                    NetworkHistory.Add(transaction, network.Id, time.GetUtcNow(), HistoryKind.WorkflowMigrated, HistoryActor.Admin(actor.Name), new()
+                    {
+                        ["from"] = report.FromVersion,
+                        ["to"] = report.ToVersion,
+                        ["renamed"] = string.Join(", ", report.Steps.Where(s => s.From != s.To).Select(s => $"{s.From} → {s.To}")),
+                    });
+            }, ct);
             // An instance that does not move keeps every link it had; say which work now.
             if (migration.Status is MigrationStatus.Blocked) links = await LinksAsync(db, id, migration.WaitsNow, ct);
             views.Add(new InstanceMigrationView(migration, network?.Id, network?.Name, links));
@@ -85,7 +76,7 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
     }
 
     /// <summary>The versions must exist (the target published), differ, and the hand mapping name activities of each.</summary>
-    private async Task<(WorkflowDefinition From, WorkflowDefinition To)> CheckAsync(string definitionId, MigrationChoice choice, CancellationToken ct)
+    private async Task<WorkflowDefinition> CheckAsync(string definitionId, MigrationChoice choice, CancellationToken ct)
     {
         var versions = await db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId)
             .Select(d => new { d.Version, d.IsPublished }).ToListAsync(ct);
@@ -111,13 +102,20 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
                 errors[$"mapping.{old}"] = [$"'{named}' is not an activity of version {to.Version}."];
         }
         if (errors.Count > 0) throw new RequestRejectedException(errors);
-        return (from, to);
+        return to;
     }
 
     /// <summary>The instances named, those of the networks named, or else every one of the old version still running or faulted.</summary>
     private async Task<List<Guid>> ChosenAsync(string definitionId, MigrationChoice choice, CancellationToken ct)
     {
-        if (choice.InstanceIds is { Count: > 0 } instances) return instances.Distinct().ToList();
+        if (choice.InstanceIds is { Count: > 0 } instances)
+        {
+            var ids = instances.Distinct().ToList();
+            var known = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+            if (ids.Except(known).ToList() is { Count: > 0 } unknownInstances)
+                throw RequestRejectedException.Of("instanceIds", $"There is no workflow instance {string.Join(", ", unknownInstances)}.");
+            return ids;
+        }
         if (choice.NetworkIds is { Count: > 0 } networkIds)
         {
             var found = await db.Set<Network>().AsNoTracking().Where(n => networkIds.Contains(n.Id)).Select(n => new { n.Id, n.WorkflowInstanceId }).ToListAsync(ct);

@@ -20,7 +20,7 @@ public abstract class Activity
     /// <summary>
     /// The instance moved to another version of its definition while this activity waited (docs/versions.md). This is the new
     /// version's activity, with its bookmarks already moved to it; one whose timers follow its inputs puts them right here.
-    /// Throwing <see cref="Versions.MigrationRefusedException"/> leaves the instance where it was, with the message as the reason.
+    /// Throwing leaves the instance where it was, with the exception's message as the reason.
     /// </summary>
     public virtual ValueTask OnMigratedAsync(ActivityContext context, Versions.ActivityMigration migration) => ValueTask.CompletedTask;
 

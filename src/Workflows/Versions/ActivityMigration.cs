@@ -8,6 +8,3 @@ namespace Koostoo.Workflows.Versions;
 /// <param name="PreviousActivity">The same, with the old version's inputs bound: of the same type as the new one.</param>
 /// <param name="StartedAt">When the activity started waiting (its latest start in the journal); null when the journal does not say.</param>
 public sealed record ActivityMigration(ActivityDefinition Previous, Activity PreviousActivity, DateTimeOffset? StartedAt);
-
-/// <summary>An activity cannot take its state to the new version: the instance stays where it was, and this is why.</summary>
-public sealed class MigrationRefusedException(string message) : Exception(message);

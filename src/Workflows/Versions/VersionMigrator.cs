@@ -51,8 +51,10 @@ public sealed class VersionMigrator(WorkflowRuntime runtime, ActivityRegistry re
             {
                 notes = await execution.MigrateAsync(from, steps, order.By, ct);
             }
-            catch (MigrationRefusedException e)
+            catch (Exception e) when (e is not OperationCanceledException && !TransientConflict.Is(e))
             {
+                // A step that cannot take its state along leaves the instance as it was, and says why, like a fault does;
+                // the other instances of the batch still move.
                 return (Report(instance, order, MigrationStatus.Blocked, e.Message, steps, waitsNow, missing), null);
             }
             var timers = execution.Created.Where(b => b.Kind == BookmarkKind.Timer)

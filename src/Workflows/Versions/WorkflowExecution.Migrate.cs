@@ -1,6 +1,7 @@
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Journal;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Versions;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,14 @@ internal sealed partial class WorkflowExecution
             var startedAt = await Db.Journal.AsNoTracking()
                 .Where(j => j.InstanceId == Instance.Id && j.ActivityId == old && j.Event == JournalEvent.Started)
                 .OrderByDescending(j => j.Id).Select(j => (DateTimeOffset?)j.At).FirstOrDefaultAsync(ct);
-            await _registry.Create(now).OnMigratedAsync(new ActivityContext(this, now, null), new ActivityMigration(was, _registry.Create(was), startedAt));
+            try
+            {
+                await _registry.Create(now).OnMigratedAsync(new ActivityContext(this, now, null), new ActivityMigration(was, _registry.Create(was), startedAt));
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !TransientConflict.Is(e))
+            {
+                throw new InvalidOperationException($"'{old}' could not take what it waits for to version {Definition.Version}: {e.GetType().Name}: {e.Message}", e);
+            }
         }
         var notes = Db.ChangeTracker.Entries<JournalEntry>().Select(e => e.Entity)
             .Where(j => !before.Contains(j) && j.Event == JournalEvent.Note).Select(j => $"{j.ActivityId}: {j.Message}").ToList();

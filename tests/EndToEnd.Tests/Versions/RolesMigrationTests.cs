@@ -162,10 +162,7 @@ public sealed class RolesMigrationTests : IAsyncLifetime
 
     private async Task AnswerAsync(string link, params (string Name, string Value)[] fields)
     {
-        using var browser = _scenario.Browser();
-        var (page, html, form) = await AskScenario.OpenAsync(browser, link);
-        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
-        var posted = await AskScenario.PostAsync(browser, link, form, fields);
+        var posted = await _scenario.AnswerAsync(link, fields);
         posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
     }
 
