@@ -16,7 +16,7 @@ builder.Services.AddCurrentActor();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // Until accounts exist, the pages that show a network's people and mail answer only the machine itself.
-string[] loopbackOnly = ["/Mailbox", "/Networks"];
+string[] loopbackOnly = ["/Mailbox", "/Networks", "/Admin"];
 builder.Services.AddRazorPages(pages =>
 {
     foreach (var folder in loopbackOnly)
@@ -50,6 +50,7 @@ app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
 app.MapMeetingEndpoints();
 app.MapWorkSheetEndpoints();
+app.MapAdminApi();
 app.MapDesigner();
 
 app.Run();

@@ -4,12 +4,14 @@ using Koostoo.Networks.Requests;
 using Koostoo.Service.Access;
 using Koostoo.Service.Answers;
 using Koostoo.Service.Email;
+using Koostoo.Service.Incidents;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Networks;
 using Koostoo.Service.Persistence;
 using Koostoo.Service.Replies;
 using Koostoo.Service.Scheduling;
 using Koostoo.Service.Startup;
+using Koostoo.Service.Versions;
 using Koostoo.Service.WorkSheets;
 using Koostoo.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,8 @@ public static class KoostooServices
         services.AddScoped<RequestInbox>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<WorkSheetBuilder>();
+        services.AddScoped<InstanceMigrations>();
+        services.AddScoped<IncidentHandling>();
 
         // The local reply folder stands in for a mailbox only while mail itself stays local (Pickup); and mail carries a
         // reply address only when something reads the replies, so nobody is told to reply into a void.

@@ -21,6 +21,8 @@ public static class WorkflowEngineServices
         services.AddScoped<DefinitionStore>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Scheduling.DueTimers>();
+        services.AddSingleton<Versions.VersionMigrator>();
+        services.AddSingleton<Incidents.IncidentRecovery>();
         return services;
     }
 }

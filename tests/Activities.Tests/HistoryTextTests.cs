@@ -60,6 +60,20 @@ public sealed class HistoryTextTests
             "Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).", "The goal was not approved (0 for, 4 against)." },
         { HistoryKind.AnsweredByEmail, HistoryActor.Member("Mari Maasikas"), Args(new() { ["question"] = Question.DeepClone() }),
             "Mari Maasikas: vastas e-kirjaga: „Kas osaled?“.", "Mari Maasikas: answered by email: “Will you take part?”." },
+        { HistoryKind.WorkflowMigrated, HistoryActor.Admin(""), """{"from":1,"to":2,"renamed":"roles → roles-2"}""",
+            "Haldur: Töövoog viidi versioonilt 1 versioonile 2. Ümber nimetatud: roles → roles-2.",
+            "An administrator: The workflow moved from version 1 to version 2. Renamed: roles → roles-2." },
+        { HistoryKind.WorkflowFaulted, HistoryActor.System, Args(new() { ["step"] = Question.DeepClone(), ["error"] = "TypeError: x is undefined" }),
+            "Töövoog peatus vea tõttu sammul „Kas osaled?“: TypeError: x is undefined",
+            "The workflow stopped on an error at the step “Will you take part?”: TypeError: x is undefined" },
+        { HistoryKind.FaultRetried, HistoryActor.Admin("Anne Admin"), Args(new() { ["step"] = Question.DeepClone() }),
+            "Anne Admin: Samm „Kas osaled?“ käivitati pärast viga uuesti.", "Anne Admin: The step “Will you take part?” was run again after the error." },
+        { HistoryKind.RetryFailed, HistoryActor.Admin(""), Args(new() { ["step"] = Question.DeepClone(), ["error"] = "TypeError: x is undefined" }),
+            "Haldur: Samm „Kas osaled?“ käivitati uuesti, kuid see peatus taas: TypeError: x is undefined",
+            "An administrator: The step “Will you take part?” was run again but stopped again: TypeError: x is undefined" },
+        { HistoryKind.FaultOutcomeChosen, HistoryActor.Admin(""), Args(new() { ["step"] = Question.DeepClone(), ["outcome"] = "Done" }),
+            "Haldur: Töövoog jätkus pärast viga sammust „Kas osaled?“ väljundiga Done.",
+            "An administrator: The workflow went on after the error from the step “Will you take part?” with the outcome Done." },
     };
 
     [Theory]

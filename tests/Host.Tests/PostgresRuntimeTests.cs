@@ -41,6 +41,13 @@ public sealed class PostgresRuntimeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Ten_admins_moving_one_instance_at_once_move_it_once()
+    {
+        await using var engine = await StartEngineAsync();
+        await ConcurrencyScenarios.TenMigrationsOfOneInstanceAtOnceAsync(engine);
+    }
+
+    [Fact]
     public async Task An_instance_survives_a_restart_over_the_same_database()
     {
         var database = Postgres(await postgres.Server.CreateDatabaseAsync());

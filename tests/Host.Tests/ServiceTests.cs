@@ -37,6 +37,32 @@ public class ServiceTests(KoostooHost host) : IClassFixture<KoostooHost>
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_admin_api_with_operation_ids_summaries_and_problems()
+    {
+        var paths = (await host.Client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!["paths"]!.AsObject();
+
+        var expected = new (string Path, string Method, string OperationId, string[] Problems)[]
+        {
+            ("/api/admin/migrations/{definitionId}", "get", "GetMigrationCandidates", ["403", "404"]),
+            ("/api/admin/migrations/{definitionId}/dry-run", "post", "DryRunMigration", ["400", "403", "404"]),
+            ("/api/admin/migrations/{definitionId}", "post", "MigrateInstances", ["400", "403", "404"]),
+            ("/api/admin/incidents", "get", "ListIncidents", ["403", "404"]),
+            ("/api/admin/incidents/{instanceId}", "get", "GetIncident", ["403", "404"]),
+            ("/api/admin/incidents/{instanceId}/retry", "post", "RetryIncident", ["403", "404", "409"]),
+            ("/api/admin/incidents/{instanceId}/continue", "post", "ContinueIncident", ["400", "403", "404", "409"]),
+            ("/api/admin/incidents/{instanceId}/cancel", "post", "CancelIncident", ["403", "404", "409"]),
+        };
+        foreach (var (path, method, operationId, problems) in expected)
+        {
+            var operation = paths[path]![method]!;
+            operation["operationId"]!.GetValue<string>().Should().Be(operationId);
+            operation["summary"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+            foreach (var status in problems)
+                operation["responses"]![status]!["content"]!.AsObject().Select(c => c.Key).Should().Contain("application/problem+json", $"{operationId} answers {status} as a problem");
+        }
+    }
+
+    [Fact]
     public async Task Activity_descriptors_tell_the_designer_outcomes_and_required_inputs()
     {
         var descriptors = await host.Client.GetFromJsonAsync<JsonArray>("/api/activity-descriptors");

@@ -1,5 +1,7 @@
 using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Runtime;
+using Koostoo.Workflows.Versions;
+using Microsoft.Extensions.DependencyInjection;
 using static Koostoo.Workflows.Tests.Definitions;
 
 namespace Koostoo.Workflows.Tests;
@@ -65,6 +67,34 @@ public static class ConcurrencyScenarios
         Count(journal, JournalEvent.Waiting, "join").Should().Be(branches - 1);
         Count(journal, JournalEvent.Started, "done").Should().Be(1);
         journal.Count(j => j.Event == JournalEvent.InstanceFinished).Should().Be(1);
+    }
+
+    /// <summary>
+    /// Ten admins move one waiting instance to the next version at the same moment: it moves once (one journal line, one
+    /// save), the other nine find it moved already, and it runs on the new version with the bookmark it had.
+    /// </summary>
+    public static async Task TenMigrationsOfOneInstanceAtOnceAsync(EngineHost engine)
+    {
+        object[] Steps(string result) => [Act("wait", "WaitForSignal", new { signal = "go" }), Act("end", "Finish", new { status = result })];
+        await engine.PublishAsync(Flow("moved", Steps("v1"), [Link("wait", "end")]));
+        var id = (await engine.Runtime.StartAsync("moved")).Id;
+        var bookmark = (await engine.OpenBookmarksAsync(id)).Single();
+        var revisionBefore = (await engine.InstanceAsync(id)).Revision;
+        await engine.PublishAsync(Flow("moved", Steps("v2"), [Link("wait", "end")]));
+        var migrator = engine.Services.GetRequiredService<VersionMigrator>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            migrator.MigrateAsync(new MigrationOrder(id, "moved", 1, 2, new Dictionary<string, string>(), $"admin {i}", DryRun: false)))));
+
+        results.Count(r => r.Status == MigrationStatus.Migrated).Should().Be(1);
+        results.Count(r => r.Status == MigrationStatus.AlreadyMoved).Should().Be(9);
+        (await engine.JournalAsync(id)).Count(j => j.Event == JournalEvent.InstanceMigrated).Should().Be(1);
+        var instance = await engine.InstanceAsync(id);
+        instance.DefinitionVersion.Should().Be(2);
+        instance.Revision.Should().Be(revisionBefore + 1, "one migration saved the instance once");
+        (await engine.OpenBookmarksAsync(id)).Should().ContainSingle().Which.Id.Should().Be(bookmark.Id, "what the instance waits for keeps its id");
+        (await engine.Runtime.SignalAsync(id, "go")).Status.Should().Be(ResumeStatus.Resumed);
+        (await engine.InstanceAsync(id)).Result.Should().Be("v2", "it runs on the version it moved to");
     }
 
     private static System.Text.Json.Nodes.JsonObject VariablesOf(WorkflowInstance instance) => InstanceState.Read(instance.State).Variables;

@@ -176,6 +176,13 @@ public class RuntimeTests
     }
 
     [Fact]
+    public async Task Ten_admins_moving_one_instance_at_once_move_it_once()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await ConcurrencyScenarios.TenMigrationsOfOneInstanceAtOnceAsync(engine);
+    }
+
+    [Fact]
     public async Task Two_deliveries_of_one_signal_at_once_reach_both_steps_waiting_for_it()
     {
         await using var engine = await EngineHost.StartAsync();

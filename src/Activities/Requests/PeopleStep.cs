@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Xml;
+using Koostoo.Activities.Networks;
 using Koostoo.Activities.Timers;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
+using Koostoo.Workflows.Versions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Activities.Requests;
 
@@ -73,9 +76,25 @@ public abstract class PeopleStep : WaitingActivity
     }
 
     /// <summary>The open requests carry the step's deadline, which their reminders and calendar entries show.</summary>
-    protected virtual async Task OnDeadlineMovedAsync(ActivityContext context, DateTimeOffset deadline)
+    protected override async Task OnDeadlineMovedAsync(ActivityContext context, DateTimeOffset deadline)
     {
         foreach (var request in await OpenRequests.OfAsync(context)) request.Deadline = deadline;
+    }
+
+    /// <summary>
+    /// The step's open requests follow it to its id in the new version (a step renamed and mapped by hand), before its timers
+    /// move: a member's link finds the request, the request its bookmark, and the step counts the answers given before.
+    /// </summary>
+    public override async ValueTask OnMigratedAsync(ActivityContext context, ActivityMigration migration)
+    {
+        if (migration.Previous.Id != context.Activity.Id)
+        {
+            var requests = context.NetworkDb().StepRequests;
+            await requests.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == migration.Previous.Id && r.ClosedAt == null).LoadAsync();
+            foreach (var request in requests.Local.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == migration.Previous.Id && r.ClosedAt == null))
+                request.ActivityId = context.Activity.Id;
+        }
+        await base.OnMigratedAsync(context, migration);
     }
 
     /// <summary>Whom a reminder reaches, as the journal names them ("member(s) not yet answered").</summary>

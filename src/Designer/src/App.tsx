@@ -4,10 +4,11 @@ import { LanguageContext, translate } from './i18n';
 import { useRoute } from './router';
 import { DefinitionList } from './list/DefinitionList';
 import { Editor } from './editor/Editor';
+import { MigrationPage } from './migrate/MigrationPage';
 
 const stored = (): Language => (localStorage.getItem('koostoo.designer.language') === 'en' ? 'en' : 'et');
 
-/** The page frame: title, language switch, and the list or one definition's editor. */
+/** The page frame: title, language switch, and the list, one definition's editor, or moving its running instances. */
 export function App() {
   const route = useRoute();
   const [language, setLanguage] = useState<Language>(stored);
@@ -29,7 +30,9 @@ export function App() {
             ))}
           </div>
         </header>
-        {route.page === 'editor' ? <Editor key={route.id} id={route.id} /> : <DefinitionList />}
+        {route.page === 'editor' && <Editor key={route.id} id={route.id} />}
+        {route.page === 'migrate' && <MigrationPage key={route.id} id={route.id} />}
+        {route.page === 'list' && <DefinitionList />}
       </div>
     </LanguageContext.Provider>
   );

@@ -39,7 +39,104 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   throw new ApiError(response.status, problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`, Array.isArray(problem.errors) ? problem.errors : []);
 }
 
+/** A definition's versions, how many instances run or stopped faulted on each, and those instances. */
+export interface MigrationCandidates {
+  definitionId: string;
+  name: string;
+  versions: { version: number; published: boolean; publishedAt: string | null; running: number; faulted: number }[];
+  instances: InstanceInFlight[];
+}
+
+export interface InstanceInFlight {
+  instanceId: string;
+  version: number;
+  status: 'Running' | 'Suspended' | 'Faulted';
+  stage: string | null;
+  networkId: string | null;
+  networkName: string | null;
+  fault: string | null;
+  updatedAt: string;
+}
+
+export interface WaitingOn {
+  bookmarkId: string;
+  kind: 'Response' | 'Timer' | 'Signal';
+  key: string | null;
+  dueAt: string | null;
+}
+
+export interface WaitingStep {
+  activityId: string;
+  type: string;
+  stage: string | null;
+  waits: WaitingOn[];
+}
+
+export type MappingProblem = 'NotInVersion' | 'OtherType' | 'UnknownTarget' | 'TakenTwice';
+export type MigrationStatus = 'Ready' | 'Migrated' | 'Blocked' | 'AlreadyMoved' | 'NotEligible';
+
+export interface StepMapping {
+  from: string;
+  type: string;
+  to: string | null;
+  how: 'SameId' | 'ByHand' | 'Unmapped';
+  problem: MappingProblem | null;
+  message: string | null;
+}
+
+export interface InstanceMigration {
+  instanceId: string;
+  fromVersion: number;
+  toVersion: number;
+  status: MigrationStatus;
+  instanceStatus: string;
+  reason: string | null;
+  steps: StepMapping[];
+  waitsNow: WaitingStep[];
+  waitsAfter: WaitingStep[];
+  timers: { activityId: string; key: string | null; dueAt: string; change: 'Added' | 'Removed' }[];
+  notes: string[];
+  missingVariables: string[];
+}
+
+export interface StepLinks {
+  activityId: string;
+  requests: number;
+  answered: number;
+  links: number;
+  stayValid: boolean;
+}
+
+export interface InstanceMigrationView {
+  migration: InstanceMigration;
+  networkId: string | null;
+  networkName: string | null;
+  links: StepLinks[];
+}
+
+export interface StepProposal extends StepMapping {
+  instances: number;
+  candidates: string[];
+}
+
+export interface MigrationReport {
+  definitionId: string;
+  fromVersion: number;
+  toVersion: number;
+  dryRun: boolean;
+  proposal: StepProposal[];
+  instances: InstanceMigrationView[];
+}
+
+export interface MigrationChoice {
+  fromVersion: number;
+  toVersion: number;
+  instanceIds: string[];
+  mapping: Record<string, string>;
+}
+
 const definitions = '/api/workflow-definitions';
+const migrations = (id: string) => `/api/admin/migrations/${encodeURIComponent(id)}`;
 const one = (id: string) => `${definitions}/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -50,4 +147,7 @@ export const api = {
   create: (definition: Definition) => call<DefinitionView>('POST', definitions, definition),
   saveDraft: (definition: Definition) => call<DefinitionView>('PUT', one(definition.id), definition),
   publish: (id: string) => call<DefinitionView>('POST', `${one(id)}/publish`),
+  migrationCandidates: (id: string) => call<MigrationCandidates>('GET', migrations(id)),
+  dryRun: (id: string, choice: MigrationChoice) => call<MigrationReport>('POST', `${migrations(id)}/dry-run`, choice),
+  migrate: (id: string, choice: MigrationChoice) => call<MigrationReport>('POST', migrations(id), choice),
 };

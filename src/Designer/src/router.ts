@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 
-// Two pages: the list at /designer/ and an editor at /designer/definitions/{id}. The host answers every
-// /designer/ path with index.html, so these addresses can be reloaded and shared.
+// Three pages: the list at /designer/, an editor at /designer/definitions/{id}, and moving a definition's running
+// instances to another version at /designer/definitions/{id}/migrate. The host answers every /designer/ path with
+// index.html, so these addresses can be reloaded and shared.
 const base = import.meta.env.BASE_URL;
 
-export type Route = { page: 'list' } | { page: 'editor'; id: string };
+export type Route = { page: 'list' } | { page: 'editor'; id: string } | { page: 'migrate'; id: string };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : '';
-  const match = /^definitions\/([^/]+)\/?$/.exec(rest);
-  return match ? { page: 'editor', id: decodeURIComponent(match[1]) } : { page: 'list' };
+  const match = /^definitions\/([^/]+)(\/migrate)?\/?$/.exec(rest);
+  if (!match) return { page: 'list' };
+  const id = decodeURIComponent(match[1]);
+  return match[2] ? { page: 'migrate', id } : { page: 'editor', id };
 }
 
 export const editorPath = (id: string) => `${base}definitions/${encodeURIComponent(id)}`;
+export const migratePath = (id: string) => `${editorPath(id)}/migrate`;
 export const listPath = () => base;
 
 let guard: (() => boolean) | null = null;

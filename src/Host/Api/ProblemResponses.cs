@@ -1,4 +1,5 @@
 using Koostoo.Networks.Launch;
+using Koostoo.Service;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
 using Koostoo.Workflows.Definitions;
@@ -23,6 +24,8 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
                 new Dictionary<string, object?> { ["errors"] = rejected.Check.Errors, ["notices"] = rejected.Check.Notices }),
             MeetingRejectedException meeting => (400, "The meeting cannot be saved",
                 new Dictionary<string, object?> { ["errors"] = meeting.Errors }),
+            RequestRejectedException rejected => (400, "The request cannot be done as asked",
+                new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
             NotFoundException => (404, "Not found", null),
             ForbiddenException => (403, "Forbidden", null),
             ConflictException => (409, "Not possible now", null),

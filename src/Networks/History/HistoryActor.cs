@@ -7,6 +7,8 @@ public enum HistoryActorKind
     Staff,
     Member,
     System,
+    /// <summary>A staff user acting as admin (moving a workflow to a new version, taking on a fault).</summary>
+    Admin,
 }
 
 /// <summary>
@@ -21,6 +23,9 @@ public readonly record struct HistoryActor(HistoryActorKind Kind, string? Name)
     public static HistoryActor Staff(string? name) => new(HistoryActorKind.Staff, string.IsNullOrWhiteSpace(name) ? null : name);
 
     public static HistoryActor Member(string name) => new(HistoryActorKind.Member, name);
+
+    /// <summary>A staff user doing what only admins do: named by name, or by the admin's role word when nameless.</summary>
+    public static HistoryActor Admin(string? name) => new(HistoryActorKind.Admin, string.IsNullOrWhiteSpace(name) ? null : name);
 
     /// <summary>Whoever answered a step through their link: a member, or the coordinator when a step asks them.</summary>
     public static HistoryActor Respondent(StepRequest request) =>

@@ -33,4 +33,14 @@ public enum HistoryKind
     GoalNotApproved,
     /// <summary>A member answered a step by replying to its email, not on the page.</summary>
     AnsweredByEmail,
+    /// <summary>An admin moved the network's workflow to another version of its definition (docs/versions.md).</summary>
+    WorkflowMigrated,
+    /// <summary>The network's workflow stopped on an error (an incident); the coordinator was mailed.</summary>
+    WorkflowFaulted,
+    /// <summary>An admin ran the faulted step again, and the workflow went on.</summary>
+    FaultRetried,
+    /// <summary>An admin ran the faulted step again, and it stopped again.</summary>
+    RetryFailed,
+    /// <summary>An admin let the workflow go on from the faulted step with an outcome they chose.</summary>
+    FaultOutcomeChosen,
 }

@@ -16,6 +16,7 @@ public static class HistoryText
         HistoryActorKind.System => null,
         _ when !string.IsNullOrWhiteSpace(entry.ActorName) => entry.ActorName,
         HistoryActorKind.Staff => Pick(language, "Koordinaator", "The coordinator"),
+        HistoryActorKind.Admin => Pick(language, "Haldur", "An administrator"),
         _ => Pick(language, "Liige", "A member"),
     };
 
@@ -75,9 +76,22 @@ public static class HistoryText
             HistoryKind.GoalNotApproved => (T($"Eesmärki ei kiidetud heaks ({N("for")} poolt, {N("against")} vastu).",
                 $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
             HistoryKind.AnsweredByEmail => (T($"vastas e-kirjaga: „{L("question", "et")}“.", $"answered by email: “{L("question", "en")}”."), false),
+            HistoryKind.WorkflowMigrated => (T($"Töövoog viidi versioonilt {N("from")} versioonile {N("to")}.{Renamed(a, "et")}",
+                $"The workflow moved from version {N("from")} to version {N("to")}.{Renamed(a, "en")}"), false),
+            HistoryKind.WorkflowFaulted => (T($"Töövoog peatus vea tõttu sammul „{L("step", "et")}“: {S("error")}",
+                $"The workflow stopped on an error at the step “{L("step", "en")}”: {S("error")}"), false),
+            HistoryKind.FaultRetried => (T($"Samm „{L("step", "et")}“ käivitati pärast viga uuesti.", $"The step “{L("step", "en")}” was run again after the error."), false),
+            HistoryKind.RetryFailed => (T($"Samm „{L("step", "et")}“ käivitati uuesti, kuid see peatus taas: {S("error")}",
+                $"The step “{L("step", "en")}” was run again but stopped again: {S("error")}"), false),
+            HistoryKind.FaultOutcomeChosen => (T($"Töövoog jätkus pärast viga sammust „{L("step", "et")}“ väljundiga {S("outcome")}.",
+                $"The workflow went on after the error from the step “{L("step", "en")}” with the outcome {S("outcome")}."), false),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history kind without words."),
         };
     }
+
+    /// <summary>The steps a migration gave new ids, by hand: " Ümber nimetatud: roles → roles-2."</summary>
+    private static string Renamed(JsonObject a, string language) =>
+        a["renamed"]?.GetValue<string>() is { Length: > 0 } renamed ? Pick(language, $" Ümber nimetatud: {renamed}.", $" Renamed: {renamed}.") : "";
 
     /// <summary>Whole days as days, anything else as hours, the way the coordinator chose it ("2 päeva", "12 tunni").</summary>
     private static string Duration(string iso, string language)

@@ -20,9 +20,11 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
         if (network.Status != NetworkStatus.Active)
             throw new ConflictException($"The network is already {network.Status.ToString().ToLowerInvariant()}.");
 
-        var instanceActive = network.WorkflowInstanceId is { } instanceId
-            && await db.Instances.AnyAsync(i => i.Id == instanceId && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended), ct);
-        if (instanceActive)
+        // A faulted workflow is stopped too, so that its incident closes with the network.
+        var instanceOpen = network.WorkflowInstanceId is { } instanceId
+            && await db.Instances.AnyAsync(i => i.Id == instanceId
+                && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended || i.Status == InstanceStatus.Faulted), ct);
+        if (instanceOpen)
         {
             // One transaction: the workflow stops and the network ends together, or neither does.
             await runtime.CancelAsync(network.WorkflowInstanceId!.Value, "The coordinator cancelled the network.",
@@ -30,7 +32,7 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
         }
         else
         {
-            // A workflow that faulted or was cancelled by itself has nothing left to stop; the network still ends.
+            // A workflow that finished or was cancelled by itself has nothing left to stop; the network still ends.
             await EndAsync(actor, db, networkId, ct);
             await db.SaveChangesAsync(ct);
         }

@@ -1,4 +1,5 @@
 using Koostoo.Activities.Networks;
+using Koostoo.Service.Incidents;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +18,10 @@ public static class DatabaseSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<KoostooDbContext, SqliteKoostooDbContext>(options => Configure(database, options));
+                services.AddDbContextPool<KoostooDbContext, SqliteKoostooDbContext>((provider, options) => Configure(database, options, provider));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>(options => Configure(database, options));
+                services.AddDbContextPool<KoostooDbContext, PostgresKoostooDbContext>((provider, options) => Configure(database, options, provider));
                 break;
         }
         services.AddScoped<NetworkDbContext>(provider => provider.GetRequiredService<KoostooDbContext>());
@@ -28,9 +29,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    private static void Configure(DatabaseOptions database, DbContextOptionsBuilder options)
+    /// <param name="services">The application's root services: what the interceptors need (mail delivery, links) is resolved when used.</param>
+    private static void Configure(DatabaseOptions database, DbContextOptionsBuilder options, IServiceProvider services)
     {
         database.Configure(options);
-        options.AddInterceptors(new NetworkEndsWithItsWorkflow());
+        options.AddInterceptors(new NetworkEndsWithItsWorkflow(), new NetworkFaultNotice(services));
     }
 }

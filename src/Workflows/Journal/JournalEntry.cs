@@ -13,6 +13,12 @@ public enum JournalEvent
     InstanceCancelled,
     InstanceFaulted,
     Note,
+    /// <summary>The instance moved to another version of its definition (docs/versions.md).</summary>
+    InstanceMigrated,
+    /// <summary>A faulted activity was run again.</summary>
+    Retried,
+    /// <summary>A faulted activity was completed with an outcome chosen by a person.</summary>
+    OutcomeChosen,
 }
 
 /// <summary>One line of an instance's append-only execution log.</summary>

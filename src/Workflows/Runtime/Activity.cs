@@ -17,6 +17,13 @@ public abstract class Activity
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus) =>
         ValueTask.FromResult(ActivityResult.Done());
 
+    /// <summary>
+    /// The instance moved to another version of its definition while this activity waited (docs/versions.md). This is the new
+    /// version's activity, with its bookmarks already moved to it; one whose timers follow its inputs puts them right here.
+    /// Throwing leaves the instance where it was, with the exception's message as the reason.
+    /// </summary>
+    public virtual ValueTask OnMigratedAsync(ActivityContext context, Versions.ActivityMigration migration) => ValueTask.CompletedTask;
+
     /// <summary>Checks beyond "required" and "right type" (durations, expressions, cron...), run when a definition is loaded.</summary>
     public virtual IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context) => [];
 }

@@ -10,8 +10,10 @@ namespace Koostoo.Workflows.Runtime;
 /// <summary>
 /// One pass of the flowchart inside one transaction: runs activities along connections by outcome until
 /// every branch waits or the instance ends. Knows nothing of transactions; <see cref="WorkflowRuntime"/> does.
+/// Moving an instance to another version and recovering from a fault are passes too, in their own files
+/// (Versions/WorkflowExecution.Migrate.cs, Incidents/WorkflowExecution.Recover.cs).
 /// </summary>
-internal sealed class WorkflowExecution
+internal sealed partial class WorkflowExecution
 {
     /// <summary>A loop without a waiting step would otherwise spin for ever inside one transaction.</summary>
     public const int MaxStepsPerPass = 10_000;

@@ -117,6 +117,7 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>Ends a running, waiting or faulted instance; what it waited for is removed.</summary>
     /// <param name="alongside">Runs in the cancel's transaction: what the instance drove (a network) ends with it, or neither does.</param>
     public async Task<WorkflowInstance> CancelAsync(Guid instanceId, string? reason = null,
         Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default) =>
@@ -124,7 +125,8 @@ public sealed class WorkflowRuntime(
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
                 ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
-            if (!instance.IsActive)
+            // A faulted instance can be cancelled too: that is how an incident nobody will resume is closed.
+            if (!instance.IsActive && instance.Status != InstanceStatus.Faulted)
                 throw new ConflictException($"Workflow instance {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
             var execution = await LoadAsync(services, db, instance, ct);
             execution.Cancel(reason);
@@ -139,7 +141,12 @@ public sealed class WorkflowRuntime(
         return new WorkflowExecution(db, services, registry, time, definition, instance, open);
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<IServiceProvider, WorkflowDbContext, Task<(T Result, WorkflowExecution? Execution)>> work, CancellationToken ct)
+    /// <summary>
+    /// One unit of work on one instance: a fresh scope, one transaction, saved and committed only when the work returns an
+    /// execution (so work that returns none, a dry run, is rolled back), retried from the start on a conflicting write,
+    /// then the post-commit work. Migrations and incident recovery run through here like a resume.
+    /// </summary>
+    internal async Task<T> InTransactionAsync<T>(Func<IServiceProvider, WorkflowDbContext, Task<(T Result, WorkflowExecution? Execution)>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

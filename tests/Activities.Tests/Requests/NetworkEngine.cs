@@ -12,6 +12,7 @@ using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Koostoo.Workflows.Scheduling;
+using Koostoo.Workflows.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -55,11 +56,21 @@ public sealed class NetworkEngine : IAsyncDisposable
 
     public static string Email(int i) => $"liige{i}@kool.example";
 
+    /// <summary>Publishes the definition as the start-up import does: a changed one becomes the next version.</summary>
+    public async Task PublishAsync(string definition)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(definition);
+    }
+
+    /// <summary>Moves the network's instance from version 1 to 2, as an admin would (<see cref="VersionMigrator"/>).</summary>
+    public Task<InstanceMigration> MigrateAsync(string definitionId, Dictionary<string, string>? byHand = null) =>
+        _services.GetRequiredService<VersionMigrator>().MigrateAsync(new MigrationOrder(InstanceId, definitionId, 1, 2, byHand ?? [], "Anne Admin", DryRun: false));
+
     /// <summary>Publishes the definition and starts it for a network of <paramref name="members"/> people (the first in English); <paramref name="seed"/> adds rows the first step reads.</summary>
     public async Task<WorkflowInstance> LaunchAsync(string definition, int members, Action<NetworkDbContext, Network>? seed = null)
     {
-        await using (var scope = _services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(definition);
+        await PublishAsync(definition);
         var network = new Network
         {
             Name = "Kooli võrgustik",

@@ -134,14 +134,18 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
         return browser.PostAsync(link, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>Opens the link and answers, as a member does.</summary>
-    public async Task<HttpResponseMessage> AnswerAsync(string link, bool join, string? note = null)
+    /// <summary>Opens the link and answers this scenario's question, as a member does.</summary>
+    public Task<HttpResponseMessage> AnswerAsync(string link, bool join, string? note = null) =>
+        AnswerAsync(link, ("join", join ? "yes" : "no"), ("note", note ?? ""));
+
+    /// <summary>Opens the link and posts the form with these fields, as a member's browser does.</summary>
+    public async Task<HttpResponseMessage> AnswerAsync(string link, params (string Name, string Value)[] fields)
     {
         using var browser = Browser();
         var (opened, html, form) = await OpenAsync(browser, link);
         opened.StatusCode.Should().Be(HttpStatusCode.OK, html);
         form.Should().NotBeNull();
-        return await PostAsync(browser, link, form, ("join", join ? "yes" : "no"), ("note", note ?? ""));
+        return await PostAsync(browser, link, form, fields);
     }
 
     public async Task<List<JournalEntry>> JournalAsync(JsonObject network)

@@ -1,6 +1,7 @@
 import type { DefinitionView } from '../api';
 import type { Definition } from '../model/definition';
 import { useWords } from '../i18n';
+import { migratePath, navigate } from '../router';
 import { ImportButton } from './ImportButton';
 
 interface Props {
@@ -65,6 +66,9 @@ export function Toolbar({ summary, viewing, definitionId, dirty, busy, canUndo, 
       <ImportButton currentId={definitionId} onImportHere={actions.importHere} onError={actions.error} />
       <button type="button" onClick={actions.exportFile}>
         {t('export')}
+      </button>
+      <button type="button" onClick={() => navigate(migratePath(definitionId))} disabled={isNew || summary.publishedVersion === null}>
+        {t('migrateRunning')}
       </button>
       <button type="button" className="primary" onClick={actions.save} disabled={readOnly || busy}>
         {t('save')}

@@ -2,6 +2,7 @@ using Koostoo.Activities.Requests;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 using Koostoo.Service.Access;
+using Koostoo.Service.Incidents;
 using Koostoo.Service.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -15,13 +16,18 @@ namespace Koostoo.Host.Pages.Networks;
 /// history; and the commands. Each command posts, then redirects back with its confirmation (a reload sends nothing
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
-public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation, Actor actor) : PageModel
+public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
+    IncidentHandling incidents, Actor actor) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
 
     public NetworkDetail Network { get; private set; } = null!;
     public IReadOnlyList<Koostoo.Service.Networks.JournalView> Journal { get; private set; } = [];
+    /// <summary>The error the network's workflow stopped on, if it did.</summary>
+    public IncidentView? Incident { get; private set; }
+    /// <summary>Admins act on incidents from their own page; the coordinator sees the error here.</summary>
+    public bool IsAdmin => actor.IsAdmin;
     public string? Done { get; private set; }
     /// <summary>Why the command just posted was not done.</summary>
     public string? Problem { get; private set; }
@@ -128,6 +134,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
             return NotFound();
         }
         Journal = await reader.JournalAsync(actor, id, HttpContext.RequestAborted);
+        Incident = await incidents.OfNetworkAsync(actor, id, HttpContext.RequestAborted);
         return null;
     }
 
