@@ -2,9 +2,12 @@ using Koostoo.Host.Access;
 using Koostoo.Host.Api;
 using Koostoo.Host.Designer;
 using Koostoo.Host.Pages;
+using Koostoo.Host.Security;
 using Koostoo.Service;
 using Microsoft.Extensions.Options;
 
+// Whatever the service creates (database, mail, keys) is readable by its own user only (docs/security.md).
+Koostoo.Service.Startup.PrivateFiles.ForThisProcess();
 var builder = WebApplication.CreateBuilder(args);
 // `dotnet run` starts in the repository root in any environment; this serves src/Host/wwwroot from the build's
 // manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
@@ -23,11 +26,17 @@ builder.Services.AddRazorPages(pages =>
         pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new LoopbackOnlyFilter()));
 });
 
+builder.Services.AddKoostooRateLimits(builder.Configuration);
+// SecurityHeaders says DENY for every response; anti-forgery's own SAMEORIGIN would let the site frame its forms.
+builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+// A body that does not bind (bad JSON, an unknown sector) reaches ProblemResponses, which names the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemResponses>();
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
-    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // Words only: a number would pass as a sector or type that does not exist.
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
     json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
 builder.Services.AddOpenApi();
@@ -38,8 +47,12 @@ app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await app.Services.StartKoostooAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseRouting();
+app.UseBodyLimits();
 app.MapOpenApi();
 app.MapHangfireDashboard();
 app.MapStaticAssets();

@@ -26,6 +26,7 @@ public static class KoostooServices
     {
         services.Configure<WorkflowFolderOptions>(configuration.GetSection(WorkflowFolderOptions.Section));
         services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
+        services.Configure<Activities.Requests.ReminderOptions>(configuration.GetSection(Activities.Requests.ReminderOptions.Section));
         services.AddKoostooDatabase(configuration);
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddKoostooHangfire(configuration);
@@ -36,6 +37,7 @@ public static class KoostooServices
         services.AddScoped<NetworkReader>();
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
+        services.AddScoped<MemberErasure>();
         services.AddScoped<NetworkCancellation>();
         services.AddScoped<RequestInbox>();
         services.AddScoped<MeetingPlanner>();
@@ -68,7 +70,12 @@ public static class KoostooServices
     public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database.MigrateAsync(ct);
+        {
+            var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
+            PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
+                services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
+            await database.MigrateAsync(ct);
+        }
         await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         HangfireSetup.StartTimerSweep(services);

@@ -74,6 +74,9 @@ public sealed class HistoryTextTests
         { HistoryKind.FaultOutcomeChosen, HistoryActor.Admin(""), Args(new() { ["step"] = Question.DeepClone(), ["outcome"] = "Done" }),
             "Haldur: Töövoog jätkus pärast viga sammust „Kas osaled?“ väljundiga Done.",
             "An administrator: The workflow went on after the error from the step “Will you take part?” with the outcome Done." },
+        { HistoryKind.MemberErased, HistoryActor.Staff("Kati Kask"), "{}",
+            "Kati Kask: Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
+            "Kati Kask: A member's data was erased on their request; their answers stay, without them." },
     };
 
     [Theory]

@@ -48,17 +48,19 @@ public class RecipientResolverTests
     [Fact]
     public void Each_address_gets_one_email_whatever_names_it()
     {
-        var result = RecipientResolver.Resolve(["coordinator", "member:m4", "members", "mari@kool.ee"], Network());
+        var result = RecipientResolver.Resolve(["coordinator", "member:m4", "members", "member:m1"], Network());
 
         result.Recipients.Select(r => r.Address.ToLowerInvariant()).Should().OnlyHaveUniqueItems()
             .And.Equal("kati@vald.ee", "mari@kool.ee", "john@ngo.org");
     }
 
     [Fact]
-    public void A_written_in_address_reads_estonian()
+    public void A_written_in_address_is_refused_even_when_a_member_has_it()
     {
-        RecipientResolver.Resolve(["abi@vald.ee"], Network()).Recipients.Should().ContainSingle()
-            .Which.Should().Be(new Recipient("abi@vald.ee", null, "et", RecipientKind.Address));
+        var result = RecipientResolver.Resolve(["abi@vald.ee", "mari@kool.ee"], Network());
+
+        result.Recipients.Should().BeEmpty("mail goes only to the network's people, named as such");
+        result.Problems.Should().HaveCount(2).And.OnlyContain(p => p.Contains("is an address"));
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public class RecipientResolverTests
     }
 
     [Theory]
-    [InlineData("mari@kool.ee", true)]
+    [InlineData("mari@kool.ee", false)]
     [InlineData("coordinator", true)]
     [InlineData("members", true)]
     [InlineData("role:teacher", true)]

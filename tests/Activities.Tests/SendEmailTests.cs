@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Koostoo.Activities.Control;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
+using Koostoo.Networks;
+using Koostoo.Networks.Members;
 using Koostoo.Workflows;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
@@ -32,7 +34,7 @@ public sealed class SendEmailTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<NetworkDbContext>().Database.EnsureCreatedAsync();
     }
 
-    private async Task<WorkflowInstance> RunAsync(object sendInputs)
+    private async Task<WorkflowInstance> RunAsync(object sendInputs, bool withNetwork = true)
     {
         var json = JsonSerializer.Serialize(new
         {
@@ -43,18 +45,31 @@ public sealed class SendEmailTests : IAsyncLifetime
         });
         await using (var scope = _services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DefinitionStore>().ImportAsync(json);
+        // People written into the input are no one's: only the network's own tables are (the relay test below).
         var input = JsonNode.Parse("""
             {
               "networkName": "Kooli võrgustik",
-              "coordinator": { "name": "Kati", "email": "kati@vald.example", "language": "et" },
-              "members": [
-                { "id": "mari", "name": "Mari", "email": "mari@kool.example", "language": "et" },
-                { "id": "john", "name": "John", "email": "john@kool.example", "language": "en" }
-              ]
+              "coordinator": { "name": "Võõras", "email": "stranger@elsewhere.example", "language": "et" },
+              "members": [ { "id": "x", "name": "Võõras", "email": "stranger@elsewhere.example", "language": "et" } ]
             }
             """)!.AsObject();
-        return await _services.GetRequiredService<WorkflowRuntime>().StartAsync("mail", input);
+        return await _services.GetRequiredService<WorkflowRuntime>().StartAsync("mail", input, withNetwork ? (db, instance) =>
+        {
+            db.Add(new Network
+            {
+                Name = "Kooli võrgustik", Purpose = "Koolist väljalangemise vähendamine", CoordinatorName = "Kati", CoordinatorEmail = "kati@vald.example",
+                WorkflowInstanceId = instance.Id, WorkflowDefinitionId = "mail",
+                Members =
+                [
+                    new Member { Id = Mari, Name = "Mari", Email = "mari@kool.example", Language = "et" },
+                    new Member { Name = "John", Email = "john@kool.example", Language = "en" },
+                ],
+            });
+            return Task.CompletedTask;
+        } : null);
     }
+
+    private static readonly Guid Mari = Guid.NewGuid();
 
     private async Task<List<OutboxMessage>> OutboxAsync()
     {
@@ -92,6 +107,24 @@ public sealed class SendEmailTests : IAsyncLifetime
         instance.Fault.Should().Contain("'ghost'");
         (await OutboxAsync()).Should().BeEmpty();
         _delivery.Delivered.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Mail_reaches_the_networks_people_only_never_an_address_written_into_the_input_or_the_definition()
+    {
+        var stranger = await RunAsync(new { to = new[] { "coordinator", "members" }, subject = "Teema", body = "Sisu" });
+        var rows = await OutboxAsync();
+        rows.Select(r => r.ToAddress).Should().BeEquivalentTo(["kati@vald.example", "mari@kool.example", "john@kool.example"],
+            "the input names a stranger as coordinator and member; the network's own tables are what count");
+        stranger.Status.Should().Be(InstanceStatus.Finished);
+
+        var written = () => RunAsync(new { to = new[] { "stranger@elsewhere.example" }, subject = "Teema", body = "Sisu" });
+        (await written.Should().ThrowAsync<InvalidDefinitionException>()).Which.Problems.Should()
+            .Contain(p => p.Path == "$.activities[0].inputs.to[0]" && p.Message.Contains("is an address"));
+        var noNetwork = await RunAsync(new { to = new[] { "members" }, subject = "Teema", body = "Sisu" }, withNetwork: false);
+        noNetwork.Status.Should().Be(InstanceStatus.Faulted);
+        noNetwork.Fault.Should().Contain("no network");
+        (await OutboxAsync()).Should().HaveCount(3, "neither queued anything");
     }
 
     public async Task DisposeAsync()

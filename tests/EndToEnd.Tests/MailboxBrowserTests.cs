@@ -25,8 +25,8 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task The_mailbox_lists_a_workflows_mail_newest_first_and_opens_it_with_clickable_links()
     {
         using var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
-        var instance = await _app.StartAsync(client, "sample-email",
-            Network.Input(Network.Member("mari", "Mari Maasikas", "et"), Network.Member("john", "John Smith", "en")));
+        var instance = await _app.LaunchAsync(client, "sample-email",
+            ("Mari Maasikas", "mari@kool.example", "et"), ("John Smith", "john@kool.example", "en"));
         await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status == OutboxStatus.Sent), TimeSpan.FromSeconds(30));
 
         using var playwright = await Playwright.CreateAsync();
@@ -58,9 +58,9 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         var message = await page.InnerTextAsync("main");
         message.Should().Contain("John Smith <john@kool.example>").And.Contain("Koostöö <koostoo@vald.example>")
             .And.Contain("Hello, John Smith!");
-        (await page.Locator($".text-part a[href='{Network.Link}']").CountAsync()).Should().Be(1, "the link in the text part is clickable");
+        (await page.Locator(".text-part a[href*='/networks/']").CountAsync()).Should().Be(1, "the link in the text part is clickable");
         var answer = page.FrameLocator("iframe.html-part").GetByRole(AriaRole.Link, new() { Name = "Answer" });
-        (await answer.GetAttributeAsync("href")).Should().Be(Network.Link);
+        (await answer.GetAttributeAsync("href")).Should().Contain("/networks/");
 
         await page.GotoAsync($"{BaseAddress}/mailbox?lang=en");
         (await page.GetAttributeAsync("html", "lang")).Should().Be("en");

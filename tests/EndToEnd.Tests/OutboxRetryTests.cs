@@ -18,7 +18,7 @@ public sealed class OutboxRetryTests : IAsyncLifetime
           "id": "one-mail",
           "name": "Üks kiri",
           "activities": [
-            { "id": "send", "type": "SendEmail", "inputs": { "to": ["abi@vald.example"], "subject": "Teema", "body": "Sisu" } }
+            { "id": "send", "type": "SendEmail", "inputs": { "to": ["coordinator"], "subject": "Teema", "body": "Sisu" } }
           ]
         }
         """;
@@ -35,7 +35,7 @@ public sealed class OutboxRetryTests : IAsyncLifetime
         var client = _app.CreateClient();
         (await client.PostAsync("/api/workflow-definitions", new StringContent(Definition, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await client.PostAsync("/api/workflow-definitions/one-mail/publish", null)).EnsureSuccessStatusCode();
-        return await _app.StartAsync(client, "one-mail", new { });
+        return await _app.LaunchAsync(client, "one-mail", ("Mari Maasikas", "mari@kool.example", "et"));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class PickupTests : IAsyncLifetime
     {
         var client = _app.CreateClient();
 
-        var instance = await _app.StartAsync(client, "sample-email", Network.Input(Network.Member("mari", "Mari", "et"), Network.Member("john", "John", "en")));
+        var instance = await _app.LaunchAsync(client, "sample-email", ("Mari", "mari@kool.example", "et"), ("John", "john@kool.example", "en"));
 
         var rows = await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status == OutboxStatus.Sent), TimeSpan.FromSeconds(30));
         var files = Directory.GetFiles(_folder["mail"], "*.eml");

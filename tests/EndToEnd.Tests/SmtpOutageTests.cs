@@ -18,7 +18,7 @@ public sealed class SmtpOutageTests(ITestOutputHelper output) : IDisposable
             { "id": "remind", "type": "SendEmail", "inputs": {
                 "to": ["members"],
                 "subject": { "et": "Meeldetuletus, {{ recipient.name }}", "en": "Reminder, {{ recipient.name }}" },
-                "body": { "et": "Palun vasta: {{ variables.link }}", "en": "Please answer: {{ variables.link }}" } } }
+                "body": { "et": "Palun vasta: {{ variables.networkLink }}", "en": "Please answer: {{ variables.networkLink }}" } } }
           ]
         }
         """;
@@ -32,8 +32,8 @@ public sealed class SmtpOutageTests(ITestOutputHelper output) : IDisposable
         (await client.PostAsync("/api/workflow-definitions", new StringContent(Definition, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await client.PostAsync("/api/workflow-definitions/nudge-everyone/publish", null)).EnsureSuccessStatusCode();
 
-        var members = Enumerable.Range(1, Count).Select(i => Network.Member($"m{i:00}", $"Liige {i}", i % 2 == 0 ? "en" : "et")).ToArray();
-        var instance = await app.StartAsync(client, "nudge-everyone", Network.Input(members));
+        var members = Enumerable.Range(1, Count).Select(i => ($"Liige {i}", $"m{i:00}@kool.example", i % 2 == 0 ? "en" : "et")).ToArray();
+        var instance = await app.LaunchAsync(client, "nudge-everyone", members);
 
         // Every message has failed at least twice against the closed port, with its error recorded.
         var failing = await app.WaitForOutboxAsync(instance, rows => rows.Count == Count && rows.All(r => r.Attempts >= 2),

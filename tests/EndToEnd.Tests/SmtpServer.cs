@@ -31,11 +31,11 @@ public sealed class SmtpServer : IDisposable
             throw new InvalidOperationException($"aiosmtpd did not start on port {Port}: is Debian's python3-aiosmtpd installed?");
     }
 
-    /// <summary>Every message received so far, parsed.</summary>
+    /// <summary>Every message received so far, parsed, oldest first.</summary>
     public List<MimeMessage> Messages()
     {
         var folder = System.IO.Path.Combine(Maildir, "new");
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => MimeMessage.Load(f)).ToList() : [];
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).OrderBy(File.GetLastWriteTimeUtc).Select(f => MimeMessage.Load(f)).ToList() : [];
     }
 
     public async Task<List<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)

@@ -51,8 +51,10 @@ public sealed class DovecotServer : IAsyncDisposable
         Directory.CreateDirectory(_folder["state"]);
         if (root)
         {
-            // Dovecot's own processes (auth as the dovecot user, mail as nobody) must reach into the private temp folder.
+            // Dovecot's own processes (auth as the dovecot user, mail as nobody) must reach into the private temp folder, and
+            // into its run and state folders, which a host in this process (umask 077) would otherwise leave the owner's alone.
             Run("chmod", "0711", _folder.Path);
+            Run("chmod", "0755", _folder["run"], _folder["state"]);
             Run("chown", "65534:65534", mail);
         }
         File.WriteAllText(_folder["passwd"], $"{User}:{{PLAIN}}{Password}\n");

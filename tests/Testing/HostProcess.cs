@@ -32,6 +32,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Koostoo__Database__ConnectionString"] = $"Data Source={databaseFile}";
         start.Environment["Koostoo__Workflows__Folder"] = Path.Combine(folder, "workflows");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The benchmarks answer as many members from this one machine.
+        start.Environment["Koostoo__RateLimits__Links__PermitLimit"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;

@@ -41,6 +41,9 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
             // Small back-off so that retries happen within a test.
             ["Koostoo:Mail:Retry:BaseDelay"] = "00:00:00.200",
             ["Koostoo:Mail:Retry:MaxDelay"] = "00:00:01",
+            // Every member of a test answers from this one machine; the tests of the limits set their own.
+            ["Koostoo:RateLimits:Links:PermitLimit"] = "1000000",
+            ["Koostoo:RateLimits:SignIn:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
@@ -60,6 +63,38 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var instance = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return instance["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>
+    /// Launches a network "Kooli võrgustik" led by Kati Kask (kati@vald.example) on a published definition, with members
+    /// (name, email, language); returns its workflow instance. Mail reaches only a network's people, so a workflow that mails
+    /// runs in one.
+    /// </summary>
+    public async Task<Guid> LaunchAsync(HttpClient client, string definitionId, params (string Name, string Email, string Language)[] members)
+    {
+        var response = await client.PostAsJsonAsync("/api/networks", new
+        {
+            name = "Kooli võrgustik",
+            purpose = "Vähendada koolist väljalangemist vallas",
+            coordinatorName = "Kati Kask",
+            coordinatorEmail = "kati@vald.example",
+            definitionId,
+            members = members.Select(m => new { name = m.Name, email = m.Email, language = m.Language, sector = "Education" }),
+        });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["workflowInstanceId"]!.GetValue<Guid>();
+    }
+
+    /// <summary>
+    /// The mail the Pickup transport delivered so far, oldest first: what members find in their mailboxes. The outbox keeps
+    /// no working link once a mail is sent, so tests take links from here, as members do.
+    /// </summary>
+    public List<MimeKit.MimeMessage> DeliveredMail()
+    {
+        var folder = _settings["Koostoo:Mail:PickupFolder"]!;
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+            : [];
     }
 
     public async Task<List<OutboxMessage>> OutboxAsync(Guid? instanceId = null)

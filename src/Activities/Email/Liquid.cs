@@ -14,7 +14,7 @@ namespace Koostoo.Activities.Email;
 internal static class Liquid
 {
     private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = new();
+    private static readonly TemplateOptions Options = Sandboxed();
     private static readonly HashSet<string> BuiltIns = ["forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false"];
 
     /// <summary>HTML encoding that leaves Estonian letters (õ, ä, ö, ü, š, ž) as they are.</summary>
@@ -22,7 +22,11 @@ internal static class Liquid
 
     public static bool TryParse(string source, out IFluidTemplate template, out string error)
     {
-        if (Parser.TryParse(source, out template, out error)) return true;
+        if (Parser.TryParse(source, out template, out error))
+        {
+            template = LiquidSandbox.Bound(template);
+            return true;
+        }
         error = error.Trim();
         return false;
     }
@@ -37,11 +41,34 @@ internal static class Liquid
         return collector.Used;
     }
 
+    /// <exception cref="Workflows.Expressions.ExpressionException">The template went past a limit of its sandbox.</exception>
     public static string Render(IFluidTemplate template, IReadOnlyDictionary<string, object?> scope, TextEncoder encoder)
     {
+        Workflows.Expressions.SandboxBudget.Allow(TimeSpan.MaxValue, "A template");
         var context = new TemplateContext(Options);
         foreach (var (name, value) in scope) context.SetValue(name, value);
-        return template.Render(context, encoder);
+        using var output = new LimitedWriter(LiquidSandbox.MaxRenderedLength, "the rendered text");
+        try
+        {
+            Workflows.Expressions.SandboxBudget.Measure(() =>
+            {
+                template.RenderAsync(output, encoder, context).AsTask().GetAwaiter().GetResult();
+                return true;
+            });
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase))
+        {
+            // Fluid says both its step and its recursion limit this way.
+            throw new Workflows.Expressions.ExpressionException($"The template was stopped: more than {LiquidSandbox.MaxSteps:N0} steps or too deep.", e);
+        }
+        return output.ToString();
+    }
+
+    private static TemplateOptions Sandboxed()
+    {
+        var options = new TemplateOptions { MaxSteps = LiquidSandbox.MaxSteps, MaxRecursion = 20 };
+        LiquidSandbox.GuardFilters(options);
+        return options;
     }
 
     /// <summary>JSON as Liquid sees it: objects become dictionaries, arrays lists, numbers decimals.</summary>
@@ -84,6 +111,13 @@ internal static class Liquid
             Defined.Add(captureStatement.Identifier);
             return base.VisitCaptureStatement(captureStatement);
         }
+
+        // The sandbox's bounded nodes hold the ones they bound: a template reads and defines what the original reads and defines.
+        public override Statement VisitOtherStatement(Statement statement) =>
+            statement is LiquidSandbox.BoundedCapture bounded ? Visit(bounded.Capture) : base.VisitOtherStatement(statement);
+
+        public override Expression VisitOtherExpression(Expression expression) =>
+            expression is LiquidSandbox.BoundedRange bounded ? Visit(bounded.Range) : base.VisitOtherExpression(expression);
 
         protected override Statement VisitForStatement(ForStatement forStatement)
         {

@@ -12,8 +12,13 @@ namespace Koostoo.Activities.Email;
 /// </summary>
 public static class Outbox
 {
+    /// <exception cref="InvalidOperationException">The recipient is no one of the instance's network: a step never mails anyone else.</exception>
     public static OutboxMessage Queue(ActivityContext context, Recipient recipient, RenderedEmail email, Recipient? coordinator, string? attachments = null)
     {
+        // The last line against a relay, whatever chose the recipient: the network this transaction has loaded names them.
+        var network = NetworkPeople.Loaded(context);
+        if (network is null || !NetworkPeople.Reaches(network, recipient.Address))
+            throw new InvalidOperationException("Mail goes only to the people of the instance's network; this recipient is none of them.");
         var row = Row(context.Services.GetRequiredService<IMailDelivery>(), recipient, email, coordinator, attachments, context.Now,
             context.Instance.Id, context.Activity.Id);
         context.NetworkDb().Outbox.Add(row);
@@ -63,7 +68,7 @@ public static class Outbox
 
     /// <summary>
     /// Members leave a network by telling its coordinator, so their mail offers a mailto to the coordinator;
-    /// the coordinator's own mail and mail to written-in addresses carry none (docs/email.md).
+    /// the coordinator's own mail carries none (docs/email.md).
     /// </summary>
     private static string? ListUnsubscribe(Recipient recipient, Recipient? coordinator)
     {

@@ -17,8 +17,9 @@ public sealed class OutboxMessage
     /// <summary>The language the message was rendered in (et, en).</summary>
     public required string Language { get; init; }
     public required string Subject { get; init; }
-    public required string TextBody { get; init; }
-    public required string HtmlBody { get; init; }
+    /// <summary>Once Sent, kept without the members' link tokens (<see cref="Koostoo.Networks.Requests.RequestLink.Redact"/>).</summary>
+    public required string TextBody { get; set; }
+    public required string HtmlBody { get; set; }
     /// <summary>The List-Unsubscribe header value, where one applies (docs/email.md).</summary>
     public string? ListUnsubscribe { get; init; }
     /// <summary>Where a reply to this message goes: a request's own reply address, when replies are read.</summary>

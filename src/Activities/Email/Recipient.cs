@@ -15,8 +15,6 @@ public sealed record Recipient(string Address, string? Name, string Language, Re
 
 public enum RecipientKind
 {
-    /// <summary>An address written into the definition.</summary>
-    Address,
     Coordinator,
     Member,
 }

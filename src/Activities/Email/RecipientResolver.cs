@@ -4,10 +4,10 @@ using Koostoo.Workflows.Definitions;
 namespace Koostoo.Activities.Email;
 
 /// <summary>
-/// Turns SendEmail's <c>to</c> entries (an address, <c>coordinator</c>, <c>members</c>, <c>role:&lt;role&gt;</c>,
+/// Turns SendEmail's <c>to</c> entries (<c>coordinator</c>, <c>members</c>, <c>role:&lt;role&gt;</c>,
 /// <c>member:&lt;id&gt;</c>) into recipients, from people given as <c>coordinator</c> = { name, email, language } and
-/// <c>members</c> = [{ id, name, email, language, role }]: a network's tables (see <c>NetworkPeople</c>) or, for an
-/// instance without a network, its variables.
+/// <c>members</c> = [{ id, name, email, language, role }]: the network's own tables (see <c>NetworkPeople</c>). Never an
+/// address written in a definition, an input or a variable: the service is no mail relay (docs/security.md).
 /// </summary>
 public static class RecipientResolver
 {
@@ -24,10 +24,12 @@ public static class RecipientResolver
     /// <summary>Null when the entry is one of the accepted forms, else why not (for definition validation).</summary>
     public static string? SyntaxProblem(string entry)
     {
-        if (entry is Coordinator or Members || EmailAddress.IsValid(entry)) return null;
+        if (entry is Coordinator or Members) return null;
+        if (entry.Contains('@', StringComparison.Ordinal))
+            return $"'{entry}' is an address: mail goes only to the network's own people. Write 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
         if (entry.StartsWith(RolePrefix, StringComparison.Ordinal) && entry.Length > RolePrefix.Length) return null;
         if (entry.StartsWith(MemberPrefix, StringComparison.Ordinal) && entry.Length > MemberPrefix.Length) return null;
-        return $"'{entry}' is not a recipient: write an email address, 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
+        return $"'{entry}' is not a recipient: write 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
     }
 
     /// <summary>
@@ -78,8 +80,6 @@ public static class RecipientResolver
                 else if (ToRecipient(member) is { } recipient) Add(recipient);
                 else problems.Add($"Member '{id}' has no valid email address.");
             }
-            else if (EmailAddress.IsValid(entry))
-                Add(new Recipient(entry, null, LocalizedText.DefaultLanguage, RecipientKind.Address));
             else
                 problems.Add(SyntaxProblem(entry)!);
         }

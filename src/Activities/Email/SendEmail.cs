@@ -20,8 +20,8 @@ public sealed class SendEmail : Activity
     private const string Variables = "variables";
     private const string Input = "input";
 
-    [Input(Required = true, UiHint = "list", LabelEt = "Kellele (aadress, coordinator, members, role:…, member:…)",
-        LabelEn = "To (address, coordinator, members, role:…, member:…)")]
+    [Input(Required = true, UiHint = "list", LabelEt = "Kellele (coordinator, members, role:…, member:…)",
+        LabelEn = "To (coordinator, members, role:…, member:…)")]
     public List<string> To { get; set; } = [];
 
     [Input(LabelEt = "Mall", LabelEn = "Template")]
@@ -41,7 +41,9 @@ public sealed class SendEmail : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var resolution = RecipientResolver.Resolve(To, await NetworkPeople.ForAsync(context));
+        if (await NetworkPeople.ForAsync(context) is not { } people)
+            return ActivityResult.Fault("Mail goes only to the people of the instance's network, and this instance has no network.");
+        var resolution = RecipientResolver.Resolve(To, people);
         if (resolution.Problems.Count > 0)
             return ActivityResult.Fault(string.Join(" ", resolution.Problems));
         foreach (var note in resolution.Notes) context.Log(note);
@@ -54,12 +56,16 @@ public sealed class SendEmail : Activity
         var inline = template is null ? (Subject: ParseTexts(Subject!), Body: ParseTexts(Body!)) : default;
 
         var rows = new List<OutboxMessage>();
+        var network = NetworkPeople.Loaded(context)!;
         foreach (var recipient in resolution.Recipients)
         {
-            var scope = ModelFor(model, recipient, context);
-            var email = template is not null
-                ? catalog.Render(template, recipient.Language, scope)
-                : Inline(catalog, inline.Subject, inline.Body, recipient, scope);
+            // A confidential network's mail tells only that there is news; the coordinator's leads to the network's page.
+            var email = network.Confidential
+                ? ConfidentialMail.Render(network, recipient, request: false,
+                    recipient.Kind == RecipientKind.Coordinator ? Requests.RequestMail.Links(context).Network(network.Id) : null)
+                : template is not null
+                    ? catalog.Render(template, recipient.Language, ModelFor(model, recipient, context))
+                    : Inline(catalog, inline.Subject, inline.Body, recipient, ModelFor(model, recipient, context));
             rows.Add(Outbox.Queue(context, recipient, email, resolution.Coordinator, attachments));
         }
         Outbox.DeliverAfterCommit(context, rows);

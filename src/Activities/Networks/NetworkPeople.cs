@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Koostoo.Activities.Networks;
 
 /// <summary>
-/// The people an instance's mail can reach. A network's instance reads its coordinator and active members from
-/// the network tables at the moment of sending, so a member added or removed mid-cycle is counted right; an
-/// instance without a network (a sample, a test) keeps them in its variables <c>coordinator</c> and <c>members</c>.
-/// Both come out in the variables' shape, so one resolver serves both.
+/// The people an instance's mail can reach: its network's coordinator and active members, read from the network tables
+/// at the moment of sending, so a member added or removed mid-cycle is counted right. An instance without a network
+/// reaches nobody: people written into its input or variables are not the network's, and mailing them would make the
+/// service a relay (docs/security.md).
 /// </summary>
 public static class NetworkPeople
 {
@@ -18,8 +18,18 @@ public static class NetworkPeople
         await context.NetworkDb().Networks.Include(n => n.Members)
             .FirstOrDefaultAsync(n => n.WorkflowInstanceId == context.Instance.Id);
 
-    public static async Task<JsonObject> ForAsync(ActivityContext context) =>
-        await NetworkOfAsync(context) is { } network ? Of(network) : context.Variables;
+    /// <summary>The instance's network as this transaction has already loaded it (by <see cref="NetworkOfAsync"/>), if it has.</summary>
+    public static Network? Loaded(ActivityContext context) =>
+        context.NetworkDb().Networks.Local.FirstOrDefault(n => n.WorkflowInstanceId == context.Instance.Id);
+
+    /// <summary>The people in the resolver's shape; null when the instance has no network.</summary>
+    public static async Task<JsonObject?> ForAsync(ActivityContext context) =>
+        await NetworkOfAsync(context) is { } network ? Of(network) : null;
+
+    /// <summary>Whether an address belongs to the network: its coordinator or one of its members, whatever their status.</summary>
+    public static bool Reaches(Network network, string address) =>
+        string.Equals(network.CoordinatorEmail, address, StringComparison.OrdinalIgnoreCase)
+        || network.Members.Any(m => string.Equals(m.Email, address, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The network's coordinator as mail reaches them.</summary>
     public static Recipient CoordinatorOf(Network network) =>

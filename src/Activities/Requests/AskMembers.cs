@@ -252,7 +252,10 @@ public sealed class AskMembers : PeopleStep
             [TemplateCatalog.RecipientVariable] = coordinator.TemplateModel(),
         };
         var catalog = TemplateCatalog.Shipped;
-        var row = Outbox.Queue(context, coordinator, catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope), coordinator);
+        var email = network.Confidential
+            ? ConfidentialMail.Render(network, coordinator, request: false, RequestMail.Links(context).Network(network.Id))
+            : catalog.Render(catalog.Find("step-escalation")!, coordinator.Language, scope);
+        var row = Outbox.Queue(context, coordinator, email, coordinator);
         Outbox.DeliverAfterCommit(context, [row]);
         context.Log($"Deadline passed without the quorum; the coordinator was told that {silent.Count} of {requests.Count} have not answered.");
     }

@@ -7,6 +7,8 @@ using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Koostoo.Workflows.Versions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Koostoo.Activities.Requests;
 
@@ -20,6 +22,14 @@ public abstract class PeopleStep : WaitingActivity
 {
     /// <summary>The key of the bookmark a waiting step takes the coordinator's commands on: it marks a step that waits for people.</summary>
     public const string CommandKey = "command";
+    private const string RemindedByHandKey = "remindedByHand";
+
+    /// <summary>When the step's silent people may next be reminded by hand; null when now.</summary>
+    public static DateTimeOffset? NextReminderByHand(InstanceState state, string activityId, TimeSpan every, DateTimeOffset now) =>
+        state.Activities.TryGetValue(activityId, out var data) ? NextReminderByHand(data, every, now) : null;
+
+    private static DateTimeOffset? NextReminderByHand(JsonObject data, TimeSpan every, DateTimeOffset now) =>
+        data[RemindedByHandKey] is JsonValue at && at.TryGetValue<DateTimeOffset>(out var last) && last + every > now ? last + every : null;
 
     /// <summary>Starts the deadline and reminders and takes commands from now on; call when the step starts waiting.</summary>
     protected void StartWaiting(ActivityContext context)
@@ -50,6 +60,14 @@ public abstract class PeopleStep : WaitingActivity
             case StepCommand.Close:
                 return await CloseAsync(context);
             case StepCommand.Remind:
+                var every = context.Services.GetService<IOptions<ReminderOptions>>()?.Value.ByHandEvery ?? new ReminderOptions().ByHandEvery;
+                // The service refuses a reminder too soon before it gets here; two pressed in the same moment meet here, in order.
+                if (NextReminderByHand(context.Data, every, context.Now) is { } next)
+                {
+                    context.Log($"A reminder by hand was refused: the next one is possible at {next:O}.");
+                    break;
+                }
+                context.Data[RemindedByHandKey] = context.Now;
                 context.Log($"The coordinator sent a reminder to {await RemindSilentAsync(context, note: null)} {Silent}.");
                 break;
             case StepCommand.Extend extend:

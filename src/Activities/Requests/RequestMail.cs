@@ -27,6 +27,12 @@ public static class RequestMail
         var (link, token) = RequestLink.Create(request.Id, context.Now);
         context.NetworkDb().RequestLinks.Add(link);
         var form = RequestForm.FromJson(request.Form);
+        if (NetworkPeople.Loaded(context) is { Confidential: true } network)
+        {
+            // No question and no reply address either: a reply by mail would carry the answer through mail servers.
+            return Outbox.Queue(context, recipient, ConfidentialMail.Render(network, recipient, request: true, Links(context).Respond(token), request.Deadline, timeZone),
+                coordinator, DeadlineCalendar(context, request, form, recipient.Language, confidential: true));
+        }
         var scope = new Dictionary<string, object?>
         {
             ["network"] = form.NetworkName,
@@ -40,7 +46,7 @@ public static class RequestMail
         if (replies is { IsOn: true }) scope[TemplateCatalog.ReplyHintVariable] = ReplyAnswer.Hint(form.Fields, recipient.Language);
         var catalog = TemplateCatalog.Shipped;
         var row = Outbox.Queue(context, recipient, catalog.Render(catalog.Find(template)!, recipient.Language, scope), coordinator,
-            DeadlineCalendar(context, request, form, recipient.Language));
+            DeadlineCalendar(context, request, form, recipient.Language, confidential: false));
         if (replies is { IsOn: true })
         {
             var (address, key) = ReplyAddress.Create(request.Id, context.Now);
@@ -55,13 +61,13 @@ public static class RequestMail
     /// are shared and synced further than a mailbox. A reminder carries the same UID with a higher SEQUENCE, so an
     /// extended deadline moves the entry instead of adding a second one.
     /// </summary>
-    private static string? DeadlineCalendar(ActivityContext context, StepRequest request, RequestForm form, string language)
+    private static string? DeadlineCalendar(ActivityContext context, StepRequest request, RequestForm form, string language, bool confidential)
     {
         if (request.Deadline is not { } due) return null;
         var english = language == "en";
         return Outbox.AttachmentsJson([Calendar.Notice(english ? "deadline.ics" : "tahtaeg.ics", new CalendarEntry(
             $"{request.Id}@koostoo", request.RemindersSent, due, due.AddMinutes(15),
-            $"{form.NetworkName}: {form.Question.In(language)} – {(english ? "deadline" : "tähtaeg")}",
+            confidential ? $"{form.NetworkName} – {(english ? "deadline" : "tähtaeg")}" : $"{form.NetworkName}: {form.Question.In(language)} – {(english ? "deadline" : "tähtaeg")}",
             Description: english ? "The link to answer is in the email." : "Vastamise link on e-kirjas.",
             Url: Links(context).Network(request.NetworkId)), context.Now)]);
     }
@@ -69,6 +75,8 @@ public static class RequestMail
     /// <summary>A notice to the coordinator that links to the network's page, where they can act.</summary>
     public static OutboxMessage NoticeToCoordinator(ActivityContext context, Network network, Recipient coordinator, LocalizedText title, LocalizedText message)
     {
+        if (network.Confidential)
+            return Outbox.Queue(context, coordinator, ConfidentialMail.Render(network, coordinator, request: false, Links(context).Network(network.Id)), coordinator);
         var scope = new Dictionary<string, object?>
         {
             ["network"] = network.Name,

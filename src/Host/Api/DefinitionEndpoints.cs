@@ -20,14 +20,15 @@ public static class DefinitionEndpoints
         {
             var row = await store.CreateAsync(await ReadBodyAsync(request, ct), ct);
             return Results.Created($"/api/workflow-definitions/{row.DefinitionId}", View(row));
-        }).Accepts<JsonObject>("application/json").WithSummary("Create a definition; it is saved as draft version 1.");
+        }).Accepts<JsonObject>("application/json").WithMetadata(Security.BodyLimits.Of(Security.BodyLimits.Definition))
+          .WithSummary("Create a definition; it is saved as draft version 1.");
 
         definitions.MapGet("/{id}", async (string id, DefinitionStore store, CancellationToken ct) => View(await store.GetCurrentAsync(id, ct)))
             .WithSummary("The draft, or the latest published version when there is no draft.");
 
         definitions.MapPut("/{id}", async (string id, HttpRequest request, DefinitionStore store, CancellationToken ct) =>
             View(await store.SaveDraftAsync(id, await ReadBodyAsync(request, ct), ct)))
-            .Accepts<JsonObject>("application/json").WithSummary("Save the draft.");
+            .Accepts<JsonObject>("application/json").WithMetadata(Security.BodyLimits.Of(Security.BodyLimits.Definition)).WithSummary("Save the draft.");
 
         definitions.MapPost("/{id}/publish", async (string id, DefinitionStore store, CancellationToken ct) => View(await store.PublishAsync(id, ct)))
             .WithSummary("Publish the draft as a new frozen version.");

@@ -29,7 +29,7 @@ public static class InstanceEndpoints
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "'definitionId' is required.");
             var instance = await runtime.StartAsync(request.DefinitionId, request.Input, ct: ct);
             return Results.Created($"/api/workflow-instances/{instance.Id}", await ViewAsync(db, instance.Id, ct));
-        }).WithSummary("Start an instance of the latest published version of a definition.");
+        }).WithMetadata(Security.BodyLimits.Of(Security.BodyLimits.Launch)).WithSummary("Start an instance of the latest published version of a definition.");
 
         instances.MapGet("/{id:guid}", async (Guid id, WorkflowDbContext db, CancellationToken ct) => await ViewAsync(db, id, ct))
             .WithSummary("An instance: status, stage, variables, what it waits for.");

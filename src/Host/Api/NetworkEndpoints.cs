@@ -17,7 +17,8 @@ public static class NetworkEndpoints
         {
             var network = await launcher.LaunchAsync(actor, request, ct);
             return Results.Created($"/api/networks/{network.Id}", await reader.GetAsync(actor, network.Id, Language(lang), ct));
-        }).WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
+        }).WithMetadata(Security.BodyLimits.Of(Security.BodyLimits.Launch))
+          .WithSummary("Launch a network: create it with its members and start its workflow (the invitations go out).");
 
         networks.MapGet("/", (string? coordinator, NetworkReader reader, Actor actor, CancellationToken ct) => reader.ListAsync(actor, coordinator, ct))
             .WithSummary("Every network, newest first, with its stage; ?coordinator=EMAIL for one coordinator's networks.");
@@ -44,6 +45,16 @@ public static class NetworkEndpoints
             return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).WithSummary("A member leaves: no longer asked, and no waiting step counts them any more.");
 
+        networks.MapGet("/{id:guid}/members/{memberId:guid}/export", (Guid id, Guid memberId, MemberErasure erasure, Actor actor, CancellationToken ct) =>
+            erasure.ExportAsync(actor, id, memberId, ct))
+            .WithSummary("Everything the service holds about one member, as JSON (a subject access request): take it before an erasure.");
+
+        networks.MapPost("/{id:guid}/members/{memberId:guid}/erase", async (Guid id, Guid memberId, string? lang, MemberErasure erasure, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            await erasure.EraseAsync(actor, id, memberId, ct);
+            return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
+        }).WithSummary("Erase a member on their request: name, address and phone replaced everywhere, their answers kept without them, their links dead, their queued mail dropped.");
+
         networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, string? lang, HttpRequest http,
             StepCommands commands, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
@@ -53,7 +64,9 @@ public static class NetworkEndpoints
             if (problem is not null) return problem;
             if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: "Bad request", detail: "The command is a JSON object.");
             var (step, bad) = Read(command, json?.AsObject() ?? []);
-            if (step is null) return Results.Problem(statusCode: 400, title: "Bad request", detail: bad);
+            if (step is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [bad!.Value.Field] = [bad.Value.Message] },
+                    detail: bad.Value.Message, title: "Bad request");
             if (step is StepCommand.AddMember add) await membership.EnsureActiveAsync(actor, id, add.MemberId, ct);
             await commands.SendAsync(actor, id, activityId, step, ct);
             return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
@@ -65,14 +78,14 @@ public static class NetworkEndpoints
     private static string Language(string? lang) => lang == "en" ? "en" : "et";
 
     /// <summary>The command a coordinator's request names, from the URL's name and the body's fields; or what is wrong with it.</summary>
-    private static (StepCommand? Command, string? Problem) Read(string name, JsonObject body) => name switch
+    private static (StepCommand? Command, (string Field, string Message)? Problem) Read(string name, JsonObject body) => name switch
     {
         "extend" => IsoDuration.TryParse(Text(body["by"]), out var by) && by > TimeSpan.Zero
             ? (new StepCommand.Extend(by), null)
-            : (null, "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration)."),
+            : (null, ("by", "Give the extension as { \"by\": \"P2D\" } (an ISO 8601 duration).")),
         "add-member" => Guid.TryParse(Text(body["memberId"]), out var memberId)
             ? (new StepCommand.AddMember(memberId), null)
-            : (null, "Give the member as { \"memberId\": \"...\" }."),
+            : (null, ("memberId", "Give the member as { \"memberId\": \"...\" }.")),
         "close" => (new StepCommand.Close(), null),
         // The name was checked against the commands first: what is left is remind.
         _ => (new StepCommand.Remind(), null),

@@ -2,8 +2,10 @@ using Koostoo.Networks.Launch;
 using Koostoo.Service;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
+using Koostoo.Service.Networks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Koostoo.Host.Api;
@@ -29,14 +31,25 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
             NotFoundException => (404, "Not found", null),
             ForbiddenException => (403, "Forbidden", null),
             ConflictException => (409, "Not possible now", null),
+            TooSoonException soon => (429, "Too soon", new Dictionary<string, object?> { ["possibleAt"] = soon.PossibleAt }),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request too large", null),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Bad request", JsonProblem.Errors(json)),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),
             _ => (0, "", null),
         };
         if (status == 0) return false;
+        if (exception is TooSoonException later)
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((later.PossibleAt - DateTimeOffset.UtcNow).TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         httpContext.Response.StatusCode = status;
-        var detail = exception is InvalidDefinitionException e
-            ? $"{e.Problems.Count} problem(s): " + string.Join("; ", e.Problems)
-            : exception.Message;
+        var detail = exception switch
+        {
+            InvalidDefinitionException e => $"{e.Problems.Count} problem(s): " + string.Join("; ", e.Problems),
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem.Detail(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Security.BodyLimits.Detail(httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
+            _ => exception.Message,
+        };
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -43,4 +43,6 @@ public enum HistoryKind
     RetryFailed,
     /// <summary>An admin let the workflow go on from the faulted step with an outcome they chose.</summary>
     FaultOutcomeChosen,
+    /// <summary>A member's name, address and phone were erased on their request; their answers stay, without them.</summary>
+    MemberErased,
 }

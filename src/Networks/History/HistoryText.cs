@@ -75,6 +75,8 @@ public static class HistoryText
                 $"The goal was approved ({N("for")} for, {N("against")} against)."), false),
             HistoryKind.GoalNotApproved => (T($"Eesmärki ei kiidetud heaks ({N("for")} poolt, {N("against")} vastu).",
                 $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
+            HistoryKind.MemberErased => (T("Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
+                "A member's data was erased on their request; their answers stay, without them."), false),
             HistoryKind.AnsweredByEmail => (T($"vastas e-kirjaga: „{L("question", "et")}“.", $"answered by email: “{L("question", "en")}”."), false),
             HistoryKind.WorkflowMigrated => (T($"Töövoog viidi versioonilt {N("from")} versioonile {N("to")}.{Renamed(a, "et")}",
                 $"The workflow moved from version {N("from")} to version {N("to")}.{Renamed(a, "en")}"), false),

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace Koostoo.Networks.Requests;
 
@@ -7,8 +8,20 @@ namespace Koostoo.Networks.Requests;
 /// gets a link of its own, so the raw token never has to be stored to be sent again; all of a request's links
 /// stop working when its step closes.
 /// </summary>
-public sealed class RequestLink
+public sealed partial class RequestLink
 {
+    /// <summary>What a link keeps in a sent mail's stored copy: the address without its token, which works no more.</summary>
+    public const string RedactedToken = "…";
+
+    [GeneratedRegex("/r/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")]
+    private static partial Regex TokenInLink();
+
+    /// <summary>
+    /// The text with every member link's token taken out: the outbox keeps a sent mail without a working link, so the
+    /// link stays a secret of the member's mailbox alone (docs/security.md).
+    /// </summary>
+    public static string Redact(string text) => TokenInLink().Replace(text, "/r/" + RedactedToken);
+
     public required byte[] TokenHash { get; set; }
     public Guid RequestId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -49,9 +49,14 @@ public sealed class OutboxSender(
             await RecordFailureAsync(row, lease, e, ct);
             return;
         }
-        // Not the request's token: the server has the message now, and that must be written down.
+        // Not the request's token: the server has the message now, and that must be written down. In the same save the
+        // stored copy loses its links' tokens: from now on the member's mailbox is the only place a working link is.
+        var text = Koostoo.Networks.Requests.RequestLink.Redact(row.TextBody);
+        var html = Koostoo.Networks.Requests.RequestLink.Redact(row.HtmlBody);
         await Mine(id, lease).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.TextBody, text)
+            .SetProperty(m => m.HtmlBody, html)
             .SetProperty(m => m.SentAt, time.GetUtcNow())
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);

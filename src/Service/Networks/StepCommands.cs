@@ -19,7 +19,8 @@ namespace Koostoo.Service.Networks;
 /// resumes the step's own command bookmark, so it runs in the step's transaction, once, like an answer does; the
 /// network's history tells of it in the same transaction.
 /// </summary>
-public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time)
+public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminders)
 {
     /// <summary>What a coordinator can send through the API; <c>remove-member</c> comes from <see cref="Membership"/>.</summary>
     public static readonly string[] Names = ["remind", "extend", "close", "add-member"];
@@ -27,6 +28,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     public async Task SendAsync(Actor actor, Guid networkId, string activityId, StepCommand command, CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
+        if (command is StepCommand.Remind) await RefuseReminderTooSoonAsync(network, activityId, ct);
         var told = await HistoryEventAsync(network, activityId, command, ct);
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -46,6 +48,14 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
             // Another command or the step's own timer went first; the step has a fresh command bookmark if it still waits.
         }
         throw new ConflictException("The step is busy; try again.");
+    }
+
+    /// <summary>A reminder by hand at most once in <see cref="ReminderOptions.ByHandEvery"/> per step (the step keeps when).</summary>
+    private async Task RefuseReminderTooSoonAsync(Network network, string activityId, CancellationToken ct)
+    {
+        var state = await db.Instances.AsNoTracking().Where(i => i.Id == network.WorkflowInstanceId).Select(i => i.State).FirstOrDefaultAsync(ct);
+        if (state is not null && PeopleStep.NextReminderByHand(InstanceState.Read(state), activityId, reminders.Value.ByHandEvery, time.GetUtcNow()) is { } next)
+            throw new TooSoonException(next);
     }
 
     /// <summary>

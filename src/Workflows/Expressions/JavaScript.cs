@@ -9,7 +9,8 @@ namespace Koostoo.Workflows.Expressions;
 
 /// <summary>
 /// Conditions and values written in JavaScript (as in Elsa), run by Jint in a sandbox: no CLR access,
-/// limited time, memory, statements and recursion, so an admin's typo cannot hang or crash the host.
+/// limited time, memory, statements, recursion, array and string sizes and regular expressions, so an admin's typo or a
+/// member's answer cannot hang or crash the host (<see cref="JavaScriptSandbox"/>, docs/security.md).
 /// The script sees <c>variables</c> and <c>input</c> of the instance.
 /// </summary>
 public static class JavaScript
@@ -40,20 +41,28 @@ public static class JavaScript
         return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
     }
 
+    /// <summary>A regular expression that backtracks without end is stopped, not the host.</summary>
+    public static readonly TimeSpan RegexTimeLimit = TimeSpan.FromMilliseconds(100);
+
     private static JsValue Run(string script, string expression, InstanceState state)
     {
+        var timeLimit = SandboxBudget.Allow(TimeLimit, $"The expression '{expression}'");
         var engine = new Engine(options => options
             .Strict()
-            .TimeoutInterval(TimeLimit)
+            .TimeoutInterval(timeLimit)
             .LimitMemory(16_000_000)
             .MaxStatements(10_000)
-            .LimitRecursion(64));
+            .LimitRecursion(64)
+            .MaxArraySize(JavaScriptSandbox.MaxArrayLength)
+            .RegexTimeoutInterval(RegexTimeLimit)
+            .DisableStringCompilation());
+        JavaScriptSandbox.Close(engine);
         var parser = new Jint.Native.Json.JsonParser(engine);
         engine.SetValue("variables", parser.Parse(state.Variables.ToJsonString()));
         engine.SetValue("input", parser.Parse(state.Input.ToJsonString()));
         try
         {
-            return engine.Evaluate(script);
+            return SandboxBudget.Measure(() => engine.Evaluate(script));
         }
         catch (JavaScriptException e)
         {
@@ -63,7 +72,8 @@ public static class JavaScript
         {
             throw new ExpressionException($"The expression '{expression}' is not valid JavaScript: {e.Description}", e);
         }
-        catch (Exception e) when (e is TimeoutException or MemoryLimitExceededException or StatementsCountOverflowException or RecursionDepthOverflowException)
+        catch (Exception e) when (e is TimeoutException or MemoryLimitExceededException or StatementsCountOverflowException
+                                      or RecursionDepthOverflowException or SandboxLimitException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             throw new ExpressionException($"The expression '{expression}' was stopped: {e.Message}", e);
         }
@@ -73,4 +83,4 @@ public static class JavaScript
     private static string Wrap(string expression) => $"({expression})";
 }
 
-public sealed class ExpressionException(string message, Exception inner) : Exception(message, inner);
+public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);

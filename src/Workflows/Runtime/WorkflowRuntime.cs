@@ -25,6 +25,12 @@ public sealed class WorkflowRuntime(
 {
     private const int MaxAttempts = 30;
 
+    /// <summary>
+    /// How long the expressions and templates of one transaction may run together: the transaction holds the SQLite
+    /// writer queue, so this is the most a script can stall the other networks' answers (docs/security.md).
+    /// </summary>
+    public static readonly TimeSpan SandboxTimePerTransaction = TimeSpan.FromSeconds(2);
+
     // SQLite has one writer at a time. Queuing this process's writers here is fair and immediate, where
     // leaving them to SQLite's busy timeout makes them sleep and poll (measured: 286 vs. 1,000+ timers/s).
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
@@ -158,6 +164,7 @@ public sealed class WorkflowRuntime(
             var conflicted = false;
             try
             {
+                Expressions.SandboxBudget.Begin(SandboxTimePerTransaction);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 done = await work(scope.ServiceProvider, db);
                 if (done.Execution is not null)

@@ -168,8 +168,8 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         var until = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var link = (await _app.OutboxAsync()).Where(m => m.ToAddress == address).OrderBy(m => m.CreatedAt)
-                .Select(m => AskScenario.LinkIn(m.TextBody)).Where(l => l != "" && (reuse || !_usedLinks.Contains(l))).LastOrDefault();
+            var link = _app.DeliveredMail().Where(m => m.To.Mailboxes.Any(b => b.Address == address))
+                .Select(m => AskScenario.LinkIn(m.TextBody ?? "")).Where(l => l != "" && (reuse || !_usedLinks.Contains(l))).LastOrDefault();
             if (link is not null)
             {
                 _usedLinks.Add(link);

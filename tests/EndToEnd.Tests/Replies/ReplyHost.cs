@@ -30,7 +30,7 @@ public sealed class ReplyHost : IAsyncLifetime
         App.UseKestrel(port);
         App.StartServer();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Scenario = new AskScenario(App, Http.BaseAddress);
+        Scenario = new AskScenario(App, Http.BaseAddress, () => Smtp.Messages());
     }
 
     /// <summary>What the recurring job runs, run now; then the mail it queued is delivered.</summary>

@@ -15,7 +15,8 @@ namespace Koostoo.EndToEnd.Tests.Requests;
 /// people would: launched through the API, answered through the links in the emails, like a browser posts a form.
 /// </summary>
 /// <param name="address">The host's real address when it runs on Kestrel (browser tests); else the in-memory test server.</param>
-public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
+/// <param name="delivered">Where the members' mail arrives, oldest first: the test's SMTP server; the Pickup folder when none.</param>
+public sealed partial class AskScenario(KoostooApp app, Uri? address = null, Func<IReadOnlyList<MimeKit.MimeMessage>>? delivered = null)
 {
     public const string DefinitionId = "ask-once";
 
@@ -99,12 +100,13 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null)
     /// <summary>The answer link (path) in a message's text.</summary>
     public static string LinkIn(string text) => LinkPattern().Match(text).Groups[1].Value;
 
-    /// <summary>The links in the mail queued so far, by recipient address: the latest one each.</summary>
+    /// <summary>The links in the mail delivered once the host is quiet, by recipient address: the latest one each.</summary>
     public async Task<Dictionary<string, string>> LinksAsync()
     {
-        var outbox = await app.OutboxAsync();
-        return outbox.OrderBy(m => m.CreatedAt).Where(m => LinkIn(m.TextBody) != "")
-            .GroupBy(m => m.ToAddress).ToDictionary(g => g.Key, g => LinkIn(g.Last().TextBody));
+        await app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        var mail = delivered?.Invoke() ?? app.DeliveredMail();
+        return mail.Where(m => LinkIn(m.TextBody ?? "") != "")
+            .GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => LinkIn(g.Last().TextBody!));
     }
 
     /// <summary>A member's own browser: a client with its own cookies.</summary>

@@ -25,8 +25,9 @@ public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptio
     public DateTimeOffset Date { get; private set; }
     public string MessageId { get; private set; } = "";
     public IReadOnlyList<string> Attachments { get; private set; } = [];
-    /// <summary>The HTML part with links opening outside the frame.</summary>
-    public string? Html { get; private set; }
+    public string Id { get; private set; } = "";
+    /// <summary>The message has an HTML part, shown in a frame of its own (<see cref="OnGetHtmlAsync"/>).</summary>
+    public bool HasHtml { get; private set; }
     /// <summary>The text part as encoded HTML with clickable links.</summary>
     public string? TextHtml { get; private set; }
 
@@ -40,11 +41,25 @@ public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptio
         Date = message.Date;
         MessageId = message.MessageId ?? "";
         Attachments = message.Attachments.Select(a => a is MimePart part ? $"{part.FileName} ({part.ContentType.MimeType})" : a.ContentType.MimeType).ToList();
-        Html = message.HtmlBody is { } html ? LinksOpenOutside(html) : null;
+        Id = id;
+        HasHtml = message.HtmlBody is not null;
         TextHtml = message.TextBody is { } text ? TextToHtml.Convert(text) : null;
         CanReply = ReadsLocalFolder && message.ReplyTo.Mailboxes.Any();
         Replied = Request.Query.ContainsKey("replied");
         return Page();
+    }
+
+    /// <summary>
+    /// The HTML part alone, for the page's sandboxed frame: under a policy of its own that lets the mail's inline styles
+    /// apply and nothing run, framed by this site only (docs/security.md).
+    /// </summary>
+    public async Task<IActionResult> OnGetHtmlAsync(string id, CancellationToken ct)
+    {
+        var message = await mailbox.OpenAsync(id, ct);
+        if (message?.HtmlBody is not { } html) return NotFound();
+        Response.Headers.ContentSecurityPolicy = Security.SecurityHeaders.EmailHtmlPolicy;
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(LinksOpenOutside(html), "text/html; charset=utf-8");
     }
 
     /// <summary>

@@ -41,6 +41,20 @@ public sealed class LaunchForm
     /// <summary>The notices the coordinator was shown, so "launch anyway" confirms exactly what they read.</summary>
     public IReadOnlyList<string> Acknowledged { get; init; } = [];
 
+    /// <summary>What a list field sent that it does not offer (a changed form, a script), by field: refused, never guessed.</summary>
+    public IReadOnlyDictionary<string, string> UnknownChoices { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The check's errors for <see cref="UnknownChoices"/>, naming the values the field takes.</summary>
+    public void AddUnknownChoices(LaunchCheck check)
+    {
+        foreach (var (field, value) in UnknownChoices)
+        {
+            var allowed = field.EndsWith(".sector", StringComparison.Ordinal) ? Enum.GetNames<Sector>()
+                : field == "type" ? Enum.GetNames<NetworkType>() : Enum.GetNames<NetworkLevel>();
+            check.Errors[field] = [$"„{value}“ ei ole lubatud; võimalikud on {string.Join(", ", allowed)}. / '{value}' is not allowed; the values are {string.Join(", ", allowed)}."];
+        }
+    }
+
     public static LaunchForm Blank(string language) => new()
     {
         Language = language,
@@ -52,10 +66,20 @@ public sealed class LaunchForm
     public static LaunchForm Read(IFormCollection form, int extraRows = 0)
     {
         string Text(string name) => form[name].ToString();
+        var unknown = new Dictionary<string, string>();
+        T Choice<T>(string name, T fallback) where T : struct, Enum
+        {
+            var text = Text(name);
+            if (text.Length == 0) return fallback;
+            // Names only: Enum.TryParse would also take "3", and "99" as a value that does not exist.
+            if (Enum.GetNames<T>().Contains(text, StringComparer.Ordinal)) return Enum.Parse<T>(text);
+            unknown[name] = text;
+            return fallback;
+        }
         var posted = int.TryParse(Text("rows"), out var rows) ? Math.Clamp(rows, 1, 200) : DefaultRows;
         var members = Enumerable.Range(0, posted).Select(i => new MemberRow(
                 Text($"members[{i}].name"), Text($"members[{i}].organisation"),
-                Enum.TryParse<Sector>(Text($"members[{i}].sector"), out var sector) ? sector : Sector.Other,
+                Choice($"members[{i}].sector", Sector.Other),
                 Text($"members[{i}].email"), Text($"members[{i}].phone"),
                 Text($"members[{i}].language") == "en" ? "en" : "et"))
             .Where(m => !m.IsEmpty).ToList();
@@ -65,8 +89,8 @@ public sealed class LaunchForm
         {
             Name = Text("name"),
             Purpose = Text("purpose"),
-            Type = Enum.TryParse<NetworkType>(Text("type"), out var type) ? type : NetworkType.ProblemSolving,
-            Level = Enum.TryParse<NetworkLevel>(Text("level"), out var level) ? level : NetworkLevel.Municipality,
+            Type = Choice("type", NetworkType.ProblemSolving),
+            Level = Choice("level", NetworkLevel.Municipality),
             TargetGroup = Text("targetGroup"),
             LeadOrganisation = Text("leadOrganisation"),
             StrategyReference = Text("strategyReference"),
@@ -78,6 +102,7 @@ public sealed class LaunchForm
             Members = members.Concat(Enumerable.Repeat(MemberRow.Empty with { Language = language }, shown - members.Count)).ToList(),
             Agreements = Text("agreements"),
             Acknowledged = form["acknowledged"].Select(n => n ?? "").ToList(),
+            UnknownChoices = unknown,
         };
     }
 

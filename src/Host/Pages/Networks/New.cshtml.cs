@@ -10,6 +10,8 @@ namespace Koostoo.Host.Pages.Networks;
 /// The coordinator launches a network: the goal first, then who leads and who is invited. The field's advice (size,
 /// missing sectors) is shown and confirmed once; errors bring the form back as typed, with nothing saved.
 /// </summary>
+/// <remarks>The launch form carries up to 200 member rows.</remarks>
+[RequestSizeLimit(Security.BodyLimits.Launch)]
 public sealed class NewModel(NetworkLauncher launcher, Actor actor) : PageModel
 {
     public LaunchForm Form { get; private set; } = null!;
@@ -27,6 +29,7 @@ public sealed class NewModel(NetworkLauncher launcher, Actor actor) : PageModel
         Form = LaunchForm.Read(Request.Form);
         var request = Form.ToRequest();
         Check = LaunchCheck.Run(request);
+        Form.AddUnknownChoices(Check);
         if (!Check.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -102,6 +102,12 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         {
             await command();
         }
+        catch (TooSoonException soon)
+        {
+            var at = Koostoo.Networks.MomentText.Format(soon.PossibleAt, Language);
+            return await RefuseAsync(id, StatusCodes.Status429TooManyRequests, T($"Selle sammu vastamata liikmetele saadeti just meeldetuletus; järgmine on võimalik {at}.",
+                $"Those who have not answered this step were reminded a short while ago; the next reminder is possible {at}."));
+        }
         catch (NotFoundException)
         {
             return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda liiget või võrgustikku ei leitud; midagi ei muudetud.", "That member or network was not found; nothing was changed."));
