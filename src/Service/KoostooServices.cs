@@ -38,6 +38,8 @@ public static class KoostooServices
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
         services.AddScoped<MemberErasure>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddScoped<NetworkRetention>();
         services.AddScoped<NetworkCancellation>();
         services.AddScoped<RequestInbox>();
         services.AddScoped<MeetingPlanner>();
@@ -64,7 +66,7 @@ public static class KoostooServices
 
     /// <summary>
     /// What a host does once before it serves: the database brought to the code's migrations, the shipped
-    /// definitions imported, and the timer and outbox sweeps started (each also runs at once, for what fell due
+    /// definitions imported, the timer and outbox sweeps and the retention job started (each also runs at once, for what fell due
     /// or was left pending while no host ran).
     /// </summary>
     public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -81,5 +83,6 @@ public static class KoostooServices
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);
         ReplyInbox.Start(services);
+        NetworkRetention.Start(services);
     }
 }

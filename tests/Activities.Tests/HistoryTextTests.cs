@@ -77,6 +77,9 @@ public sealed class HistoryTextTests
         { HistoryKind.MemberErased, HistoryActor.Staff("Kati Kask"), "{}",
             "Kati Kask: Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
             "Kati Kask: A member's data was erased on their request; their answers stay, without them." },
+        { HistoryKind.MembersAnonymised, HistoryActor.System, "{}",
+            "Säilitusaeg möödus: liikmete nimed, e-postid ja telefonid kustutati; vastused jäid alles ilma nendeta.",
+            "The retention period passed: the members' names, emails and phones were erased; the answers stay, without them." },
     };
 
     [Theory]

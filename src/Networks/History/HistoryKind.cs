@@ -45,4 +45,6 @@ public enum HistoryKind
     FaultOutcomeChosen,
     /// <summary>A member's name, address and phone were erased on their request; their answers stay, without them.</summary>
     MemberErased,
+    /// <summary>The network ended longer ago than the retention period: its people's names, addresses and phones were erased.</summary>
+    MembersAnonymised,
 }

@@ -77,6 +77,8 @@ public static class HistoryText
                 $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
             HistoryKind.MemberErased => (T("Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
                 "A member's data was erased on their request; their answers stay, without them."), false),
+            HistoryKind.MembersAnonymised => (T("Säilitusaeg möödus: liikmete nimed, e-postid ja telefonid kustutati; vastused jäid alles ilma nendeta.",
+                "The retention period passed: the members' names, emails and phones were erased; the answers stay, without them."), false),
             HistoryKind.AnsweredByEmail => (T($"vastas e-kirjaga: „{L("question", "et")}“.", $"answered by email: “{L("question", "en")}”."), false),
             HistoryKind.WorkflowMigrated => (T($"Töövoog viidi versioonilt {N("from")} versioonile {N("to")}.{Renamed(a, "et")}",
                 $"The workflow moved from version {N("from")} to version {N("to")}.{Renamed(a, "en")}"), false),

@@ -48,7 +48,11 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
             time.GetUtcNow());
     }
 
-    public async Task EraseAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
+    public Task EraseAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default) =>
+        EraseAsync(actor, networkId, memberId, HistoryKind.MemberErased, ct);
+
+    /// <param name="recordAs">What the network's history says; null when the caller says it once for many (retention).</param>
+    internal async Task EraseAsync(Actor actor, Guid networkId, Guid memberId, HistoryKind? recordAs, CancellationToken ct)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var member = network.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
@@ -136,7 +140,7 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
                 instance.Revision++;
             }
         }
-        NetworkHistory.Add(db, networkId, time.GetUtcNow(), HistoryKind.MemberErased, actor.ForHistory());
+        if (recordAs is { } kind) NetworkHistory.Add(db, networkId, time.GetUtcNow(), kind, actor.ForHistory());
         // The audit log of the accounts records who erased whom: one call, here, when it lands.
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -73,4 +73,38 @@ public sealed class MemberErasureTests : IAsyncLifetime
         ((int)opened.StatusCode).Should().BeLessThan(500);
         html.Should().NotContain(Name);
     }
+
+    [Fact]
+    public async Task The_coordinator_takes_a_members_data_and_erases_it_from_the_network_page_only_when_confirmed()
+    {
+        var network = await _host.Scenario.LaunchAsync(2);
+        var id = network["id"]!.ToString();
+        var memberId = network["members"]![0]!["id"]!.ToString();
+        var name = network["members"]![0]!["name"]!.GetValue<string>();
+        var (_, page) = await _host.OpenAsync($"/networks/{id}");
+        page.Should().Contain($"/networks/{id}/members/{memberId}\"", "each member has a link to their data");
+
+        var (opened, data) = await _host.OpenAsync($"/networks/{id}/members/{memberId}");
+        opened.StatusCode.Should().Be(HttpStatusCode.OK);
+        data.Should().Contain(name).And.Contain(AskScenario.Email(1));
+        var export = await _host.Browser.GetAsync($"/networks/{id}/members/{memberId}?handler=export");
+        export.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        export.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        (await export.Content.ReadAsStringAsync()).Should().Contain(AskScenario.Email(1));
+
+        var token = System.Text.RegularExpressions.Regex.Match(data, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var unconfirmed = await _host.Browser.PostAsync($"/networks/{id}/members/{memberId}?handler=erase",
+            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        unconfirmed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await unconfirmed.Content.ReadAsStringAsync()).Should().Contain("Kinnita kustutamine linnukesega.");
+        (await _host.Scenario.NetworkAsync(network))["members"]![0]!["name"]!.GetValue<string>().Should().Be(name, "nothing is erased unconfirmed");
+
+        var confirmed = await _host.Browser.PostAsync($"/networks/{id}/members/{memberId}?handler=erase",
+            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("confirm", "true")]));
+        confirmed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        confirmed.Headers.Location!.ToString().Should().EndWith($"/networks/{id}?done=member-erased");
+        var (_, after) = await _host.OpenAsync($"/networks/{id}?done=member-erased");
+        after.Should().Contain("Liikme andmed on kustutatud").And.NotContain(AskScenario.Email(1)).And.Contain(MemberErasure.Placeholder);
+        (await _host.OpenAsync($"/networks/{id}/members/{memberId}")).Response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

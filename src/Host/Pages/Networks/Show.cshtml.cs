@@ -91,6 +91,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         "extended" => T("Tähtaega pikendati; vastamata liikmed said teada.", "The deadline was extended."),
         "closed" => T("Samm on suletud; töövoog läks edasi.", "The step is closed; the workflow went on."),
         "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
+        "member-erased" => T("Liikme andmed on kustutatud; tema vastused jäid alles ilma temata.", "The member's data is erased; their answers stay, without them."),
         "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
         "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
         _ => null,
