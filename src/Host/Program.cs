@@ -19,7 +19,7 @@ builder.Services.AddCurrentActor();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // Until accounts exist, the pages that show a network's people and mail answer only the machine itself.
-string[] loopbackOnly = ["/Mailbox", "/Networks", "/Admin"];
+string[] loopbackOnly = ["/Mailbox", "/Networks", "/Admin", "/Board"];
 builder.Services.AddRazorPages(pages =>
 {
     foreach (var folder in loopbackOnly)
@@ -61,6 +61,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health"
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
+app.MapBoardEndpoints();
 app.MapMeetingEndpoints();
 app.MapWorkSheetEndpoints();
 app.MapAdminApi();

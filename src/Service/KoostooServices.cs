@@ -35,6 +35,7 @@ public static class KoostooServices
         services.AddScoped<NetworkAccess>();
         services.AddSingleton<NetworkLauncher>();
         services.AddScoped<NetworkReader>();
+        services.AddScoped<Board.CoordinatorBoard>();
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
         services.AddScoped<MemberErasure>();
