@@ -50,6 +50,12 @@ public abstract class PeopleStep : WaitingActivity
     /// <summary>What the step itself waits for besides commands: an answer, or a timer of its own (a check-in).</summary>
     protected abstract ValueTask<ActivityResult> OnStepStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus);
 
+    /// <summary>Whether a journal note says that this step's silent people were reminded (by its timer or by hand).</summary>
+    public static bool IsReminderNote(string? message) =>
+        message is not null && (message.StartsWith("Reminder ", StringComparison.Ordinal) || message.StartsWith(ReminderByHandNote, StringComparison.Ordinal));
+
+    private const string ReminderByHandNote = "The coordinator sent a reminder to ";
+
     protected sealed override async ValueTask OnReminderAsync(ActivityContext context, int number) =>
         context.Log($"Reminder {number}: {await RemindSilentAsync(context, note: null)} {Silent} were reminded.");
 
@@ -68,7 +74,7 @@ public abstract class PeopleStep : WaitingActivity
                     break;
                 }
                 context.Data[RemindedByHandKey] = context.Now;
-                context.Log($"The coordinator sent a reminder to {await RemindSilentAsync(context, note: null)} {Silent}.");
+                context.Log($"{ReminderByHandNote}{await RemindSilentAsync(context, note: null)} {Silent}.");
                 break;
             case StepCommand.Extend extend:
                 await MoveDeadlineAsync(context, (DeadlineOf(context) ?? context.Now) + extend.By);

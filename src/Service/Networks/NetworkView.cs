@@ -6,6 +6,8 @@ using Koostoo.Networks.History;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Activities.Requests;
+using Koostoo.Workflows.Journal;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
 using Koostoo.Workflows.Definitions;
@@ -134,6 +136,27 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
             .Select(j => new JournalView(j.At, j.Event, j.ActivityId, j.ActivityType, j.Outcome, j.Message))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Every step of a network's workflow that asked people, in the order it asked them.</summary>
+    public async Task<IReadOnlyList<AnswerChart>> AnswerChartsAsync(Actor actor, Guid networkId, string language, CancellationToken ct = default)
+    {
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct);
+        var requests = await db.Set<StepRequest>().AsNoTracking()
+            .Where(r => r.NetworkId == networkId && r.InstanceId == network.WorkflowInstanceId)
+            .Select(r => new { r.ActivityId, r.Form, r.CreatedAt, r.AnsweredAt, r.Deadline, r.ClosedAt }).ToListAsync(ct);
+        var reminders = (await db.Journal.AsNoTracking()
+                .Where(j => j.InstanceId == network.WorkflowInstanceId && j.Event == JournalEvent.Note && j.ActivityId != null)
+                .Select(j => new { j.ActivityId, j.At, j.Message }).ToListAsync(ct))
+            .Where(j => PeopleStep.IsReminderNote(j.Message)).ToLookup(j => j.ActivityId!, j => j.At);
+        return requests.GroupBy(r => r.ActivityId).Select(step =>
+        {
+            var asked = step.Min(r => r.CreatedAt);
+            return new AnswerChart(step.Key, RequestForm.FromJson(step.First().Form).Question.In(language), asked,
+                step.Max(r => r.Deadline), step.All(r => r.ClosedAt is not null) ? step.Max(r => r.ClosedAt) : null, step.Count(),
+                step.Where(r => r.AnsweredAt is not null).Select(r => r.AnsweredAt!.Value).Order().ToList(),
+                reminders[step.Key].Where(at => at >= asked).Order().ToList());
+        }).OrderBy(c => c.AskedAt).ToList();
     }
 
     /// <summary>

@@ -73,7 +73,18 @@ public sealed class NetworkPageBrowserTests(ITestOutputHelper output) : IAsyncLi
             (await page.InnerTextAsync("main")).Should().Contain("Vastanud 3 / 8").And.Contain("Võrgustiku kohtumine");
             (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"))
                 .Should().BeTrue($"nothing is wider than the {viewport.Width}px screen");
+            var chart = await page.Locator(".step .answer-chart svg").BoundingBoxAsync();
+            chart.Should().NotBeNull("the waiting step shows how its answers came in");
+            chart!.Width.Should().BeLessThanOrEqualTo(viewport.Width);
+            (await page.InnerTextAsync(".step .answer-chart figcaption")).Should().Contain("8-st vastas 3");
             await screens.ShotAsync(page, name);
         }
+
+        // The board: the same network's silent five and its overdue action, on a phone.
+        var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
+        await board.GotoAsync($"{_host.Address}board");
+        (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8");
+        (await board.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the board fits a phone");
+        await screens.ShotAsync(board, "board-phone.png");
     }
 }

@@ -113,6 +113,8 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         // 8. Feedback, and the summary to all.
         await phone.GotoAsync(await LinkForAsync(members[0]));
         await _screens.ShotAsync(phone, "12-feedback.png");
+        (await phone.EvaluateAsync<bool>("[...document.querySelectorAll('.scale')].every(s => s.scrollWidth <= s.clientWidth) && document.documentElement.scrollWidth <= window.innerWidth"))
+            .Should().BeTrue("the 1–5 rows of the feedback form fit a 390 px phone");
         foreach (var (member, i) in members.Select((m, i) => (m, i)))
             await AnswerAsync(phone, i == 0 ? null : await LinkForAsync(member), ("goalReached", "4"), ("cooperation", "5"), ("satisfaction", "4"), ("resources", "2 tundi nädalas"));
         // invitations 8, summary and roles 9, information 8, draft 1, vote 8, rejection and redraft 2, vote 8, plan 8,

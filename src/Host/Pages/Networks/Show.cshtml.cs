@@ -17,13 +17,15 @@ namespace Koostoo.Host.Pages.Networks;
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
 public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
-    IncidentHandling incidents, Actor actor) : PageModel
+    IncidentHandling incidents, Actor actor, TimeProvider time) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
 
     public NetworkDetail Network { get; private set; } = null!;
     public IReadOnlyList<Koostoo.Service.Networks.JournalView> Journal { get; private set; } = [];
+    /// <summary>How the answers came in, per step that asked people, oldest first.</summary>
+    public IReadOnlyList<AnswerChartDrawing> Charts { get; private set; } = [];
     /// <summary>The error the network's workflow stopped on, if it did.</summary>
     public IncidentView? Incident { get; private set; }
     /// <summary>Admins act on incidents from their own page; the coordinator sees the error here.</summary>
@@ -141,6 +143,8 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
             return NotFound();
         }
         Journal = await reader.JournalAsync(actor, id, HttpContext.RequestAborted);
+        Charts = (await reader.AnswerChartsAsync(actor, id, Language, HttpContext.RequestAborted))
+            .Select(chart => new AnswerChartDrawing(chart, time.GetUtcNow())).ToList();
         Incident = await incidents.OfNetworkAsync(actor, id, HttpContext.RequestAborted);
         return null;
     }
