@@ -20,4 +20,5 @@ public sealed record BoardAction(Guid NetworkId, string NetworkName, Guid Action
 /// <param name="Networks">Every network the actor may see that is still running, for the filter.</param>
 public sealed record BoardView(IReadOnlyList<BoardStep> Steps, IReadOnlyList<BoardAction> Actions, IReadOnlyList<BoardNetwork> Networks);
 
-public sealed record BoardNetwork(Guid Id, string Name, string? Stage, LocalizedText? StageName);
+/// <param name="Stages">Its stages in order, done, current or ahead: the board's timeline.</param>
+public sealed record BoardNetwork(Guid Id, string Name, string? Stage, LocalizedText? StageName, IReadOnlyList<Networks.StageView> Stages);

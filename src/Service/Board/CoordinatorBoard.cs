@@ -23,7 +23,7 @@ public sealed class CoordinatorBoard(WorkflowDbContext db, NetworkAccess access,
         var now = time.GetUtcNow();
         var today = NetworkTime.Today(now);
         var running = (await reader.ListAsync(actor, ct: ct)).Where(n => n.Status == NetworkStatus.Active)
-            .Select(n => new BoardNetwork(n.Id, n.Name, n.Stage, n.StageName)).ToList();
+            .Select(n => new BoardNetwork(n.Id, n.Name, n.Stage, n.StageName, n.Stages)).ToList();
         var shown = running.Where(n => (filter.Network is null || n.Id == filter.Network) && (filter.Stage is null || n.Stage == filter.Stage))
             .ToDictionary(n => n.Id);
         var ids = shown.Keys.ToList();

@@ -50,8 +50,9 @@ public sealed record MeetingView(Guid Id, string Title, DateTimeOffset StartsAt,
 /// <summary>A history entry as read in one language: who did it (null for the system) and the line naming them.</summary>
 public sealed record HistoryView(DateTimeOffset At, string? Actor, string Text);
 
+/// <param name="Stages">Every stage of the version it runs on, done, current or ahead: its place on a timeline.</param>
 public sealed record NetworkSummary(Guid Id, string Name, NetworkType Type, NetworkStatus Status, string? Stage, LocalizedText? StageName,
-    int Members, string CoordinatorName, DateTimeOffset CreatedAt);
+    int Members, string CoordinatorName, DateTimeOffset CreatedAt, IReadOnlyList<StageView> Stages);
 
 public sealed record NetworkDetail(
     Guid Id, string Name, string Purpose, NetworkType Type, NetworkLevel Level, string? TargetGroup, string? LeadOrganisation,
@@ -82,9 +83,9 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         foreach (var n in networks)
         {
             var instance = n.WorkflowInstanceId is { } id ? instances.GetValueOrDefault(id) : null;
-            var stage = instance is null ? null : (await StagesOfAsync(instance, ct)).FirstOrDefault(s => s.Id == instance.CurrentStage);
-            summaries.Add(new NetworkSummary(n.Id, n.Name, n.Type, n.Status, instance?.CurrentStage, stage?.Name,
-                n.Members.Count(m => m.IsActive), n.CoordinatorName, n.CreatedAt));
+            var stages = instance is null ? [] : await StagesOfAsync(instance, ct);
+            summaries.Add(new NetworkSummary(n.Id, n.Name, n.Type, n.Status, instance?.CurrentStage, stages.FirstOrDefault(s => s.Id == instance!.CurrentStage)?.Name,
+                n.Members.Count(m => m.IsActive), n.CoordinatorName, n.CreatedAt, stages));
         }
         return summaries;
     }

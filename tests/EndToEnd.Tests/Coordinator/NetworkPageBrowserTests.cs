@@ -83,7 +83,10 @@ public sealed class NetworkPageBrowserTests(ITestOutputHelper output) : IAsyncLi
         // The board: the same network's silent five and its overdue action, on a phone.
         var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
         await board.GotoAsync($"{_host.Address}board");
-        (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8");
+        (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8")
+            .And.Contain("etapp 1/7: Kokkukutsumine", "the network's place among its stages, in words beside its timeline");
+        (await board.Locator(".timeline li").CountAsync()).Should().Be(7);
+        (await board.Locator(".timeline li.current").CountAsync()).Should().Be(1);
         (await board.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the board fits a phone");
         await screens.ShotAsync(board, "board-phone.png");
     }
