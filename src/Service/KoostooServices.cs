@@ -36,6 +36,7 @@ public static class KoostooServices
         services.AddSingleton<NetworkLauncher>();
         services.AddScoped<NetworkReader>();
         services.AddScoped<Board.CoordinatorBoard>();
+        services.AddScoped<Digest.CoordinatorDigest>();
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
         services.AddScoped<MemberErasure>();
@@ -85,5 +86,6 @@ public static class KoostooServices
         MailSetup.StartOutboxSweep(services);
         ReplyInbox.Start(services);
         NetworkRetention.Start(services);
+        Digest.CoordinatorDigest.Start(services);
     }
 }

@@ -678,6 +678,32 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("step_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Service.Digest.DigestSubscription", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Service.Replies.ReplyReceipt", b =>
                 {
                     b.Property<long>("UidValidity")

@@ -671,6 +671,32 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("step_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Service.Digest.DigestSubscription", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Service.Replies.ReplyReceipt", b =>
                 {
                     b.Property<long>("UidValidity")

@@ -1,4 +1,4 @@
-namespace Koostoo.Host.Pages.Board;
+namespace Koostoo.Networks;
 
 /// <summary>How long someone has been silent, as a coordinator says it: in days once it is a day, else in hours.</summary>
 public static class Silence
