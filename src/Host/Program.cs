@@ -39,7 +39,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
     json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(Koostoo.Host.Api.OpenApiConventions.Apply);
 
 var app = builder.Build();
 // Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
