@@ -9,8 +9,8 @@ public static class WorkSheetEndpoints
 {
     public static void MapWorkSheetEndpoints(this IEndpointRouteBuilder app)
     {
-        // Like the coordinator's pages: the machine itself only, until accounts exist.
-        var sheets = app.MapGroup("/networks/{id:guid}/sheets").WithTags("Work sheets").AddEndpointFilter<LoopbackOnlyFilter>();
+        // Signed-in staff (the fallback policy); the builder asks NetworkAccess whether this one may read the network.
+        var sheets = app.MapGroup("/networks/{id:guid}/sheets").WithTags("Work sheets");
 
         sheets.MapGet("/{sheet}.xlsx", async (Guid id, string sheet, HttpRequest http, WorkSheetBuilder builder, Actor actor, CancellationToken ct) =>
         {

@@ -34,7 +34,7 @@ public sealed partial class CoordinatorHost : IAsyncDisposable
 
     /// <summary>A browser of its own (a member's): its own cookies.</summary>
     public HttpClient NewBrowser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+        KoostooApp.AsStaff(new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address });
 
     public async Task<(HttpResponseMessage Response, string Html)> OpenAsync(string path)
     {

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koostoo.Host.Accounts;
+
+/// <summary>
+/// Who may open which page. Every page needs a signed-in user (the fallback policy) unless listed here as open:
+/// members' links and the pages of signing in. Admin pages need the Admin role, except the incidents page, where a
+/// coordinator sees and handles her own networks' incidents (the service decides which).
+/// </summary>
+public static class AccountPages
+{
+    public static readonly string[] OpenPages =
+        ["/Account/Login", "/Account/LoginTwoFactor", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Logout", "/Account/Denied"];
+
+    public static void Conventions(RazorPagesOptions pages)
+    {
+        pages.Conventions.AllowAnonymousToFolder("/Respond");
+        foreach (var page in OpenPages) pages.Conventions.AllowAnonymousToPage(page);
+        pages.Conventions.AuthorizeFolder("/Mailbox", AccountsSetup.AdminPolicy);
+        pages.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
+        {
+            if (model.ViewEnginePath != "/Admin/Incidents") model.EndpointMetadata.Add(new AuthorizeAttribute(AccountsSetup.AdminPolicy));
+        });
+    }
+}
