@@ -115,7 +115,7 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
     /// <summary>A coordinator (a new account with the Coordinator role) calling by API key: "coordinator A" or "B" of a test.</summary>
     public async Task<HttpClient> CoordinatorClientAsync(string email)
     {
-        var id = await CreateStaffAsync(email, $"Coordinator password of {email}!", Koostoo.Service.Access.StaffRoles.Coordinator);
+        var id = await CreateStaffAsync(email, "A coordinator's long password", Koostoo.Service.Access.StaffRoles.Coordinator);
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateKeyAsync(id));
         return client;

@@ -15,6 +15,7 @@ public static class AccountPages
 
     public static void Conventions(RazorPagesOptions pages)
     {
+        pages.Conventions.ConfigureFilter(new AccessRefusals());
         pages.Conventions.AllowAnonymousToFolder("/Respond");
         foreach (var page in OpenPages) pages.Conventions.AllowAnonymousToPage(page);
         pages.Conventions.AuthorizeFolder("/Mailbox", AccountsSetup.AdminPolicy);

@@ -32,7 +32,9 @@ public static class SessionCookie
         cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         cookie.Events.OnSigningIn = context =>
         {
-            context.Properties.Items[SignedInAt] ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            // Kept when the cookie is renewed (sliding, a refreshed sign-in), so the absolute time-out counts from the password.
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            context.Properties.Items.TryAdd(SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             return Task.CompletedTask;
         };
         cookie.Events.OnValidatePrincipal = async context =>

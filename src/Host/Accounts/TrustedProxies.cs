@@ -17,7 +17,9 @@ public static class TrustedProxies
         var proxies = configuration.GetSection(Section).Get<string[]>() ?? [];
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With no proxy listed the middleware would trust everyone (it checks addresses only when some are known):
+            // none configured means the headers are not read at all.
+            options.ForwardedHeaders = proxies.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
