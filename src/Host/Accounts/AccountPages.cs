@@ -5,13 +5,16 @@ namespace Koostoo.Host.Accounts;
 
 /// <summary>
 /// Who may open which page. Every page needs a signed-in user (the fallback policy) unless listed here as open:
-/// members' links and the pages of signing in. Admin pages need the Admin role, except the incidents page, where a
+/// members' links and the pages of signing in. Admin pages need the Admin role, except the incidents and audit pages, where a
 /// coordinator sees and handles her own networks' incidents (the service decides which).
 /// </summary>
 public static class AccountPages
 {
     public static readonly string[] OpenPages =
         ["/Account/Login", "/Account/LoginTwoFactor", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Logout", "/Account/Denied"];
+
+    /// <summary>Admin pages a coordinator opens too, seeing only her networks' part (the service filters).</summary>
+    private static readonly string[] CoordinatorsToo = ["/Admin/Incidents", "/Admin/Audit"];
 
     public static void Conventions(RazorPagesOptions pages)
     {
@@ -21,7 +24,8 @@ public static class AccountPages
         pages.Conventions.AuthorizeFolder("/Mailbox", AccountsSetup.AdminPolicy);
         pages.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
         {
-            if (model.ViewEnginePath != "/Admin/Incidents") model.EndpointMetadata.Add(new AuthorizeAttribute(AccountsSetup.AdminPolicy));
+            if (!CoordinatorsToo.Contains(model.ViewEnginePath)) model.EndpointMetadata.Add(new AuthorizeAttribute(AccountsSetup.AdminPolicy));
         });
+        pages.Conventions.AddFolderApplicationModelConvention("/Networks", model => model.Filters.Add(new Audited.NetworkPages()));
     }
 }

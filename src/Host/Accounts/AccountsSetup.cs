@@ -49,6 +49,7 @@ public static class AccountsSetup
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
         services.AddCurrentActor();
         services.AddTrustedProxies(configuration);
+        services.AddOpenApiSchemes();
         return services;
     }
 

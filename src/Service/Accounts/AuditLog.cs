@@ -15,6 +15,7 @@ public sealed class AuditLog(AccountsDbContext db, NetworkAccess access, TimePro
         {
             At = time.GetUtcNow(),
             ActorId = actor.Kind == ActorKind.Staff ? actor.Id : null,
+            // Staff by name, else by address (staff, never a member): the log says who, in words a reader knows.
             ActorName = actor.ForJournal(),
             Action = action,
             NetworkId = networkId,

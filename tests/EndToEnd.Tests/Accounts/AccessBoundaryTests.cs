@@ -193,6 +193,13 @@ public sealed class AccessBoundaryTests : IAsyncLifetime
         (await _admin.GetFromJsonAsync<JsonObject>($"/api/networks/{_networkA}"))!["status"]!.GetValue<string>().Should().Be("Cancelled");
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_declares_the_key_and_the_session_cookie()
+    {
+        var document = await _admin.GetStringAsync("/openapi/v1.json");
+        document.Should().Contain("\"apiKey\"").And.Contain("\"bearer\"").And.Contain("\"session\"").And.Contain("koostoo.session");
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
