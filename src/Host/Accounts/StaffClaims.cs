@@ -10,12 +10,18 @@ public sealed class StaffClaims(UserManager<StaffUser> users, RoleManager<Identi
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayName = "koostoo:name";
+    /// <summary>
+    /// "true" when the account has an authenticator: Identity then asks for its code at every sign-in. A claim of the
+    /// account, not of the sign-in, because the session check rebuilds the claims from the account (and drops "amr").
+    /// </summary>
+    public const string TwoFactor = "koostoo:two-factor";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         // Empty when the account has no name: the history then says the role word, as it did before accounts, not the address.
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }
 }

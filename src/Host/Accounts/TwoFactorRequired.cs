@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Koostoo.Service.Access;
 
 namespace Koostoo.Host.Accounts;
@@ -16,7 +15,7 @@ public static class TwoFactorRequired
     {
         var user = http.User;
         if (user.Identity?.AuthenticationType == "Identity.Application" && user.IsInRole(StaffRoles.Admin)
-            && !user.HasClaim(c => c.Type == "amr" && c.Value == "mfa")
+            && !user.HasClaim(StaffClaims.TwoFactor, "true")
             && !Open.Any(path => http.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
         {
             if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api"))
@@ -28,6 +27,4 @@ public static class TwoFactorRequired
         }
         await next(http);
     });
-
-    public static bool IsTwoFactor(ClaimsPrincipal user) => user.HasClaim(c => c.Type == "amr" && c.Value == "mfa");
 }

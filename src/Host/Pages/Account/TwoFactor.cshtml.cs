@@ -55,6 +55,8 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: this session takes the new one, the others end (as on a password change).
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         Key = key!;
