@@ -1,7 +1,6 @@
-using Koostoo.Host.Access;
+using Koostoo.Host.Accounts;
 using Koostoo.Host.Api;
 using Koostoo.Host.Designer;
-using Koostoo.Host.Pages;
 using Koostoo.Host.Security;
 using Koostoo.Service;
 using Microsoft.Extensions.Options;
@@ -14,17 +13,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoostoo(builder.Configuration);
-builder.Services.AddCurrentActor();
+builder.Services.AddKoostooAccounts(builder.Configuration, builder.Environment);
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-// Until accounts exist, the pages that show a network's people and mail answer only the machine itself.
-string[] loopbackOnly = ["/Mailbox", "/Networks", "/Admin", "/Board"];
-builder.Services.AddRazorPages(pages =>
-{
-    foreach (var folder in loopbackOnly)
-        pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new LoopbackOnlyFilter()));
-});
+builder.Services.AddRazorPages(AccountPages.Conventions);
 
 builder.Services.AddKoostooRateLimits(builder.Configuration);
 // SecurityHeaders says DENY for every response; anti-forgery's own SAMEORIGIN would let the site frame its forms.
@@ -42,22 +35,28 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.Services.AddOpenApi(Koostoo.Host.Api.OpenApiConventions.Apply);
 
 var app = builder.Build();
+if (AccountCommands.IsCommand(args)) return await AccountCommands.RunAsync(app.Services, args);
 // Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await app.Services.StartKoostooAsync();
+await app.EnsureFirstAdminAsync();
+
+app.UseForwardedHeaders();
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseRouting();
+app.UseKoostooAccounts();
 app.UseBodyLimits();
 app.MapOpenApi();
 app.MapHangfireDashboard();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous()
+    .WithSummary("Whether the service runs (liveness); open to anyone.");
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
@@ -65,9 +64,11 @@ app.MapBoardEndpoints();
 app.MapMeetingEndpoints();
 app.MapWorkSheetEndpoints();
 app.MapAdminApi();
-app.MapDesigner();
+app.MapDesigner().RequireAuthorization(AccountsSetup.AdminPolicy);
+app.MapAccountEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

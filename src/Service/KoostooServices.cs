@@ -2,6 +2,7 @@ using Koostoo.Activities.Control;
 using Koostoo.Networks;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Access;
+using Koostoo.Service.Accounts;
 using Koostoo.Service.Answers;
 using Koostoo.Service.Email;
 using Koostoo.Service.Incidents;
@@ -28,6 +29,7 @@ public static class KoostooServices
         services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
         services.Configure<Activities.Requests.ReminderOptions>(configuration.GetSection(Activities.Requests.ReminderOptions.Section));
         services.AddKoostooDatabase(configuration);
+        services.AddKoostooAccountStore(configuration);
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddKoostooHangfire(configuration);
         services.AddKoostooMail(configuration);
@@ -79,6 +81,7 @@ public static class KoostooServices
             PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
                 services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
             await database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(ct);
         }
         await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);

@@ -29,7 +29,7 @@ public sealed class DesignerHost : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
         _host = HostProcess.Start(_folder.Path, _folder["koostoo.db"]);
         await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        Http = new HttpClient { BaseAddress = new Uri(_host.Url) };
+        Http = _host.Client();
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -37,7 +37,7 @@ public sealed class DesignerHost : IAsyncLifetime
     /// <summary>A page in a context of its own (cold cache, no stored language), sized like an admin's laptop screen.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "et-EE" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "et-EE", ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         return await context.NewPageAsync();
     }
 

@@ -24,7 +24,7 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task The_mailbox_lists_a_workflows_mail_newest_first_and_opens_it_with_clickable_links()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        using var client = KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(BaseAddress) });
         var instance = await _app.LaunchAsync(client, "sample-email",
             ("Mari Maasikas", "mari@kool.example", "et"), ("John Smith", "john@kool.example", "en"));
         await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status == OutboxStatus.Sent), TimeSpan.FromSeconds(30));
@@ -32,7 +32,7 @@ public sealed class MailboxBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         // A phone, as the coordinators and members mostly use.
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
 
         await page.GotoAsync($"{BaseAddress}/mailbox");
         var listShot = _folder["mailbox.png"];

@@ -30,7 +30,7 @@ public sealed class TimerRestartTests : IDisposable
         await using (var first = HostProcess.Start(_folder.Path, database))
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
-            using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
+            using var http = first.Client();
             foreach (var definition in new[] { "short", "long" })
                 for (var i = 0; i < 10; i++)
                 {
@@ -46,7 +46,7 @@ public sealed class TimerRestartTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(6));
         await using var second = HostProcess.Start(_folder.Path, database);
         await second.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
-        using var client = new HttpClient { BaseAddress = new Uri(second.Url) };
+        using var client = second.Client();
 
         foreach (var (id, definition) in ids)
         {

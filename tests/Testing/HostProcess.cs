@@ -19,6 +19,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>A client of the API as the test's staff user (the first admin's key).</summary>
+    public HttpClient Client() => KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(Url) });
+
     public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -34,6 +37,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The benchmarks answer as many members from this one machine.
         start.Environment["Koostoo__RateLimits__Links__PermitLimit"] = "1000000";
+        // The first admin and its key, as KoostooApp has them: HttpClients from Client() call the API as staff.
+        start.Environment["Koostoo__Bootstrap__AdminEmail"] = KoostooApp.StaffEmail;
+        start.Environment["Koostoo__Bootstrap__AdminPassword"] = KoostooApp.StaffPassword;
+        start.Environment["Koostoo__Bootstrap__AdminApiKey"] = KoostooApp.StaffKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;

@@ -44,17 +44,101 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
             // Every member of a test answers from this one machine; the tests of the limits set their own.
             ["Koostoo:RateLimits:Links:PermitLimit"] = "1000000",
             ["Koostoo:RateLimits:SignIn:PermitLimit"] = "1000000",
+            // The staff user every client of a test is unless it asks otherwise: the first admin (both roles), made at start,
+            // with a key for the API and the pages (docs/accounts.md, "Tests").
+            ["Koostoo:Bootstrap:AdminEmail"] = StaffEmail,
+            ["Koostoo:Bootstrap:AdminPassword"] = StaffPassword,
+            ["Koostoo:Bootstrap:AdminApiKey"] = StaffKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     public TempFolder Folder { get; }
 
+    public const string StaffEmail = "staff@vald.example";
+    public const string StaffPassword = "Test-only password of the first admin";
+    public const string StaffKey = "koostoo_test-only-key-of-the-first-admin-0123456789";
+
+    /// <summary>The header that makes a client or a browser page the test's staff user.</summary>
+    public static readonly Dictionary<string, string> StaffHeaders = new() { ["Authorization"] = $"Bearer {StaffKey}" };
+
+    /// <summary>Makes the client the test's staff user (an admin and coordinator), by the first admin's API key.</summary>
+    public static HttpClient AsStaff(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StaffKey);
+        return client;
+    }
+
+    /// <summary>Every client made by the factory is the staff user unless made by <see cref="CreateAnonymousClient"/>.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AsStaff(client);
+    }
+
+    /// <summary>A client nobody signed in to: a member, a stranger, a browser before sign-in. Keeps cookies, follows no redirect.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_environment is not null) builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
+    }
+
+    /// <summary>
+    /// A staff account made through the service as the admin page makes it (password given, so that a test can sign in
+    /// with it); returns its id.
+    /// </summary>
+    public async Task<string> CreateStaffAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (user, _) = await scope.ServiceProvider.GetRequiredService<Koostoo.Service.Accounts.StaffAccounts>()
+            .CreateAsync(Koostoo.Service.Access.Actor.System("test"), email, roles, password);
+        return user.Id;
+    }
+
+    /// <summary>An API key for an account, as its owner makes one on the keys page.</summary>
+    public async Task<string> CreateKeyAsync(string userId, string name = "test")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<Koostoo.Service.Accounts.ApiKeys>()
+            .CreateAsync(Koostoo.Service.Access.Actor.System("test"), userId, name);
+        return secret;
+    }
+
+    /// <summary>A coordinator (a new account with the Coordinator role) calling by API key: "coordinator A" or "B" of a test.</summary>
+    public async Task<HttpClient> CoordinatorClientAsync(string email)
+    {
+        var id = await CreateStaffAsync(email, "A coordinator's long password", Koostoo.Service.Access.StaffRoles.Coordinator);
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateKeyAsync(id));
+        return client;
+    }
+
+    /// <summary>
+    /// Signs a new anonymous client in through the sign-in page, as a person does (anti-forgery token, password); the
+    /// client keeps the session cookie. Returns the sign-in's response (a redirect when it worked).
+    /// </summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string email, string password)
+    {
+        var client = CreateAnonymousClient();
+        return (client, await SignInAsync(client, email, password));
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = token,
+        }));
     }
 
     public async Task<Guid> StartAsync(HttpClient client, string definitionId, object input)

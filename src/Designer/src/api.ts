@@ -31,7 +31,9 @@ export class ApiError extends Error {
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    // Every change says JSON, with a body or without: the host refuses a signed-in change that does not, so that no
+    // other site's form can make one with the admin's cookie (docs/accounts.md).
+    headers: method === 'GET' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.ok) return (await response.json()) as T;

@@ -2,8 +2,8 @@ namespace Koostoo.Host.Api;
 
 /// <summary>
 /// The admins' REST API in one route group, <c>/api/admin</c>: moving running instances to a new version, and incidents.
-/// The services check the actor too (an admin, or for incidents the network's coordinator); the group is where the Admin
-/// policy goes once accounts exist.
+/// Migrations are for admins (the Admin policy); incidents for any signed-in staff user, because the service lets a
+/// coordinator see and handle her own network's incident (through NetworkAccess) and nobody else's.
 /// </summary>
 public static class AdminApi
 {

@@ -1,3 +1,4 @@
+using Koostoo.Host.Accounts;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -11,7 +12,8 @@ public static class DefinitionEndpoints
         app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors)
             .WithTags("Definitions").WithSummary("The activity types, their inputs and outcomes (the designer's palette).");
 
-        var definitions = app.MapGroup("/api/workflow-definitions").WithTags("Definitions");
+        var definitions = app.MapGroup("/api/workflow-definitions").WithTags("Definitions").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy)
+            .Audit(read: null, change: Koostoo.Service.Accounts.AuditAction.DefinitionChanged);
 
         definitions.MapGet("/", (DefinitionStore store, CancellationToken ct) => store.ListAsync(ct))
             .WithSummary("Every definition with its published versions and draft.");

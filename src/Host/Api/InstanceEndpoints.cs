@@ -21,7 +21,8 @@ public static class InstanceEndpoints
 
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances");
+        // The engine's instances whole (variables, input): admins only; coordinators read their networks through /api/networks.
+        var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
 
         instances.MapPost("/", async (StartRequest request, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {

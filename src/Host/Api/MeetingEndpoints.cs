@@ -1,3 +1,4 @@
+using Koostoo.Host.Accounts;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
 
@@ -7,7 +8,8 @@ public static class MeetingEndpoints
 {
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/api/networks/{id:guid}/meetings").WithTags("Meetings");
+        var meetings = app.MapGroup("/api/networks/{id:guid}/meetings").WithTags("Meetings")
+            .Audit(Koostoo.Service.Accounts.AuditAction.NetworkViewed, Koostoo.Service.Accounts.AuditAction.NetworkChanged);
 
         meetings.MapGet("/", async (Guid id, MeetingPlanner planner, Actor actor, CancellationToken ct) =>
             (await planner.ListAsync(actor, id, ct)).Select(MeetingView.Of).ToList())

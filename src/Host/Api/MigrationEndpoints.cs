@@ -8,7 +8,7 @@ public static class MigrationEndpoints
 {
     public static void MapMigrationEndpoints(this RouteGroupBuilder admin)
     {
-        var migrations = admin.MapGroup("/migrations").WithTags("Versions");
+        var migrations = admin.MapGroup("/migrations").WithTags("Versions").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
 
         migrations.MapGet("/{definitionId}", (string definitionId, InstanceMigrations service, Actor actor, CancellationToken ct) =>
                 service.CandidatesAsync(actor, definitionId, ct))

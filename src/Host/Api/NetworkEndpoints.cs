@@ -1,3 +1,4 @@
+using Koostoo.Host.Accounts;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks.Launch;
@@ -11,7 +12,8 @@ public static class NetworkEndpoints
 {
     public static void MapNetworkEndpoints(this IEndpointRouteBuilder app)
     {
-        var networks = app.MapGroup("/api/networks").WithTags("Networks");
+        var networks = app.MapGroup("/api/networks").WithTags("Networks")
+            .Audit(Koostoo.Service.Accounts.AuditAction.NetworkViewed, Koostoo.Service.Accounts.AuditAction.NetworkChanged);
 
         networks.MapPost("/", async (LaunchRequest request, string? lang, NetworkLauncher launcher, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {

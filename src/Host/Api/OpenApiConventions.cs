@@ -31,12 +31,14 @@ public static class OpenApiConventions
 
     public static void Apply(OpenApiOptions options)
     {
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
             document.Info.Title = "Koostöö";
             document.Info.Description = "The REST API of Koostöö, the service that walks collaboration networks through their stages.";
-            // The linter asks for server addresses without a trailing slash; the paths start with one.
-            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+            // The address people reach the service at (Koostoo:PublicUrl), not the name this host listens on; no trailing
+            // slash, since the paths start with one.
+            var publicUrl = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Koostoo.Networks.PublicLinks>>().Value.PublicUrl;
+            document.Servers = [new OpenApiServer { Url = publicUrl.TrimEnd('/') }];
             foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
                 if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description)) tag.Description = description;
             document.Components ??= new OpenApiComponents();
@@ -55,7 +57,9 @@ public static class OpenApiConventions
             var changes = description.HttpMethod is "POST" or "PUT" or "DELETE";
             var anonymous = metadata.OfType<IAllowAnonymous>().Any();
             if (hasInput) AddProblem(operation, context, "400", "The request is not understood: a field is missing, of the wrong type or not allowed; the answer names it.");
-            if (!anonymous)
+            // Anyone may call it: no scheme, whatever the document's default says.
+            if (anonymous) operation.Security = [];
+            else
             {
                 AddProblem(operation, context, "401", "Not signed in: no session cookie and no valid API key.");
                 AddProblem(operation, context, "403", "Signed in, but this is not yours to do (your role, or a network you only see).");

@@ -28,6 +28,8 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
                 new Dictionary<string, object?> { ["errors"] = meeting.Errors }),
             RequestRejectedException rejected => (400, "The request cannot be done as asked",
                 new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
+            Service.Accounts.AccountException account => (400, "The account change cannot be done",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [account.Field] = [account.Message] } }),
             NotFoundException => (404, "Not found", null),
             ForbiddenException => (403, "Forbidden", null),
             ConflictException => (409, "Not possible now", null),

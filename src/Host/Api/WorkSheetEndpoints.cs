@@ -1,3 +1,4 @@
+using Koostoo.Host.Accounts;
 using Koostoo.Host.Pages;
 using Koostoo.Service.Access;
 using Koostoo.Service.WorkSheets;
@@ -9,8 +10,9 @@ public static class WorkSheetEndpoints
 {
     public static void MapWorkSheetEndpoints(this IEndpointRouteBuilder app)
     {
-        // Like the coordinator's pages: the machine itself only, until accounts exist.
-        var sheets = app.MapGroup("/networks/{id:guid}/sheets").WithTags("Work sheets").AddEndpointFilter<LoopbackOnlyFilter>();
+        // Signed-in staff (the fallback policy); the builder asks NetworkAccess whether this one may read the network.
+        var sheets = app.MapGroup("/networks/{id:guid}/sheets").WithTags("Work sheets")
+            .Audit(Koostoo.Service.Accounts.AuditAction.SheetExported, Koostoo.Service.Accounts.AuditAction.SheetExported);
 
         sheets.MapGet("/{sheet}.xlsx", async (Guid id, string sheet, HttpRequest http, WorkSheetBuilder builder, Actor actor, CancellationToken ct) =>
         {

@@ -38,8 +38,8 @@ public sealed record Actor(ActorKind Kind, string? Id, string Name, string? Emai
     /// <param name="what">What in the service acts: "timer", "import".</param>
     public static Actor System(string what) => new(ActorKind.System, null, what, null, new HashSet<string>());
 
-    /// <summary>How the engine's journal names who moved or recovered an instance: the name, else the account's id.</summary>
-    public string ForJournal() => !string.IsNullOrWhiteSpace(Name) ? Name : Id ?? Kind.ToString().ToLowerInvariant();
+    /// <summary>How the engine's journal names who moved or recovered an instance: the name, else the staff address, else the id.</summary>
+    public string ForJournal() => !string.IsNullOrWhiteSpace(Name) ? Name : !string.IsNullOrWhiteSpace(Email) ? Email : Id ?? Kind.ToString().ToLowerInvariant();
 
     /// <summary>
     /// How the network's history names this actor: staff and members by name (the local staff user, nameless until

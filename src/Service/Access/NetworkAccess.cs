@@ -1,4 +1,5 @@
 using Koostoo.Networks;
+using Koostoo.Service.Accounts;
 using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Koostoo.Service.Access;
 /// actor may not read does not exist for them (NotFound, so its existence leaks nothing); one they may read but not
 /// change is Forbidden.
 /// </summary>
-public sealed class NetworkAccess(KoostooDbContext db)
+public sealed class NetworkAccess(KoostooDbContext db, AccountsDbContext accounts)
 {
     /// <summary>The network, untracked, with its members.</summary>
     /// <param name="language">The language of a not-found message a page shows (work sheets); the API's is English.</param>
@@ -18,45 +19,57 @@ public sealed class NetworkAccess(KoostooDbContext db)
         CancellationToken ct = default)
     {
         var network = await db.Networks.AsNoTracking().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
-        return Check(actor, network, networkId, permission, language);
+        return Check(actor, network, networkId, permission, await GrantedAsync(actor, networkId, ct), language);
     }
 
     /// <summary>The network tracked by this scope's unit of work, for a change saved with it.</summary>
     public async Task<Network> LoadAsync(Actor actor, Guid networkId, NetworkPermission permission, CancellationToken ct = default)
     {
         var network = await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
-        return Check(actor, network, networkId, permission);
+        return Check(actor, network, networkId, permission, await GrantedAsync(actor, networkId, ct));
     }
 
-    /// <summary>Only the networks the actor may read, for lists.</summary>
+    /// <summary>Only the networks the actor may read, for lists: those she leads and those an admin gave her access to.</summary>
     public IQueryable<Network> Readable(Actor actor)
     {
         if (actor.IsAdmin) return db.Networks;
-        if (actor is { Kind: ActorKind.Staff, Email: { } email } && actor.Roles.Contains(StaffRoles.Coordinator))
+        if (IsCoordinator(actor) && actor.Email is { } email)
         {
             var lower = email.ToLowerInvariant();
+            // The grants are in the accounts' context: their ids (a handful) go into the query as a list.
+            var granted = accounts.NetworkGrants.Where(g => g.UserId == actor.Id).Select(g => g.NetworkId).ToList();
 #pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture and StringComparison overloads have no translation.
-            return db.Networks.Where(n => n.CoordinatorEmail.ToLower() == lower);
+            return db.Networks.Where(n => n.CoordinatorEmail.ToLower() == lower || granted.Contains(n.Id));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         return db.Networks.Where(_ => false);
     }
 
-    public static bool May(Actor actor, Network network, NetworkPermission permission) => permission switch
+    /// <summary>The ids of the networks the actor may read (the audit log's filter).</summary>
+    public async Task<List<Guid>> ReadableIdsAsync(Actor actor, CancellationToken ct = default) =>
+        await Readable(actor).Select(n => n.Id).ToListAsync(ct);
+
+    /// <param name="granted">An admin gave the actor access to this network (a co-coordinator).</param>
+    public static bool May(Actor actor, Network network, NetworkPermission permission, bool granted = false) => permission switch
     {
         _ when actor.IsAdmin => true,
         NetworkPermission.Administer => false,
-        _ => actor.Kind == ActorKind.Staff && actor.Roles.Contains(StaffRoles.Coordinator) && Leads(actor, network),
+        _ => IsCoordinator(actor) && (granted || Leads(actor, network)),
     };
+
+    private static bool IsCoordinator(Actor actor) => actor.Kind == ActorKind.Staff && actor.Roles.Contains(StaffRoles.Coordinator);
 
     private static bool Leads(Actor actor, Network network) =>
         actor.Email is not null && string.Equals(actor.Email, network.CoordinatorEmail, StringComparison.OrdinalIgnoreCase);
 
-    private static Network Check(Actor actor, Network? network, Guid networkId, NetworkPermission permission, string? language = null)
+    private async Task<bool> GrantedAsync(Actor actor, Guid networkId, CancellationToken ct) =>
+        IsCoordinator(actor) && actor.Id is { } id && await accounts.NetworkGrants.AnyAsync(g => g.NetworkId == networkId && g.UserId == id, ct);
+
+    private static Network Check(Actor actor, Network? network, Guid networkId, NetworkPermission permission, bool granted, string? language = null)
     {
-        if (network is null || !May(actor, network, NetworkPermission.Read))
+        if (network is null || !May(actor, network, NetworkPermission.Read, granted))
             throw new NotFoundException(language == "et" ? $"Võrgustikku {networkId} ei ole." : $"There is no network {networkId}.");
-        if (!May(actor, network, permission)) throw new ForbiddenException($"You may not {permission.ToString().ToLowerInvariant()} this network.");
+        if (!May(actor, network, permission, granted)) throw new ForbiddenException($"You may not {permission.ToString().ToLowerInvariant()} this network.");
         return network;
     }
 }

@@ -25,7 +25,7 @@ public sealed record MemberExport(Guid NetworkId, string NetworkName, MemberView
 /// address and phone everywhere the service keeps them with a neutral placeholder, keeps the answers without the person
 /// (still counted), kills their links, drops their queued mail and takes them out of every waiting step.
 /// </summary>
-public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, StepCommands commands, TimeProvider time)
+public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, StepCommands commands, Accounts.AuditLog audit, TimeProvider time)
 {
     /// <summary>What an erased member is called from then on, in pages, sheets, the API and the history.</summary>
     public const string Placeholder = "Kustutatud liige";
@@ -37,7 +37,8 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
         var requests = await db.StepRequests.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var actions = await db.ActionItems.AsNoTracking().Where(a => a.OwnerMemberId == memberId).OrderBy(a => a.DueOn).ToListAsync(ct);
         var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == networkId).OrderBy(h => h.Id).ToListAsync(ct);
-        // Exported before anything else is done: the audit log of the accounts records who took it (one call, here).
+        // Recorded before the data leaves: who took a member's data, of which network, by the member's id (never the name).
+        await audit.RecordAsync(actor, Accounts.AuditAction.MemberExported, networkId, $"member {memberId}", ct);
         return new MemberExport(network.Id, network.Name,
             new MemberView(member.Id, member.Name, member.Organisation, member.Sector, member.Email, member.Phone, member.Language, member.Role, member.Status),
             requests.Select(r => new MemberExport.Request(RequestForm.FromJson(r.Form).Question.In(member.Language), r.CreatedAt,
@@ -141,9 +142,10 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
             }
         }
         if (recordAs is { } kind) NetworkHistory.Add(db, networkId, time.GetUtcNow(), kind, actor.ForHistory());
-        // The audit log of the accounts records who erased whom: one call, here, when it lands.
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Who erased whom, by the member's id: the name is gone, and the audit log must not keep it either.
+        await audit.RecordAsync(actor, Accounts.AuditAction.MemberErased, networkId, $"member {memberId}", ct);
     }
 
     /// <summary>A text as it is written inside a JSON string.</summary>

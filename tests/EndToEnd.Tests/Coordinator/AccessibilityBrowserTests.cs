@@ -36,10 +36,10 @@ public sealed class AccessibilityBrowserTests : IAsyncLifetime
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Screens.Phone, BypassCSP = true });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Screens.Phone, BypassCSP = true, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var page = await context.NewPageAsync();
         var violations = new List<string>();
-        foreach (var path in new[] { "/", "/networks", "/networks/new", $"/networks/{network["id"]}", $"/networks/{network["id"]}?lang=en", "/board",
+        foreach (var path in new[] { "/", "/account/login", "/networks", "/networks/new", $"/networks/{network["id"]}", $"/networks/{network["id"]}?lang=en", "/board",
                      links[AskScenario.Email(2)], links[AskScenario.Email(3)] })
         {
             await page.GotoAsync($"{_host.Address.ToString().TrimEnd('/')}{path}");

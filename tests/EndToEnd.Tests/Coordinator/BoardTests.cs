@@ -54,6 +54,13 @@ public sealed partial class BoardTests : IAsyncLifetime
         schoolStep["silent"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["Liige 2", "Liige 3"]);
         schoolStep["silent"]![0]!["remindersSent"]!.GetValue<int>().Should().Be(0);
 
+        // Another coordinator's board shows nothing of these networks; their own coordinator's shows both steps.
+        var stranger = await _host.CoordinatorAsync("mari@vald.example");
+        var theirs = await stranger.GetStringAsync("/api/board");
+        theirs.Should().NotContain("Kooli võrgustik").And.NotContain("Noorte võrgustik").And.NotContain("Liige");
+        var own = await _host.CoordinatorAsync(AskScenario.CoordinatorEmail);
+        (await own.GetFromJsonAsync<JsonObject>("/api/board"))!["steps"]!.AsArray().Should().HaveCount(2);
+
         var onlyLiige3 = (await _host.Scenario.Api.GetFromJsonAsync<JsonObject>("/api/board?person=liige 3"))!;
         onlyLiige3["steps"]!.AsArray().Select(s => s!["networkName"]!.GetValue<string>()).Should().Equal("Kooli võrgustik");
         var overdue = (await _host.Scenario.Api.GetFromJsonAsync<JsonObject>("/api/board?overdue=true"))!;

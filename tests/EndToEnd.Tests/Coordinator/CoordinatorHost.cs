@@ -34,7 +34,16 @@ public sealed partial class CoordinatorHost : IAsyncDisposable
 
     /// <summary>A browser of its own (a member's): its own cookies.</summary>
     public HttpClient NewBrowser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+        KoostooApp.AsStaff(new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address });
+
+    /// <summary>Another staff user's browser on this host: a new account with the Coordinator role, calling by its API key.</summary>
+    public async Task<HttpClient> CoordinatorAsync(string email)
+    {
+        var id = await App.CreateStaffAsync(email, "A coordinator's long password", Koostoo.Service.Access.StaffRoles.Coordinator);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await App.CreateKeyAsync(id));
+        return client;
+    }
 
     public async Task<(HttpResponseMessage Response, string Html)> OpenAsync(string path)
     {

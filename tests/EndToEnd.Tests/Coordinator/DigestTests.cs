@@ -56,6 +56,23 @@ public sealed class DigestTests : IAsyncLifetime
         Digests().Should().ContainSingle("one digest a morning, however often the job runs");
     }
 
+    [Fact]
+    public async Task A_coordinator_chooses_the_digest_on_its_page_for_her_own_address()
+    {
+        var coordinator = await _app.CoordinatorClientAsync("kadri@vald.example");
+        var page = await coordinator.GetStringAsync("/board/digest");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var saved = await coordinator.PostAsync("/board/digest", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("frequency", "Weekly")]));
+        saved.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        (await coordinator.GetStringAsync("/board/digest?saved=true")).Should().Contain("Salvestatud.")
+            .And.MatchRegex("value=\"Weekly\" checked");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var chosen = await scope.ServiceProvider.GetRequiredService<CoordinatorDigest>()
+            .GetAsync(Actor.Staff("x", "", "kadri@vald.example", StaffRoles.Coordinator));
+        chosen!.Frequency.Should().Be(DigestFrequency.Weekly);
+    }
+
     private async Task SubscribeAsync(string email)
     {
         await using var scope = _app.Services.CreateAsyncScope();

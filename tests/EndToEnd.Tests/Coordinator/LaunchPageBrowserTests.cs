@@ -42,7 +42,7 @@ public sealed class LaunchPageBrowserTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Bad_input_comes_back_with_each_message_beside_its_field_everything_typed_kept_and_nothing_saved()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         await page.GotoAsync($"{_host.Address}networks/new");
         (await page.Locator(".member-row").CountAsync()).Should().Be(10);
         (await page.InputValueAsync("#agreements")).Should().StartWith("Hoiame kliendi ja pere andmed võrgustiku sees.", "the field's agreements are offered");
@@ -85,7 +85,7 @@ public sealed class LaunchPageBrowserTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Seven_members_get_the_size_notice_launch_anyway_lands_on_the_network_page_in_the_convene_stage()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         await page.GotoAsync($"{_host.Address}networks/new");
         await page.FillAsync("#name", "Kooli võrgustik");
         await page.FillAsync("#purpose", "Vähendada koolist väljalangemist vallas");

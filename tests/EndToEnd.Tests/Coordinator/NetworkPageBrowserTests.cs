@@ -65,7 +65,7 @@ public sealed class NetworkPageBrowserTests(ITestOutputHelper output) : IAsyncLi
         var screens = new Screens(_host.Folder, output);
         foreach (var (viewport, name) in new[] { (Screens.Phone, "network-phone.png"), (Screens.Desktop, "network-desktop.png") })
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
             await page.GotoAsync($"{_host.Address}networks/{id}");
             (await page.Locator(".actions .overdue").AllInnerTextsAsync()).Should().ContainSingle().Which.Should().Contain("Riskinoorte kaardistus").And.Contain("tähtaeg möödas");
             (await page.InnerTextAsync(".goal")).Should().Contain("kinnitatud").And.Contain("Poole võrra vähem");
@@ -81,7 +81,7 @@ public sealed class NetworkPageBrowserTests(ITestOutputHelper output) : IAsyncLi
         }
 
         // The board: the same network's silent five and its overdue action, on a phone.
-        var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
+        var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         await board.GotoAsync($"{_host.Address}board");
         (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8")
             .And.Contain("etapp 1/7: Kokkukutsumine", "the network's place among its stages, in words beside its timeline");

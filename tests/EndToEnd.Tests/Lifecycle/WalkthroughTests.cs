@@ -43,8 +43,8 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_and_eight_members_walk_the_lifecycle_in_the_browser()
     {
-        var coordinatorPage = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop });
-        var phone = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone });
+        var coordinatorPage = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
+        var phone = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 

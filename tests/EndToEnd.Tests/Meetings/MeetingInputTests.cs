@@ -95,7 +95,7 @@ public sealed class MeetingInputTests : IAsyncLifetime
     public async Task The_page_form_returns_bad_input_with_messages_and_saves_a_good_one()
     {
         var network = await _scenario.LaunchAsync(1, definitionId: "network-lifecycle");
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        using var browser = KoostooApp.AsStaff(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") });
         var path = $"/networks/{network["id"]}/meetings/new";
         var form = await browser.GetStringAsync(path);
         var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

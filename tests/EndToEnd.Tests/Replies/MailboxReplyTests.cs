@@ -27,8 +27,8 @@ public sealed partial class MailboxReplyTests : IAsyncLifetime
         // On Kestrel at 127.0.0.1: /mailbox answers this machine only.
         _app.UseKestrel(port);
         _app.StartServer();
-        _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-            { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _browser = KoostooApp.AsStaff(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+            { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         _scenario = new AskScenario(_app, _browser.BaseAddress);
         return Task.CompletedTask;
     }

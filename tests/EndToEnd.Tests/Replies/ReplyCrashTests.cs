@@ -50,7 +50,7 @@ public sealed class ReplyCrashTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var first = Start())
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
-            using var api = new HttpClient { BaseAddress = new Uri(first.Url) };
+            using var api = first.Client();
             (await api.PostAsync("/api/workflow-definitions", new StringContent(AskScenario.Definition(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
             (await api.PostAsync($"/api/workflow-definitions/{AskScenario.DefinitionId}/publish", null)).EnsureSuccessStatusCode();
             var launched = await api.PostAsJsonAsync("/api/networks", new

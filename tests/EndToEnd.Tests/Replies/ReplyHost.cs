@@ -29,7 +29,7 @@ public sealed class ReplyHost : IAsyncLifetime
         App = new KoostooApp(_folder, settings);
         App.UseKestrel(port);
         App.StartServer();
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Http = KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         Scenario = new AskScenario(App, Http.BaseAddress, () => Smtp.Messages());
     }
 

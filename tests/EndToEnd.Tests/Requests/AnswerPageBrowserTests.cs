@@ -39,7 +39,7 @@ public sealed class AnswerPageBrowserTests(ITestOutputHelper output) : IAsyncLif
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
 
         await page.GotoAsync(link);
         (await page.InnerTextAsync("h1")).Should().Be("Kas osaled võrgustikus?");

@@ -57,7 +57,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null, Fun
 
     public HttpClient Api { get; } = address is null
         ? app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
-        : new HttpClient { BaseAddress = address };
+        : KoostooApp.AsStaff(new HttpClient { BaseAddress = address });
 
     public async Task PublishAsync(string definition)
     {
@@ -112,7 +112,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null, Fun
     /// <summary>A member's own browser: a client with its own cookies.</summary>
     public HttpClient Browser() => address is null
         ? app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
-        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address };
+        : KoostooApp.AsStaff(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address });
 
     public sealed record Form(string Token, string Bookmark);
 

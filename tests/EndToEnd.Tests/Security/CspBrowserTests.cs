@@ -31,7 +31,7 @@ public sealed class CspBrowserTests : IAsyncLifetime
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var refused = new List<string>();
         page.Console += (_, message) =>
         {

@@ -27,7 +27,7 @@ public sealed class IncidentsPageBrowserTests(ITestOutputHelper output) : IAsync
         var network = await AskAndCheck.FaultedNetworkAsync(_host.Scenario);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var screens = new Screens(_host.Folder, output);
 
         await page.GotoAsync($"{_host.Address}networks/{network["id"]}");

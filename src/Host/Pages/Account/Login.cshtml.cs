@@ -1,0 +1,49 @@
+using Koostoo.Service.Access;
+using Koostoo.Service.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koostoo.Host.Pages.Account;
+
+/// <summary>
+/// Signing in with address and password: a new session cookie; on to the authenticator code when the account has one;
+/// an admin without one is sent to set it up. Wrong tries count towards the lockout; the answer never says whether the
+/// address has an account.
+/// </summary>
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+{
+    public string? Problem { get; private set; }
+    public string? Email { get; private set; }
+    public string ReturnUrl { get; private set; } = "/";
+
+    private string T(string et, string en) => Request.T(et, en);
+
+    public void OnGet(string? returnUrl) => ReturnUrl = LocalOnly(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
+    {
+        ReturnUrl = LocalOnly(returnUrl);
+        Email = email;
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || string.IsNullOrEmpty(password)) return Refuse(T("Aadress või parool on vale.", "The address or the password is wrong."));
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return Redirect(Request.Link($"/account/login/two-factor?returnUrl={Uri.EscapeDataString(ReturnUrl)}"));
+        if (result.IsLockedOut)
+            return Refuse(T("Liiga palju valesid katseid: konto on ajutiselt lukus. Proovi hiljem uuesti või sea uus parool.",
+                "Too many wrong tries: the account is locked for a while. Try again later or set a new password."));
+        if (!result.Succeeded) return Refuse(T("Aadress või parool on vale.", "The address or the password is wrong."));
+        if (await users.IsInRoleAsync(user, StaffRoles.Admin) && !user.TwoFactorEnabled) return Redirect(Request.Link("/account/two-factor"));
+        return LocalRedirect(ReturnUrl);
+    }
+
+    private PageResult Refuse(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public static string LocalOnly(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

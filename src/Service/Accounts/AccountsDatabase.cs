@@ -1,0 +1,60 @@
+using Koostoo.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Accounts;
+
+/// <summary>The accounts' context on the configured provider, in the same database as the rest of the service.</summary>
+public static class AccountsDatabase
+{
+    public static IServiceCollection AddAccountsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(options => Configure(database, options));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(options => Configure(database, options));
+                break;
+        }
+        return services;
+    }
+
+    public static void Configure(DatabaseOptions database, DbContextOptionsBuilder options)
+    {
+        database.Configure(options);
+        // The provider's own options again, only to name this context's migration history.
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable));
+                break;
+        }
+    }
+}
+
+/// <summary>For `dotnet ef migrations add --context SqliteAccountsDbContext`.</summary>
+public sealed class SqliteAccountsDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteAccountsDbContext>
+{
+    public SqliteAccountsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteAccountsDbContext>();
+        AccountsDatabase.Configure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design-time.db" }, builder);
+        return new SqliteAccountsDbContext(builder.Options);
+    }
+}
+
+/// <summary>For `dotnet ef migrations add --context PostgresAccountsDbContext`; adding a migration never connects.</summary>
+public sealed class PostgresAccountsDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresAccountsDbContext>
+{
+    public PostgresAccountsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresAccountsDbContext>();
+        AccountsDatabase.Configure(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=koostoo" }, builder);
+        return new PostgresAccountsDbContext(builder.Options);
+    }
+}
