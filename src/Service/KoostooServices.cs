@@ -75,6 +75,8 @@ public static class KoostooServices
             PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
                 services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
             await database.MigrateAsync(ct);
+            await RecordsBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<KoostooDbContext>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Backfill"), ct);
         }
         await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);

@@ -77,6 +77,9 @@ public sealed class HistoryTextTests
         { HistoryKind.MemberErased, HistoryActor.Staff("Kati Kask"), "{}",
             "Kati Kask: Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
             "Kati Kask: A member's data was erased on their request; their answers stay, without them." },
+        { HistoryKind.SuggestedColleagueInvited, HistoryActor.Staff("Kati Kask"), """{"member":"Mari Maasikas","suggestedBy":"Liige 2"}""",
+            "Kati Kask: Mari Maasikas kutsuti võrgustikku (Liige 2 soovitusel).",
+            "Kati Kask: Mari Maasikas was invited to the network (suggested by Liige 2)." },
     };
 
     [Theory]

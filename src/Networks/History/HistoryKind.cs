@@ -45,4 +45,6 @@ public enum HistoryKind
     FaultOutcomeChosen,
     /// <summary>A member's name, address and phone were erased on their request; their answers stay, without them.</summary>
     MemberErased,
+    /// <summary>The coordinator invited a colleague a member had suggested in their place.</summary>
+    SuggestedColleagueInvited,
 }

@@ -43,6 +43,8 @@ public static class HistoryText
             HistoryKind.Recorded => (a[language]?.GetValue<string>() ?? S("et"), true),
             HistoryKind.NetworkLaunched => (T($"Võrgustik loodi, kutsuti {N("invited")} liiget.", $"The network was launched; {N("invited")} members invited."), false),
             HistoryKind.MemberJoined => (T($"{S("member")} lisati võrgustikku.", $"{S("member")} joined the network."), false),
+            HistoryKind.SuggestedColleagueInvited => (T($"{S("member")} kutsuti võrgustikku ({S("suggestedBy")} soovitusel).",
+                $"{S("member")} was invited to the network (suggested by {S("suggestedBy")})."), false),
             HistoryKind.MemberLeft => (T($"{S("member")} lahkus võrgustikust.", $"{S("member")} left the network."), false),
             HistoryKind.StepReminded => (T($"Vastamata liikmetele saadeti meeldetuletus: „{L("question", "et")}“.",
                 $"Those who have not answered were reminded: “{L("question", "en")}”."), false),
