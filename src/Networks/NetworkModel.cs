@@ -37,6 +37,8 @@ public static class NetworkModel
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.Language).HasMaxLength(8);
             e.Property(m => m.Role).HasMaxLength(100);
+            e.Property(m => m.RoleEt).HasMaxLength(100);
+            e.Property(m => m.RoleEn).HasMaxLength(100);
             e.Ignore(m => m.IsActive);
             e.HasIndex(m => new { m.NetworkId, m.Email });
         });
@@ -92,6 +94,7 @@ public static class NetworkModel
         {
             e.ToTable("action_progress");
             e.HasKey(p => p.Id);
+            e.Ignore(p => p.AsksForHelp);
             e.HasIndex(p => p.ActionItemId);
         });
         model.Entity<Meeting>(e =>

@@ -37,6 +37,7 @@ public static class KoostooServices
         services.AddScoped<NetworkReader>();
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
+        services.AddScoped<ActionHelp>();
         services.AddScoped<MemberErasure>();
         services.AddScoped<NetworkCancellation>();
         services.AddScoped<RequestInbox>();

@@ -52,7 +52,9 @@ public static class NetworkRecords
         {
             case Roles when request.MemberId is { } memberId:
                 var member = await context.NetworkDb().Members.FirstAsync(m => m.Id == memberId);
+                var option = RequestForm.FromJson(request.Form).Fields.FirstOrDefault(f => f.Name == "role")?.Options.FirstOrDefault(o => o.Value == Text(answer, "role"));
                 member.Role = await RoleNameAsync(context, request, Text(answer, "role"));
+                (member.RoleEt, member.RoleEn) = option is null ? (null, null) : (option.Label.In("et"), option.Label.In("en"));
                 member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
                 break;
             case Goal:

@@ -69,10 +69,10 @@ public sealed record NetworkDetail(
     string? Stage, IReadOnlyList<StageView> Stages, IReadOnlyList<MemberView> Members, IReadOnlyList<OpenStepView> OpenSteps,
     IReadOnlyList<string> Agreements, GoalView? Goal, IReadOnlyList<ActionView> Actions, IReadOnlyList<MeetingView> Meetings,
     IReadOnlyList<HistoryView> History, DateTimeOffset CreatedAt,
-    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<SuggestionView> Suggestions);
+    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<SuggestionView> Suggestions, IReadOnlyList<HelpView> HelpRequests);
 
 /// <summary>Reads networks for the coordinator: what stage, which step waits, who has and has not answered, what was agreed and done.</summary>
-public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, TimeProvider time)
+public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, ActionHelp help, TimeProvider time)
 {
     /// <param name="coordinatorEmail">Only the networks this coordinator leads (no accounts yet, so the address stands in for "mine").</param>
     public async Task<IReadOnlyList<NetworkSummary>> ListAsync(Actor actor, string? coordinatorEmail = null, CancellationToken ct = default)
@@ -142,14 +142,14 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
             network.LeadOrganisation, network.StrategyReference, network.CoordinatorName, network.CoordinatorEmail, network.Language,
             network.Confidential, network.Status, network.WorkflowInstanceId, network.WorkflowDefinitionId, instance?.DefinitionVersion,
             instance?.Status, instance?.CurrentStage, instance is null ? [] : await StagesOfAsync(instance, ct),
-            network.Members.OrderBy(m => m.AddedAt).Select(m => new MemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Phone, m.Language, m.Role, m.Status)).ToList(),
+            network.Members.OrderBy(m => m.AddedAt).Select(m => new MemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Phone, m.Language, m.RoleIn(language), m.Status)).ToList(),
             steps, agreements,
             goal is null ? null : new GoalView(goal.Draft, goal.Problem, goal.Specific, goal.Measurable, goal.Ambitious, goal.Realistic,
                 goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt, votes),
             actions.OrderBy(a => a.DueOn).ThenBy(a => a.OwnerName).Select(a => new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName,
                 a.DueOn, a.Needs, a.Status, a.IsOverdue(today), a.DoneAt, a.EscalatedAt)).ToList(),
             meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink, attendees[m.Id])).ToList(),
-            history, network.CreatedAt, contributions, suggestions);
+            history, network.CreatedAt, contributions, suggestions, await help.OpenAsync(id, ct));
     }
 
     /// <summary>The engine's journal of the network's workflow, oldest first: what ran, for the coordinator who wants to know why.</summary>

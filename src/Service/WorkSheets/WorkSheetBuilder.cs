@@ -47,7 +47,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
             new([network.CoordinatorName, network.LeadOrganisation, null, T("võrgustiku juht", "coordinator"), network.CoordinatorEmail, null, T("juhib", "leads")]),
         };
         rows.AddRange(network.Members.OrderByDescending(m => m.IsActive).ThenBy(m => m.AddedAt).Select(m => new SheetRow(
-            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.Role, m.Email, m.Phone, NetworkWords.Of(m.Status, T("et", "en"))])));
+            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.RoleIn(T("et", "en")), m.Email, m.Phone, NetworkWords.Of(m.Status, T("et", "en"))])));
         return [new(T("Liikmed", "Members"),
             [T("Nimi", "Name"), T("Organisatsioon", "Organisation"), T("Valdkond", "Sector"), T("Roll", "Role"), T("E-post", "Email"), T("Telefon", "Phone"), T("Staatus", "Status")],
             rows)];

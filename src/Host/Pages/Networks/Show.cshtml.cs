@@ -17,7 +17,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
 public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
-    IncidentHandling incidents, Actor actor) : PageModel
+    IncidentHandling incidents, ActionHelp help, Actor actor) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
@@ -109,6 +109,9 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     public IReadOnlyList<string> InviteErrorsOf(Guid suggestionId, string field) =>
         InviteDraft?.SuggestionId == suggestionId ? InviteErrors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [] : [];
 
+    public Task<IActionResult> OnPostResolveHelpAsync(Guid id, Guid helpId) =>
+        RunAsync(id, "help-resolved", () => help.ResolveAsync(actor, id, helpId, HttpContext.RequestAborted));
+
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
         RunAsync(id, "member-removed", () => membership.RemoveAsync(actor, id, memberId, HttpContext.RequestAborted));
 
@@ -126,6 +129,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         "closed" => T("Samm on suletud; töövoog läks edasi.", "The step is closed; the workflow went on."),
         "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
         "colleague-invited" => T("Kolleeg on lisatud liikmeks ja saab ootel sammu palve.", "The colleague is added as a member and gets the waiting step's request."),
+        "help-resolved" => T("Abipalve on märgitud lahendatuks.", "The request for help is marked resolved."),
         "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
         "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
         _ => null,

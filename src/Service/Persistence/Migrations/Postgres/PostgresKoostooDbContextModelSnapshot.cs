@@ -182,6 +182,9 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -602,6 +605,14 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RoleEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RoleEt")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
