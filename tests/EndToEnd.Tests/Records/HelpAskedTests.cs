@@ -75,7 +75,8 @@ public sealed partial class HelpAskedTests : IAsyncLifetime
         var resolved = await _coordinator.PostAsync($"/networks/{id}?handler=resolveHelp", new FormUrlEncodedContent(
             [KeyValuePair.Create("helpId", helpId.ToString()), KeyValuePair.Create("__RequestVerificationToken", token)]));
         resolved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var after = await PageAsync(id);
+        resolved.Headers.Location!.ToString().Should().Be($"/networks/{id}?done=help-resolved");
+        var after = WebUtility.HtmlDecode(await _coordinator.GetStringAsync(resolved.Headers.Location));
         after.Should().Contain("Abipalve on märgitud lahendatuks.").And.NotContain("Abi palutakse");
         after.Should().Contain("Liige 1 palus abi tegevusega „Kodukülastus“; koordinaatorit teavitati.")
             .And.Contain("Koordinaator märkis lahendatuks abipalve tegevusega „Kodukülastus“ (Liige 1).");
