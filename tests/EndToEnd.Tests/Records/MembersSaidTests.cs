@@ -84,8 +84,17 @@ public sealed class MembersSaidTests : IAsyncLifetime
         // Roles, then what each field knows and offers.
         var people = members.Skip(1).Append(Colleague).ToList();
         var roles = afterInvitations.Concat(invitation).ToList();
-        foreach (var person in people) await AnswerAsync(roles, person, ("role", "member"), ("agree", "yes"));
+        foreach (var person in people) await AnswerAsync(roles, person, ("role", person == members[1] ? "notes" : "member"), ("agree", "yes"));
         var information = await NewMailAsync(8);
+
+        // Roles read in the page's language.
+        string? RoleOf(JsonObject network, string name) => network["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!["role"]?.GetValue<string>();
+        var estonian = (await _scenario.Api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!;
+        var english = (await _scenario.Api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}?lang=en"))!;
+        (RoleOf(estonian, "Liige 2"), RoleOf(english, "Liige 2"), RoleOf(estonian, "Liige 3"), RoleOf(english, "Liige 3"))
+            .Should().Be(("Protokollija", "Note-taker", "Liige", "Member"));
+        await page.GotoAsync($"{Url}/networks/{id}?lang=en");
+        (await page.InnerTextAsync("ul.members")).Should().Contain("Note-taker").And.NotContain("Protokollija");
         To(information).Should().BeEquivalentTo(people);
         foreach (var person in people)
             await AnswerAsync(information, person, ("knows", $"{Name(person)}: neli õpilast jättis kooli pooleli"), ("offers", person == Colleague ? "" : $"{Name(person)} pakub nõustamist"));
