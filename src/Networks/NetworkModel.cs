@@ -3,6 +3,7 @@ using Koostoo.Networks.Agreements;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.History;
+using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
@@ -36,6 +37,8 @@ public static class NetworkModel
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.Language).HasMaxLength(8);
             e.Property(m => m.Role).HasMaxLength(100);
+            e.Property(m => m.RoleEt).HasMaxLength(100);
+            e.Property(m => m.RoleEn).HasMaxLength(100);
             e.Ignore(m => m.IsActive);
             e.HasIndex(m => new { m.NetworkId, m.Email });
         });
@@ -91,6 +94,7 @@ public static class NetworkModel
         {
             e.ToTable("action_progress");
             e.HasKey(p => p.Id);
+            e.Ignore(p => p.AsksForHelp);
             e.HasIndex(p => p.ActionItemId);
         });
         model.Entity<Meeting>(e =>
@@ -114,6 +118,31 @@ public static class NetworkModel
             e.Property(f => f.RespondentName).HasMaxLength(200);
             e.HasIndex(f => f.NetworkId);
             e.HasIndex(f => f.SourceRequestId);
+        });
+        model.Entity<Contribution>(e =>
+        {
+            e.ToTable("contributions");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.RespondentName).HasMaxLength(200);
+            e.HasIndex(c => c.NetworkId);
+            e.HasIndex(c => c.SourceRequestId);
+        });
+        model.Entity<GoalVote>(e =>
+        {
+            e.ToTable("goal_votes");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.RespondentName).HasMaxLength(200);
+            e.HasIndex(v => new { v.NetworkId, v.Draft });
+            e.HasIndex(v => v.SourceRequestId);
+        });
+        model.Entity<ColleagueSuggestion>(e =>
+        {
+            e.ToTable("colleague_suggestions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.SuggestedBy).HasMaxLength(200);
+            e.Property(s => s.Colleague).HasMaxLength(500);
+            e.HasIndex(s => s.NetworkId);
+            e.HasIndex(s => s.SourceRequestId);
         });
         model.Entity<HistoryEntry>(e =>
         {

@@ -41,6 +41,7 @@ public static class KoostooServices
         services.AddScoped<Digest.CoordinatorDigest>();
         services.AddScoped<StepCommands>();
         services.AddScoped<Membership>();
+        services.AddScoped<ActionHelp>();
         services.AddScoped<MemberErasure>();
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.AddScoped<NetworkRetention>();
@@ -82,6 +83,8 @@ public static class KoostooServices
                 services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
             await database.MigrateAsync(ct);
             await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(ct);
+            await RecordsBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<KoostooDbContext>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Backfill"), ct);
         }
         await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);

@@ -80,6 +80,15 @@ public sealed class HistoryTextTests
         { HistoryKind.MembersAnonymised, HistoryActor.System, "{}",
             "Säilitusaeg möödus: liikmete nimed, e-postid ja telefonid kustutati; vastused jäid alles ilma nendeta.",
             "The retention period passed: the members' names, emails and phones were erased; the answers stay, without them." },
+        { HistoryKind.SuggestedColleagueInvited, HistoryActor.Staff("Kati Kask"), """{"member":"Mari Maasikas","suggestedBy":"Liige 2"}""",
+            "Kati Kask: Mari Maasikas kutsuti võrgustikku (Liige 2 soovitusel).",
+            "Kati Kask: Mari Maasikas was invited to the network (suggested by Liige 2)." },
+        { HistoryKind.HelpAsked, HistoryActor.Member("Liige 8"), """{"action":"Kodukülastus","owner":"Liige 8"}""",
+            "Liige 8 palus abi tegevusega „Kodukülastus“; koordinaatorit teavitati.",
+            "Liige 8 asked for help with the action “Kodukülastus”; the coordinator was told." },
+        { HistoryKind.HelpResolved, Coordinator, """{"action":"Kodukülastus","owner":"Liige 8"}""",
+            "Koordinaator märkis lahendatuks abipalve tegevusega „Kodukülastus“ (Liige 8).",
+            "The coordinator marked the request for help with the action “Kodukülastus” (Liige 8) resolved." },
     };
 
     [Theory]

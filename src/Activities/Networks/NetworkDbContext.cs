@@ -4,6 +4,7 @@ using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
+using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
@@ -29,6 +30,9 @@ public class NetworkDbContext(DbContextOptions options) : WorkflowDbContext(opti
     public DbSet<ActionProgress> ActionProgress => Set<ActionProgress>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<GoalVote> GoalVotes => Set<GoalVote>();
+    public DbSet<ColleagueSuggestion> ColleagueSuggestions => Set<ColleagueSuggestion>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

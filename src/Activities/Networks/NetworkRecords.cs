@@ -5,6 +5,8 @@ using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.History;
+using Koostoo.Networks.Information;
+using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -13,24 +15,29 @@ namespace Koostoo.Activities.Networks;
 
 /// <summary>
 /// Turns the answers of a stage's step into the network's records (AskMembers' <c>record</c> input), in the step's
-/// own transaction: roles and accepted agreements on the members, the goal's drafts and the members' decision, the
-/// action plan's items, the feedback. The form's field names are the contract, listed per kind in <see cref="Fields"/>.
+/// own transaction: the colleagues suggested at the invitation, roles and accepted agreements on the members, what each
+/// field knows and offers, the goal's drafts and the members' votes (with their reasons) and decision, the action
+/// plan's items, the feedback. The form's field names are the contract, listed per kind in <see cref="Fields"/>.
 /// A changed answer updates the record it made, never adds a second.
 /// </summary>
 public static class NetworkRecords
 {
+    public const string Suggestions = "suggestions";
     public const string Roles = "roles";
+    public const string Information = "information";
     public const string Goal = "goal";
     public const string GoalDecision = "goal-decision";
     public const string Plan = "plan";
     public const string Feedback = "feedback";
 
-    public static readonly string[] Kinds = [Roles, Goal, GoalDecision, Plan, Feedback];
+    public static readonly string[] Kinds = [Suggestions, Roles, Information, Goal, GoalDecision, Plan, Feedback];
 
     /// <summary>The fields each kind reads; a definition that records without them is refused at load.</summary>
     public static IReadOnlyList<string> Fields(string kind) => kind switch
     {
+        Suggestions => ["colleague"],
         Roles => ["role", "agree"],
+        Information => ["knows"],
         Goal => ["problem", "specific", "measurable", "ambitious", "realistic", "timebound"],
         GoalDecision => [],
         Plan => ["action", "due", "confirm"],
@@ -38,13 +45,16 @@ public static class NetworkRecords
         _ => [],
     };
 
-    public static async Task OnAnswerAsync(string? kind, ActivityContext context, StepRequest request, JsonObject answer)
+    /// <param name="decision">The step's yes/no decision field, for the goal's votes.</param>
+    public static async Task OnAnswerAsync(string? kind, ActivityContext context, StepRequest request, JsonObject answer, string? decision = null)
     {
         switch (kind)
         {
             case Roles when request.MemberId is { } memberId:
                 var member = await context.NetworkDb().Members.FirstAsync(m => m.Id == memberId);
+                var option = RequestForm.FromJson(request.Form).Fields.FirstOrDefault(f => f.Name == "role")?.Options.FirstOrDefault(o => o.Value == Text(answer, "role"));
                 member.Role = await RoleNameAsync(context, request, Text(answer, "role"));
+                (member.RoleEt, member.RoleEn) = option is null ? (null, null) : (option.Label.In("et"), option.Label.In("en"));
                 member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
                 break;
             case Goal:
@@ -65,6 +75,15 @@ public static class NetworkRecords
                 break;
             case Plan:
                 await RecordActionAsync(context, request, answer);
+                break;
+            case Suggestions:
+                await RecordSuggestionAsync(context, request, answer);
+                break;
+            case Information:
+                await RecordContributionAsync(context, request, answer);
+                break;
+            case GoalDecision:
+                await RecordVoteAsync(context, request, answer, decision);
                 break;
             case Feedback:
                 var feedback = await context.NetworkDb().Feedback.FirstOrDefaultAsync(f => f.SourceRequestId == request.Id);
@@ -95,6 +114,61 @@ public static class NetworkRecords
         goal.DecidedAt = context.Now;
         NetworkHistory.Add(context.Db, networkId, context.Now, tally.Approved ? HistoryKind.GoalApproved : HistoryKind.GoalNotApproved, HistoryActor.System,
             new() { ["for"] = tally.Yes, ["against"] = tally.No });
+    }
+
+    /// <summary>A colleague suggested in one's place; an answer changed to no suggestion takes it back (unless already invited).</summary>
+    private static async Task RecordSuggestionAsync(ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        var suggestion = await context.NetworkDb().ColleagueSuggestions.FirstOrDefaultAsync(s => s.SourceRequestId == request.Id);
+        var colleague = Text(answer, "colleague")?.Trim();
+        if (colleague is null)
+        {
+            if (suggestion is { InvitedMemberId: null }) context.NetworkDb().ColleagueSuggestions.Remove(suggestion);
+            return;
+        }
+        if (suggestion is null)
+            context.NetworkDb().ColleagueSuggestions.Add(suggestion = new ColleagueSuggestion
+            {
+                NetworkId = request.NetworkId, SuggestedByMemberId = request.MemberId, SuggestedBy = request.RespondentName, Colleague = colleague,
+                SourceRequestId = request.Id,
+            });
+        suggestion.Colleague = colleague.Length > 500 ? colleague[..500] : colleague;
+        suggestion.SuggestedAt = context.Now;
+    }
+
+    private static async Task RecordContributionAsync(ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        var contribution = await context.NetworkDb().Contributions.FirstOrDefaultAsync(c => c.SourceRequestId == request.Id);
+        if (contribution is null)
+            context.NetworkDb().Contributions.Add(contribution = new Contribution
+            {
+                NetworkId = request.NetworkId, MemberId = request.MemberId, RespondentName = request.RespondentName, Knows = "", SourceRequestId = request.Id,
+            });
+        var member = request.MemberId is { } memberId ? await context.NetworkDb().Members.FirstOrDefaultAsync(m => m.Id == memberId) : null;
+        contribution.Sector = member?.Sector ?? Sector.Other;
+        contribution.Knows = Text(answer, "knows") ?? "";
+        contribution.Offers = Text(answer, "offers");
+        contribution.GivenAt = context.Now;
+    }
+
+    /// <summary>A vote on the latest draft (the one put to the vote), with the reason given in any long-text field.</summary>
+    private static async Task RecordVoteAsync(ActivityContext context, StepRequest request, JsonObject answer, string? decision)
+    {
+        if (decision is null || answer[decision] is not JsonValue value || !value.TryGetValue<bool>(out var approve)) return;
+        var form = RequestForm.FromJson(request.Form);
+        var reason = form.Fields.Where(f => f.Type is FieldType.LongText or FieldType.Text).Select(f => Text(answer, f.Name)).FirstOrDefault(t => t is not null);
+        var draft = context.NetworkDb().Goals.Local.Where(g => g.NetworkId == request.NetworkId).MaxBy(g => g.Draft)?.Draft
+            ?? await context.NetworkDb().Goals.Where(g => g.NetworkId == request.NetworkId).MaxAsync(g => (int?)g.Draft) ?? 0;
+        var vote = await context.NetworkDb().GoalVotes.FirstOrDefaultAsync(v => v.SourceRequestId == request.Id);
+        if (vote is null)
+            context.NetworkDb().GoalVotes.Add(vote = new GoalVote
+            {
+                NetworkId = request.NetworkId, MemberId = request.MemberId, RespondentName = request.RespondentName, SourceRequestId = request.Id,
+            });
+        vote.Draft = draft;
+        vote.Approve = approve;
+        vote.Reason = reason;
+        vote.VotedAt = context.Now;
     }
 
     /// <summary>A member's action in the plan: theirs once they confirm they take it on; unconfirmed, it is not in the plan.</summary>

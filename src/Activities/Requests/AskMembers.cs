@@ -68,8 +68,8 @@ public sealed class AskMembers : PeopleStep
     [Input(UiHint = "json", LabelEt = "Vastus → staatus", LabelEn = "Answer → status")]
     public Dictionary<string, Koostoo.Networks.Members.MemberStatus>? MemberStatus { get; set; }
 
-    /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): roles, goal, goal-decision, plan, feedback.</summary>
-    [Input(UiHint = "select", Options = ["", NetworkRecords.Roles, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback],
+    /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): suggestions, roles, information, goal, goal-decision, plan, feedback.</summary>
+    [Input(UiHint = "select", Options = ["", NetworkRecords.Suggestions, NetworkRecords.Roles, NetworkRecords.Information, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback],
         LabelEt = "Salvesta vastused võrgustiku andmetesse", LabelEn = "Record the answers in the network")]
     public string? Record { get; set; }
 
@@ -98,7 +98,7 @@ public sealed class AskMembers : PeopleStep
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
         await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());
-        await NetworkRecords.OnAnswerAsync(Record, context, request, stimulus["answer"]!.AsObject());
+        await NetworkRecords.OnAnswerAsync(Record, context, request, stimulus["answer"]!.AsObject(), Decision);
         // A fresh bookmark keeps the link working, so the member can change the answer until the step closes.
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
         return await SettleAsync(context);
@@ -275,6 +275,11 @@ public sealed class AskMembers : PeopleStep
                 values[value] = (values[value]?.GetValue<int>() ?? 0) + 1;
             counts[field.Name] = values;
         }
+        // Each answer carries its member's sector in both languages, so a later step's text can say which field spoke.
+        var members = (NetworkPeople.Loaded(context) ?? await NetworkPeople.NetworkOfAsync(context))?.Members.ToDictionary(m => m.Id) ?? [];
+        JsonObject? SectorOf(Guid? memberId) => memberId is { } id && members.TryGetValue(id, out var member)
+            ? new JsonObject { ["et"] = Koostoo.Networks.Members.SectorNames.Et(member.Sector), ["en"] = Koostoo.Networks.Members.SectorNames.En(member.Sector) }
+            : null;
         context.Variables[Variable ?? context.Activity.Id] = new JsonObject
         {
             ["asked"] = tally.Asked,
@@ -288,6 +293,7 @@ public sealed class AskMembers : PeopleStep
             {
                 ["memberId"] = r.MemberId?.ToString(),
                 ["name"] = r.RespondentName,
+                ["sector"] = SectorOf(r.MemberId),
                 ["at"] = r.AnsweredAt,
                 ["answer"] = JsonNode.Parse(r.Answer!),
             }).ToArray()),

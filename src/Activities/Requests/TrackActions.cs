@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -58,9 +57,12 @@ public sealed class TrackActions : PeopleStep
             var request = Ask(context, network, action);
             requests[request.Id.ToString()] = action.Id.ToString();
             var checkIn = Moment(action.DueOn, -IsoDuration.Parse(CheckInBefore));
-            if (checkIn <= context.Now) sent.Add(RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone));
-            else context.CreateBookmark(BookmarkKind.Timer, CheckInKey + action.Id, checkIn);
-            context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, Moment(action.DueOn.AddDays(1), TimeSpan.Zero));
+            var overdue = OverdueMoment(action);
+            // An action already overdue gets the overdue reminder (which asks the same), never a check-in beside it.
+            if (overdue > context.Now && checkIn <= context.Now)
+                sent.Add(RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone));
+            else if (overdue > context.Now) context.CreateBookmark(BookmarkKind.Timer, CheckInKey + action.Id, checkIn);
+            context.CreateBookmark(BookmarkKind.Timer, OverdueKey + action.Id, overdue);
         }
         context.Data["requests"] = requests;
         if (sent.Count > 0) Outbox.DeliverAfterCommit(context, sent);
@@ -111,6 +113,7 @@ public sealed class TrackActions : PeopleStep
             Status = status,
             Note = answer["progress"]?.ToString() is { Length: > 0 } note ? note : null,
         });
+        if (status == ActionStatus.Late) AskForHelp(context, network, request, action, answer["progress"]?.ToString());
         if (status == ActionStatus.Done)
         {
             NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.ActionDone, HistoryActor.Respondent(request), new() { ["action"] = action.What, ["owner"] = action.OwnerName });
@@ -143,7 +146,8 @@ public sealed class TrackActions : PeopleStep
     {
         var request = await RequestOfAsync(context, actionId);
         var action = await ActionOfAsync(context, request.Id);
-        if (action.Status == ActionStatus.Done) return;
+        // A check-in fired late (the host was down past the due date) leaves the asking to the overdue reminder.
+        if (action.Status == ActionStatus.Done || OverdueMoment(action) <= context.Now) return;
         Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone)]);
     }
 
@@ -154,18 +158,32 @@ public sealed class TrackActions : PeopleStep
         if (action.Status == ActionStatus.Done || action.EscalatedAt is not null) return;
         action.EscalatedAt = context.Now;
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var due = action.DueOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         request.RemindersSent++;
         var reminder = RequestMail.ToRespondent(context, "step-reminder", request, coordinator,
             new LocalizedText($"Tegevuse tähtaeg oli {due}. Anna palun teada, kuidas läheb, või mida vajad teistelt.",
-                $"The action was due on {action.DueOn:yyyy-MM-dd}. Please say how it is going, or what you need from the others."), TimeZone);
+                $"The action was due on {dueEn}. Please say how it is going, or what you need from the others."), TimeZone);
         var notice = RequestMail.NoticeToCoordinator(context, network, coordinator,
             new LocalizedText("tegevus on üle tähtaja", "an action is overdue"),
             new LocalizedText($"Tegevus „{action.What}“ (vastutaja {action.OwnerName}) pidi valmis olema {due}, aga ei ole tehtuks märgitud. Vastutajale saadeti meeldetuletus.",
-                $"The action \"{action.What}\" (owner {action.OwnerName}) was due on {action.DueOn:yyyy-MM-dd} and is not marked done. The owner was reminded."));
+                $"The action \"{action.What}\" (owner {action.OwnerName}) was due on {dueEn} and is not marked done. The owner was reminded."));
         Outbox.DeliverAfterCommit(context, [reminder, notice]);
         NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.ActionOverdue, HistoryActor.System, new() { ["action"] = action.What, ["owner"] = action.OwnerName });
         context.Log("An action is overdue: its owner was reminded and the coordinator told.");
+    }
+
+    /// <summary>"Late, I need help" reaches the coordinator at once, with the owner's note; the page shows it until resolved.</summary>
+    private static void AskForHelp(ActivityContext context, Network network, StepRequest request, ActionItem action, string? note)
+    {
+        var coordinator = NetworkPeople.CoordinatorOf(network);
+        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
+        var said = string.IsNullOrWhiteSpace(note) ? ("Märkust ei lisatud.", "No note was added.") : ($"Märkus: {note.Trim()}", $"Note: {note.Trim()}");
+        var notice = RequestMail.NoticeToCoordinator(context, network, coordinator,
+            new LocalizedText($"{action.OwnerName} vajab abi", $"{action.OwnerName} needs help"),
+            new LocalizedText($"{action.OwnerName} teatas, et tegevus „{action.What}“ (tähtaeg {due}) hilineb, ja palub abi.\n{said.Item1}",
+                $"{action.OwnerName} reported that the action \"{action.What}\" (due on {dueEn}) is late and asks for help.\n{said.Item2}"));
+        Outbox.DeliverAfterCommit(context, [notice]);
+        NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.HelpAsked, HistoryActor.Respondent(request), new() { ["action"] = action.What, ["owner"] = action.OwnerName });
     }
 
     protected override string Silent => "owner(s) of actions not done";
@@ -207,7 +225,7 @@ public sealed class TrackActions : PeopleStep
 
     private StepRequest Ask(ActivityContext context, Network network, ActionItem action)
     {
-        var due = action.DueOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         var request = new StepRequest
         {
             NetworkId = network.Id,
@@ -220,7 +238,7 @@ public sealed class TrackActions : PeopleStep
             Form = new RequestForm(
                 new LocalizedText($"Kuidas läheb tegevusega „{action.What}“?", $"How is your action \"{action.What}\" going?"),
                 new LocalizedText($"Tähtaeg {due}. Märgi tehtuks, kui valmis; seni võid edenemisest teada anda nii tihti, kui soovid.",
-                    $"Due on {action.DueOn:yyyy-MM-dd}. Mark it done when it is; until then report progress as often as you like."),
+                    $"Due on {dueEn}. Mark it done when it is; until then report progress as often as you like."),
                 ProgressFields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson(),
             CreatedAt = context.Now,
             Deadline = Moment(action.DueOn, TimeSpan.Zero),
@@ -244,6 +262,9 @@ public sealed class TrackActions : PeopleStep
         },
         new FormField { Name = "progress", Type = FieldType.LongText, Label = new LocalizedText("Mis on tehtud, mis takistab?", "What is done, what is in the way?") },
     ];
+
+    /// <summary>The morning after the due date: an action is due all of its day.</summary>
+    private DateTimeOffset OverdueMoment(ActionItem action) => Moment(action.DueOn.AddDays(1), TimeSpan.Zero);
 
     /// <summary>A due date's moment: the morning of that day in the step's time zone, moved by the offset.</summary>
     private DateTimeOffset Moment(DateOnly day, TimeSpan offset)

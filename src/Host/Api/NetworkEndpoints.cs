@@ -57,6 +57,12 @@ public static class NetworkEndpoints
             return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
         }).WithSummary("Erase a member on their request: name, address and phone replaced everywhere, their answers kept without them, their links dead, their queued mail dropped.");
 
+        networks.MapPost("/{id:guid}/help/{helpId:guid}/resolve", async (Guid id, Guid helpId, string? lang, ActionHelp help, NetworkReader reader, Actor actor, CancellationToken ct) =>
+        {
+            await help.ResolveAsync(actor, id, helpId, ct);
+            return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));
+        }).WithSummary("Mark an owner's request for help (a check-in answered 'late, I need help', listed in helpRequests) resolved; twice is a 409.");
+
         networks.MapPost("/{id:guid}/steps/{activityId}/{command}", async (Guid id, string activityId, string command, string? lang, HttpRequest http,
             StepCommands commands, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {

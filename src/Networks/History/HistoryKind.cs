@@ -47,4 +47,10 @@ public enum HistoryKind
     MemberErased,
     /// <summary>The network ended longer ago than the retention period: its people's names, addresses and phones were erased.</summary>
     MembersAnonymised,
+    /// <summary>The coordinator invited a colleague a member had suggested in their place.</summary>
+    SuggestedColleagueInvited,
+    /// <summary>An action's owner reported it late and asked for help; the coordinator was mailed.</summary>
+    HelpAsked,
+    /// <summary>The coordinator marked a request for help resolved.</summary>
+    HelpResolved,
 }

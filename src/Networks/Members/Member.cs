@@ -34,11 +34,17 @@ public sealed class Member
     public string Language { get; set; } = "et";
     /// <summary>The role in the network (leader, note-taker, family contact, expert...), chosen in the roles stage.</summary>
     public string? Role { get; set; }
+    /// <summary>The role as the roles step's option names it in Estonian and in English, for pages in either language; null for a role typed as free text.</summary>
+    public string? RoleEt { get; set; }
+    public string? RoleEn { get; set; }
     public MemberStatus Status { get; set; } = MemberStatus.Invited;
     public DateTimeOffset AddedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
     /// <summary>When the member accepted the group agreements (grupi kokkulepped), in the roles stage.</summary>
     public DateTimeOffset? AgreementsAcceptedAt { get; set; }
+
+    /// <summary>The role in the reader's language where the step named it so, else as recorded.</summary>
+    public string? RoleIn(string language) => (language == "en" ? RoleEn : RoleEt) ?? Role;
 
     /// <summary>Still part of the network: asked in new steps, counted in quorums.</summary>
     public bool IsActive => Status is MemberStatus.Invited or MemberStatus.Accepted;

@@ -15,7 +15,7 @@ public static partial class ReplyAnswer
     private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "jah", "jaa", "ja", "yes", "y", "да" };
     private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "ei", "no", "n", "нет" };
 
-    public static FormAnswers.Result Read(IReadOnlyList<FormField> fields, string top, string language)
+    public static FormAnswers.Result Read(IReadOnlyList<FormField> fields, string top, string language, DateOnly today)
     {
         var given = new Dictionary<string, List<string>>();
         var rest = new List<string>();
@@ -32,7 +32,7 @@ public static partial class ReplyAnswer
             var first = fields[0];
             given[first.Name] = first.Type is FieldType.Text or FieldType.LongText ? [string.Join("\n", rest)] : [.. Values(first, rest[0])];
         }
-        return FormAnswers.Read(fields, name => given.TryGetValue(name, out var values) ? values : [], language);
+        return FormAnswers.Read(fields, name => given.TryGetValue(name, out var values) ? values : [], language, today);
     }
 
     /// <summary>The one line a request mail adds when replies are read, in the reader's language; null when the form cannot be answered so.</summary>

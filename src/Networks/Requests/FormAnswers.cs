@@ -14,7 +14,8 @@ public static class FormAnswers
         public bool IsValid => Errors.Count == 0;
     }
 
-    public static Result Read(IReadOnlyList<FormField> fields, Func<string, IReadOnlyList<string>> posted, string language)
+    /// <param name="today">The network's today, for dates that may not be in the past (<see cref="FormField.NotPast"/>).</param>
+    public static Result Read(IReadOnlyList<FormField> fields, Func<string, IReadOnlyList<string>> posted, string language, DateOnly today)
     {
         var answer = new JsonObject();
         var errors = new Dictionary<string, string>();
@@ -53,7 +54,10 @@ public static class FormAnswers
                     errors[field.Name] = T("Sisesta arv, nt 12 või 3,5.", "Enter a number, e.g. 12 or 3.5.");
                     break;
                 case FieldType.Date when DateOnly.TryParseExact(values[0], ["yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
-                    answer[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (field.NotPast && date < today)
+                        errors[field.Name] = T($"See kuupäev on möödas: vali täna ({DateText.InFigures(today, "et")}) või hilisem päev.",
+                            $"This date has passed: choose today ({DateText.InFigures(today, "en")}) or a later day.");
+                    else answer[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
                 case FieldType.Date:
                     errors[field.Name] = T("Sisesta kuupäev, nt 24.11.2026.", "Enter a date, e.g. 2026-11-24.");

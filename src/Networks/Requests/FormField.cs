@@ -26,4 +26,6 @@ public sealed record FormField
     public LocalizedText? Help { get; init; }
     public bool Required { get; init; }
     public IReadOnlyList<FieldOption> Options { get; init; } = [];
+    /// <summary>For a date: today (Tallinn's) or later; a due date or a deadline in the past is refused beside the field.</summary>
+    public bool NotPast { get; init; }
 }

@@ -17,7 +17,30 @@ namespace Koostoo.Service.Networks;
 /// </summary>
 public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepCommands commands, TimeProvider time)
 {
-    public async Task<Member> AddAsync(Actor actor, Guid networkId, MemberDraft draft, CancellationToken ct = default)
+    public Task<Member> AddAsync(Actor actor, Guid networkId, MemberDraft draft, CancellationToken ct = default) =>
+        AddAsync(actor, networkId, draft, null, ct);
+
+    /// <summary>
+    /// Adds the colleague a member suggested (as the coordinator corrected their name and address) and marks the
+    /// suggestion invited, in one transaction; the caller then asks them in the waiting steps, as with any new member.
+    /// </summary>
+    public async Task<Member> InviteSuggestedAsync(Actor actor, Guid networkId, Guid suggestionId, MemberDraft draft, CancellationToken ct = default)
+    {
+        await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
+        var suggestion = await db.Set<ColleagueSuggestion>().FirstOrDefaultAsync(s => s.Id == suggestionId && s.NetworkId == networkId, ct)
+            ?? throw new NotFoundException($"Network {networkId} has no suggested colleague {suggestionId}.");
+        if (suggestion.InvitedMemberId is not null) throw new ConflictException("This colleague has been invited already.");
+        return await AddAsync(actor, networkId, draft, member =>
+        {
+            suggestion.InvitedMemberId = member.Id;
+            suggestion.InvitedAt = member.AddedAt;
+            return (HistoryKind.SuggestedColleagueInvited, new() { ["member"] = member.Name, ["suggestedBy"] = suggestion.SuggestedBy });
+        }, ct);
+    }
+
+    /// <param name="alongside">Changes saved with the new member, and the history entry that tells of it (joined, by default).</param>
+    private async Task<Member> AddAsync(Actor actor, Guid networkId, MemberDraft draft, Func<Member, (HistoryKind, System.Text.Json.Nodes.JsonObject)>? alongside,
+        CancellationToken ct)
     {
         var network = await access.LoadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
         if (network.Status != NetworkStatus.Active)
@@ -32,7 +55,8 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
         var member = draft.ToMember(time.GetUtcNow());
         member.NetworkId = networkId;
         db.Add(member);
-        NetworkHistory.Add(db, networkId, member.AddedAt, HistoryKind.MemberJoined, actor.ForHistory(), new() { ["member"] = member.Name });
+        var (kind, arguments) = alongside?.Invoke(member) ?? (HistoryKind.MemberJoined, new() { ["member"] = member.Name });
+        NetworkHistory.Add(db, networkId, member.AddedAt, kind, actor.ForHistory(), arguments);
         await db.SaveChangesAsync(ct);
         return member;
     }

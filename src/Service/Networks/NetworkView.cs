@@ -3,6 +3,7 @@ using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
 using Koostoo.Networks.Goals;
 using Koostoo.Networks.History;
+using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
@@ -35,9 +36,19 @@ public enum StageState
 /// <summary>One stage of the definition version the network runs on, in the definition's order.</summary>
 public sealed record StageView(string Id, LocalizedText Name, StageState State);
 
-/// <summary>The latest draft of the goal, whatever its status: the coordinator sees what is being voted on.</summary>
+/// <summary>The latest draft of the goal, whatever its status: the coordinator sees what is being voted on, and each vote with its reason.</summary>
 public sealed record GoalView(int Draft, string Problem, string Specific, string Measurable, string Ambitious, string Realistic,
-    DateOnly? TimeBound, GoalStatus Status, int VotesFor, int VotesAgainst, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt);
+    DateOnly? TimeBound, GoalStatus Status, int VotesFor, int VotesAgainst, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt,
+    IReadOnlyList<VoteView> Votes);
+
+/// <summary>A member's vote on the draft and the reason they gave (what to change, when against).</summary>
+public sealed record VoteView(Guid? MemberId, string Name, bool Approve, string? Reason, DateTimeOffset At);
+
+/// <summary>What one member's field knows and offers (the information stage).</summary>
+public sealed record ContributionView(Guid? MemberId, string Name, Sector Sector, string SectorName, string Knows, string? Offers, DateTimeOffset GivenAt);
+
+/// <summary>A colleague a member suggested; invited once the coordinator added them (then <c>InvitedMemberId</c> is set).</summary>
+public sealed record SuggestionView(Guid Id, string SuggestedBy, string Colleague, string? Name, string? Email, DateTimeOffset SuggestedAt, Guid? InvitedMemberId);
 
 /// <summary>An action of the plan; overdue when past its due date (Estonian time) and not done.</summary>
 public sealed record ActionView(Guid Id, string What, Guid? OwnerMemberId, string OwnerName, DateOnly DueOn, string? Needs,
@@ -60,10 +71,11 @@ public sealed record NetworkDetail(
     NetworkStatus Status, Guid? WorkflowInstanceId, string WorkflowDefinitionId, int? WorkflowVersion, InstanceStatus? WorkflowStatus,
     string? Stage, IReadOnlyList<StageView> Stages, IReadOnlyList<MemberView> Members, IReadOnlyList<OpenStepView> OpenSteps,
     IReadOnlyList<string> Agreements, GoalView? Goal, IReadOnlyList<ActionView> Actions, IReadOnlyList<MeetingView> Meetings,
-    IReadOnlyList<HistoryView> History, DateTimeOffset CreatedAt);
+    IReadOnlyList<HistoryView> History, DateTimeOffset CreatedAt,
+    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<SuggestionView> Suggestions, IReadOnlyList<HelpView> HelpRequests);
 
 /// <summary>Reads networks for the coordinator: what stage, which step waits, who has and has not answered, what was agreed and done.</summary>
-public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, TimeProvider time)
+public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, DefinitionStore definitions, ActionHelp help, TimeProvider time)
 {
     /// <param name="coordinatorEmail">Only the networks this coordinator leads (no accounts yet, so the address stands in for "mine").</param>
     public async Task<IReadOnlyList<NetworkSummary>> ListAsync(Actor actor, string? coordinatorEmail = null, CancellationToken ct = default)
@@ -109,6 +121,19 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var agreements = await db.Set<GroupAgreement>().AsNoTracking().Where(a => a.NetworkId == id).OrderBy(a => a.Position)
             .Select(a => a.Text).ToListAsync(ct);
         var goal = await db.Set<Goal>().AsNoTracking().Where(g => g.NetworkId == id).OrderByDescending(g => g.Draft).FirstOrDefaultAsync(ct);
+        var votes = goal is null ? [] : (await db.Set<GoalVote>().AsNoTracking().Where(v => v.NetworkId == id && v.Draft == goal.Draft).ToListAsync(ct))
+            .OrderBy(v => v.Approve).ThenBy(v => v.VotedAt)
+            .Select(v => new VoteView(v.MemberId, v.RespondentName, v.Approve, v.Reason, v.VotedAt)).ToList();
+        var contributions = (await db.Set<Contribution>().AsNoTracking().Where(c => c.NetworkId == id).ToListAsync(ct))
+            .OrderBy(c => c.Sector).ThenBy(c => c.GivenAt)
+            .Select(c => new ContributionView(c.MemberId, c.RespondentName, c.Sector, SectorNames.In(c.Sector, language), c.Knows, c.Offers, c.GivenAt)).ToList();
+        var suggestions = (await db.Set<ColleagueSuggestion>().AsNoTracking().Where(s => s.NetworkId == id).ToListAsync(ct))
+            .OrderBy(s => s.SuggestedAt)
+            .Select(s =>
+            {
+                var (name, email) = SuggestedColleague.Parse(s.Colleague);
+                return new SuggestionView(s.Id, s.SuggestedBy, s.Colleague, name, email, s.SuggestedAt, s.InvitedMemberId);
+            }).ToList();
         var today = NetworkTime.Today(time.GetUtcNow());
         var actions = await db.Set<ActionItem>().AsNoTracking().Where(a => a.NetworkId == id).ToListAsync(ct);
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.NetworkId == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
@@ -120,14 +145,14 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
             network.LeadOrganisation, network.StrategyReference, network.CoordinatorName, network.CoordinatorEmail, network.Language,
             network.Confidential, network.Status, network.WorkflowInstanceId, network.WorkflowDefinitionId, instance?.DefinitionVersion,
             instance?.Status, instance?.CurrentStage, instance is null ? [] : await StagesOfAsync(instance, ct),
-            network.Members.OrderBy(m => m.AddedAt).Select(m => new MemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Phone, m.Language, m.Role, m.Status)).ToList(),
+            network.Members.OrderBy(m => m.AddedAt).Select(m => new MemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Phone, m.Language, m.RoleIn(language), m.Status)).ToList(),
             steps, agreements,
             goal is null ? null : new GoalView(goal.Draft, goal.Problem, goal.Specific, goal.Measurable, goal.Ambitious, goal.Realistic,
-                goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt),
+                goal.TimeBound, goal.Status, goal.VotesFor, goal.VotesAgainst, goal.ProposedAt, goal.DecidedAt, votes),
             actions.OrderBy(a => a.DueOn).ThenBy(a => a.OwnerName).Select(a => new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName,
                 a.DueOn, a.Needs, a.Status, a.IsOverdue(today), a.DoneAt, a.EscalatedAt)).ToList(),
             meetings.Select(m => new MeetingView(m.Id, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink, attendees[m.Id])).ToList(),
-            history, network.CreatedAt);
+            history, network.CreatedAt, contributions, suggestions, await help.OpenAsync(id, ct));
     }
 
     /// <summary>The engine's journal of the network's workflow, oldest first: what ran, for the coordinator who wants to know why.</summary>

@@ -47,7 +47,7 @@ public sealed class ReplyHandler(
         {
             var (state, current) = await inbox.FindAsync(request.Id, ct);
             if (state != LinkState.Open) return await HelpAsync(receipt, current!, ReplyOutcome.StepClosed, ct);
-            var read = ReplyAnswer.Read(RequestForm.FromJson(current!.Form).Fields, ReplyText.TopOf(BodyOf(message)), current.Language);
+            var read = ReplyAnswer.Read(RequestForm.FromJson(current!.Form).Fields, ReplyText.TopOf(BodyOf(message)), current.Language, NetworkTime.Today(time.GetUtcNow()));
             if (!read.IsValid) return await HelpAsync(receipt, current, ReplyOutcome.NotUnderstood, ct);
             receipt.Outcome = ReplyOutcome.Answered;
             var question = RequestForm.FromJson(current.Form).Question;

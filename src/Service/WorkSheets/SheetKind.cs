@@ -11,6 +11,8 @@ public enum SheetKind
     Plan,
     Meetings,
     Feedback,
+    /// <summary>What each member's field knows and offers (the information stage).</summary>
+    Information,
 }
 
 /// <summary>The sheets' names: in the address (fixed, English), as titles and in downloaded file names (the reader's language).</summary>
@@ -36,6 +38,8 @@ public static class SheetNames
         (SheetKind.Meetings, false) => "Kohtumiste memo",
         (SheetKind.Meetings, true) => "Meeting memo",
         (SheetKind.Feedback, false) => "Tagasiside kokkuvõte",
+        (SheetKind.Information, false) => "Info kogumine: mida valdkonnad teavad ja pakuvad",
+        (SheetKind.Information, true) => "Information: what the fields know and offer",
         _ => "Feedback summary",
     };
 
@@ -49,6 +53,7 @@ public static class SheetNames
             (SheetKind.Plan, false) => "tooplaan",
             (SheetKind.Meetings, false) => "kohtumised",
             (SheetKind.Feedback, false) => "tagasiside",
+            (SheetKind.Information, false) => "info",
             (SheetKind.Plan, true) => "work-plan",
             _ => Address(kind),
         };

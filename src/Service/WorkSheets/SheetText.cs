@@ -14,8 +14,8 @@ public static class SheetText
     {
         null => "",
         string text => text,
-        DateOnly day => day.ToString(language == "en" ? "d MMM yyyy" : "d.MM.yyyy", Culture(language)),
-        DateTime moment => moment.ToString(language == "en" ? "d MMM yyyy, HH:mm" : "d.MM.yyyy HH:mm", Culture(language)),
+        DateOnly day => Koostoo.Networks.DateText.InFigures(day, language),
+        DateTime moment => Koostoo.Networks.DateText.InFigures(moment, language),
         decimal number => number.ToString("0.0", Culture(language)),
         IFormattable other => other.ToString(null, Culture(language)),
         _ => cell.ToString() ?? "",

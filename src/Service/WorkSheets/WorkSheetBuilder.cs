@@ -3,6 +3,7 @@ using Koostoo.Networks.Actions;
 using Koostoo.Networks.Agreements;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
+using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Service.Access;
@@ -33,6 +34,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
             SheetKind.Agreements => await AgreementsAsync(network, T, ct),
             SheetKind.Plan => await PlanAsync(network, T, ct),
             SheetKind.Meetings => await MeetingsAsync(network, T, ct),
+            SheetKind.Information => await InformationAsync(network, T, ct),
             _ => await FeedbackAsync(network, T, ct),
         };
         return new WorkSheet(kind, language == "en" ? "en" : "et", SheetNames.Title(kind, language), network.Name, Local(time.GetUtcNow()), sections);
@@ -45,7 +47,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
             new([network.CoordinatorName, network.LeadOrganisation, null, T("võrgustiku juht", "coordinator"), network.CoordinatorEmail, null, T("juhib", "leads")]),
         };
         rows.AddRange(network.Members.OrderByDescending(m => m.IsActive).ThenBy(m => m.AddedAt).Select(m => new SheetRow(
-            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.Role, m.Email, m.Phone, NetworkWords.Of(m.Status, T("et", "en"))])));
+            [m.Name, m.Organisation, SectorNames.In(m.Sector, T("et", "en")), m.RoleIn(T("et", "en")), m.Email, m.Phone, NetworkWords.Of(m.Status, T("et", "en"))])));
         return [new(T("Liikmed", "Members"),
             [T("Nimi", "Name"), T("Organisatsioon", "Organisation"), T("Valdkond", "Sector"), T("Roll", "Role"), T("E-post", "Email"), T("Telefon", "Phone"), T("Staatus", "Status")],
             rows)];
@@ -118,6 +120,20 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
                     string.Join(" · ", new[] { m.Place, m.OnlineLink }.Where(p => p is not null)),
                     m.Agenda, m.Memo, AttendanceText.Of(attendees[m.Id], T("et", "en")),
                 ])).ToList()),
+        ];
+    }
+
+    /// <summary>One row per member who answered, grouped by sector, with who is still silent flagged below.</summary>
+    private async Task<List<SheetSection>> InformationAsync(Network network, Func<string, string, string> T, CancellationToken ct)
+    {
+        var contributions = await db.Set<Contribution>().AsNoTracking().Where(c => c.NetworkId == network.Id).ToListAsync(ct);
+        return
+        [
+            new(T("Mida valdkonnad teavad ja pakuvad", "What the fields know and offer"),
+                [T("Valdkond", "Sector"), T("Liige", "Member"), T("Mida teame olukorrast", "What we know about the situation"),
+                 T("Mida saame pakkuda", "What we can offer"), T("Antud", "Given")],
+                contributions.OrderBy(c => c.Sector).ThenBy(c => c.GivenAt).Select(c => new SheetRow(
+                    [SectorNames.In(c.Sector, T("et", "en")), c.RespondentName, c.Knows, c.Offers, Local(c.GivenAt)])).ToList()),
         ];
     }
 

@@ -61,7 +61,7 @@ public sealed class TrackActionsTests : IAsyncLifetime
         (await MailToAsync("üle tähtaja")).Should().Equal(NetworkEngine.CoordinatorEmail);
         var reminder = (await _engine.OutboxAsync()).Single(m => m.Subject.StartsWith("Meeldetuletus", StringComparison.Ordinal));
         reminder.ToAddress.Should().Be(NetworkEngine.Email(2));
-        reminder.TextBody.Should().Contain($"Tegevuse tähtaeg oli {Day(10):d.M.yyyy}");
+        reminder.TextBody.Should().Contain($"Tegevuse tähtaeg oli {Koostoo.Networks.DateText.InWords(Day(10), "et")}");
         (await _engine.WithDbAsync(db => db.ActionItems.AsNoTracking().SingleAsync(a => a.What == "Tegevus 2"))).EscalatedAt.Should().Be(_engine.Time.GetUtcNow());
 
         await _engine.AdvanceAsync(TimeSpan.FromDays(9));

@@ -100,6 +100,10 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         To(firstCheckIn).Should().Equal(members[7]);
         firstCheckIn[0].Subject.Should().Contain("Kuidas läheb tegevusega „Tegevus 8“?");
         await AnswerAsync(firstCheckIn, members[7], ("status", "late"), ("progress", "ruumi pole veel"));
+        var help = await NewMailAsync(1);
+        To(help).Should().Equal(Coordinator);
+        help[0].Subject.Should().Be("Kooli võrgustik: Liige 8 vajab abi", "'late, I need help' reaches the coordinator at once");
+        help[0].TextBody.Should().Contain("Märkus: ruumi pole veel");
         Pass(TimeSpan.FromDays(4));
         var overdue = await NewMailAsync(2);
         To(overdue).Should().BeEquivalentTo(members[7], Coordinator);

@@ -7,6 +7,7 @@ namespace Koostoo.Networks.Tests.Replies;
 /// <summary>A reply read against the step's form, held to the same rules as the web form.</summary>
 public class ReplyAnswerTests
 {
+    private static readonly DateOnly Today = new(2026, 11, 20);
     private static readonly FormField Join = new() { Name = "join", Type = FieldType.YesNo, Required = true, Label = new LocalizedText("Osalen", "I take part") };
     private static readonly FormField Note = new() { Name = "note", Type = FieldType.LongText, Label = new LocalizedText("Märkus", "Note") };
     private static readonly FormField Role = new()
@@ -30,7 +31,7 @@ public class ReplyAnswerTests
     [InlineData("Нет", false)]
     public void Yes_and_no_in_Estonian_English_and_Russian(string reply, bool join)
     {
-        var read = ReplyAnswer.Read([Join, Note], reply, "et");
+        var read = ReplyAnswer.Read([Join, Note], reply, "et", Today);
 
         read.IsValid.Should().BeTrue();
         read.Answer["join"]!.GetValue<bool>().Should().Be(join);
@@ -43,19 +44,19 @@ public class ReplyAnswerTests
     [InlineData("expert", "expert")]
     [InlineData("Leader", "leader")]
     public void A_choice_by_its_number_label_or_value(string reply, string role) =>
-        ReplyAnswer.Read([Role], reply, "et").Answer["role"]!.GetValue<string>().Should().Be(role);
+        ReplyAnswer.Read([Role], reply, "et", Today).Answer["role"]!.GetValue<string>().Should().Be(role);
 
     [Fact]
     public void A_scale_and_a_date()
     {
-        ReplyAnswer.Read([Score], "4", "et").Answer["score"]!.GetValue<int>().Should().Be(4);
-        ReplyAnswer.Read([From], "24.11.2026", "et").Answer["from"]!.GetValue<string>().Should().Be("2026-11-24");
+        ReplyAnswer.Read([Score], "4", "et", Today).Answer["score"]!.GetValue<int>().Should().Be(4);
+        ReplyAnswer.Read([From], "24.11.2026", "et", Today).Answer["from"]!.GetValue<string>().Should().Be("2026-11-24");
     }
 
     [Fact]
     public void A_form_of_several_questions_takes_field_value_lines_by_name_or_label()
     {
-        var read = ReplyAnswer.Read([Join, Note], "Osalen: jah\nnote: tulen teisipäeval", "et");
+        var read = ReplyAnswer.Read([Join, Note], "Osalen: jah\nnote: tulen teisipäeval", "et", Today);
 
         read.Answer["join"]!.GetValue<bool>().Should().BeTrue();
         read.Answer["note"]!.GetValue<string>().Should().Be("tulen teisipäeval");
@@ -67,8 +68,8 @@ public class ReplyAnswerTests
     [InlineData("")]
     public void What_the_form_would_refuse_is_not_an_answer(string reply)
     {
-        ReplyAnswer.Read([Join], reply, "et").IsValid.Should().BeFalse();
-        ReplyAnswer.Read([Score], reply, "et").IsValid.Should().BeFalse();
+        ReplyAnswer.Read([Join], reply, "et", Today).IsValid.Should().BeFalse();
+        ReplyAnswer.Read([Score], reply, "et", Today).IsValid.Should().BeFalse();
     }
 
     [Fact]

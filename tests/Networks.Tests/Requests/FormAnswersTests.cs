@@ -14,10 +14,23 @@ public class FormAnswersTests
         new() { Name = "start", Type = FieldType.Date, Label = new LocalizedText("Algus") },
         new() { Name = "trust", Type = FieldType.Scale, Label = new LocalizedText("Usaldus") },
         new() { Name = "note", Type = FieldType.LongText, Label = new LocalizedText("Märkus") },
+        new() { Name = "due", Type = FieldType.Date, Label = new LocalizedText("Tähtaeg"), NotPast = true },
     ];
 
+    private static readonly DateOnly Today = new(2026, 11, 20);
+
     private static FormAnswers.Result Read(Dictionary<string, string[]> posted, string language = "et") =>
-        FormAnswers.Read(Form, name => posted.GetValueOrDefault(name, []), language);
+        FormAnswers.Read(Form, name => posted.GetValueOrDefault(name, []), language, Today);
+
+    [Fact]
+    public void A_date_that_may_not_be_past_is_refused_before_today_and_taken_today_and_later()
+    {
+        Read(new() { ["join"] = ["yes"], ["due"] = ["19.11.2026"] }).Errors.Should().Equal(
+            new Dictionary<string, string> { ["due"] = "See kuupäev on möödas: vali täna (20.11.2026) või hilisem päev." });
+        Read(new() { ["join"] = ["yes"], ["due"] = ["2026-11-19"] }, "en").Errors["due"].Should().Be("This date has passed: choose today (20 November 2026) or a later day.");
+        Read(new() { ["join"] = ["yes"], ["due"] = ["2026-11-20"] }).Answer["due"]!.GetValue<string>().Should().Be("2026-11-20");
+        Read(new() { ["join"] = ["yes"], ["start"] = ["2020-01-01"] }).IsValid.Should().BeTrue("a date without the flag may be in the past");
+    }
 
     [Fact]
     public void A_complete_answer_becomes_typed_json()

@@ -17,7 +17,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
 public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
-    IncidentHandling incidents, Actor actor, TimeProvider time) : PageModel
+    IncidentHandling incidents, ActionHelp help, Actor actor, TimeProvider time) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
@@ -77,6 +77,43 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         return Redirect(Request.Link($"/networks/{id}?done=member-added"));
     }
 
+    /// <summary>Invites a colleague a member suggested: added as a member (with the name and address as the coordinator corrected them) and asked in the waiting steps.</summary>
+    public async Task<IActionResult> OnPostInviteSuggestedAsync(Guid id, Guid suggestionId, string? name, string? email, Sector sector, string? language)
+    {
+        var draft = new MemberDraft { Name = name ?? "", Email = email ?? "", Sector = sector, Language = language == "en" ? "en" : "et" };
+        try
+        {
+            var member = await membership.InviteSuggestedAsync(actor, id, suggestionId, draft, HttpContext.RequestAborted);
+            await membership.AskInWaitingStepsAsync(actor, id, member.Id, HttpContext.RequestAborted);
+        }
+        catch (LaunchRejectedException rejected)
+        {
+            InviteDraft = (suggestionId, draft);
+            InviteErrors = rejected.Check.Errors;
+            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Kolleegi ei kutsutud: paranda märgitud väljad.", "The colleague was not invited: correct the marked fields."));
+        }
+        catch (NotFoundException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda soovitust ei leitud; midagi ei muudetud.", "That suggestion was not found; nothing was changed."));
+        }
+        catch (ConflictException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, T("See kolleeg on juba kutsutud või võrgustik ei käi enam; midagi ei muudetud.",
+                "This colleague has been invited already, or the network is no longer active; nothing was changed."));
+        }
+        return Redirect(Request.Link($"/networks/{id}?done=colleague-invited"));
+    }
+
+    /// <summary>The invite form of one suggestion as typed, when it was refused.</summary>
+    public (Guid SuggestionId, MemberDraft Draft)? InviteDraft { get; private set; }
+    public IReadOnlyDictionary<string, List<string>> InviteErrors { get; private set; } = new Dictionary<string, List<string>>();
+
+    public IReadOnlyList<string> InviteErrorsOf(Guid suggestionId, string field) =>
+        InviteDraft?.SuggestionId == suggestionId ? InviteErrors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [] : [];
+
+    public Task<IActionResult> OnPostResolveHelpAsync(Guid id, Guid helpId) =>
+        RunAsync(id, "help-resolved", () => help.ResolveAsync(actor, id, helpId, HttpContext.RequestAborted));
+
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
         RunAsync(id, "member-removed", () => membership.RemoveAsync(actor, id, memberId, HttpContext.RequestAborted));
 
@@ -94,6 +131,8 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         "closed" => T("Samm on suletud; töövoog läks edasi.", "The step is closed; the workflow went on."),
         "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
         "member-erased" => T("Liikme andmed on kustutatud; tema vastused jäid alles ilma temata.", "The member's data is erased; their answers stay, without them."),
+        "colleague-invited" => T("Kolleeg on lisatud liikmeks ja saab ootel sammu palve.", "The colleague is added as a member and gets the waiting step's request."),
+        "help-resolved" => T("Abipalve on märgitud lahendatuks.", "The request for help is marked resolved."),
         "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
         "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
         _ => null,

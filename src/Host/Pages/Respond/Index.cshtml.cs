@@ -13,7 +13,7 @@ namespace Koostoo.Host.Pages.Respond;
 /// out-of-date link. Anti-forgery is checked by hand so that a stale form gets a page that says what to do, not a bare 400.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public LinkState State { get; private set; }
     public StepRequest? StepRequest { get; private set; }
@@ -53,7 +53,7 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
         }
         if (State != LinkState.Open) return Show();
 
-        var read = FormAnswers.Read(Form!.Fields, name => Request.Form[name].Select(v => v ?? "").ToList(), Language);
+        var read = FormAnswers.Read(Form!.Fields, name => Request.Form[name].Select(v => v ?? "").ToList(), Language, Koostoo.Networks.NetworkTime.Today(time.GetUtcNow()));
         if (!read.IsValid)
         {
             Errors = read.Errors;

@@ -182,6 +182,9 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -324,6 +327,47 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("goals", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Goals.GoalVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Approve")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Draft")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.HasIndex("NetworkId", "Draft");
+
+                    b.ToTable("goal_votes", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -361,6 +405,50 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.HasIndex("NetworkId", "Id");
 
                     b.ToTable("network_history", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Networks.Information.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Knows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Offers")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.ToTable("contributions", (string)null);
                 });
 
             modelBuilder.Entity("Koostoo.Networks.Meetings.Meeting", b =>
@@ -434,6 +522,49 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.ToTable("meeting_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Members.ColleagueSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colleague")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InvitedMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SuggestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuggestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SuggestedByMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.ToTable("colleague_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +605,14 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RoleEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RoleEt")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -177,6 +177,9 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -319,6 +322,47 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("goals", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Goals.GoalVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approve")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Draft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VotedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.HasIndex("NetworkId", "Draft");
+
+                    b.ToTable("goal_votes", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -354,6 +398,50 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.HasIndex("NetworkId", "Id");
 
                     b.ToTable("network_history", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Networks.Information.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Knows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.ToTable("contributions", (string)null);
                 });
 
             modelBuilder.Entity("Koostoo.Networks.Meetings.Meeting", b =>
@@ -427,6 +515,49 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("meeting_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Members.ColleagueSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colleague")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InvitedMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuggestedByMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.ToTable("colleague_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Networks.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +598,14 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleEt")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
