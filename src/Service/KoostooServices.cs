@@ -27,6 +27,7 @@ public static class KoostooServices
         services.Configure<WorkflowFolderOptions>(configuration.GetSection(WorkflowFolderOptions.Section));
         services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
         services.Configure<Activities.Requests.ReminderOptions>(configuration.GetSection(Activities.Requests.ReminderOptions.Section));
+        services.Configure<Workflows.Runtime.ResumeBatchOptions>(configuration.GetSection(Workflows.Runtime.ResumeBatchOptions.Section));
         services.AddKoostooDatabase(configuration);
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddKoostooHangfire(configuration);
@@ -69,17 +70,27 @@ public static class KoostooServices
     /// </summary>
     public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using (var scope = services.CreateAsyncScope())
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var roles = HostRoles.From(configuration);
+        var databaseOptions = configuration.GetSection(Workflows.Persistence.DatabaseOptions.Section).Get<Workflows.Persistence.DatabaseOptions>()
+            ?? new Workflows.Persistence.DatabaseOptions();
+        if (!roles.Worker && databaseOptions.Provider != Workflows.Persistence.DatabaseProvider.Postgres)
+            throw new InvalidOperationException($"{HostRoles.Section}: a host without the Worker role needs the PostgreSQL database, where other hosts run its jobs; over SQLite its timers and mail would never run.");
+        // Hosts started together take turns: the first migrates and imports, the next find it done.
+        await using (await StartupLock.TakeAsync(databaseOptions, ct))
         {
-            var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
-            PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
-                services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
-            await database.MigrateAsync(ct);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
+                PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
+                    services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
+                await database.MigrateAsync(ct);
+            }
+            await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         }
-        await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);
-        ReplyInbox.Start(services);
+        if (roles.Worker) ReplyInbox.Start(services);
     }
 }

@@ -19,6 +19,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<DefinitionParser>();
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<DefinitionStore>();
+        services.AddOptions<ResumeBatchOptions>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Scheduling.DueTimers>();
         services.AddSingleton<Versions.VersionMigrator>();
