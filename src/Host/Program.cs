@@ -1,6 +1,7 @@
 using Koostoo.Host.Access;
 using Koostoo.Host.Api;
 using Koostoo.Host.Designer;
+using Koostoo.Host.Operations;
 using Koostoo.Host.Pages;
 using Koostoo.Host.Security;
 using Koostoo.Service;
@@ -15,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoostoo(builder.Configuration);
 builder.Services.AddCurrentActor();
+builder.Services.AddKoostooOperations(builder.Configuration);
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -48,6 +50,7 @@ app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.StartKoostooAsync();
 
 app.UseSecurityHeaders();
+app.UseKoostooRoles();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
@@ -57,7 +60,7 @@ app.MapOpenApi();
 app.MapHangfireDashboard();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+app.MapKoostooHealth();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();

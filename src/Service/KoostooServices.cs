@@ -33,6 +33,7 @@ public static class KoostooServices
         services.AddKoostooHangfire(configuration);
         services.AddKoostooMail(configuration);
 
+        services.AddSingleton<Telemetry.ServiceMetrics>();
         services.AddScoped<NetworkAccess>();
         services.AddSingleton<NetworkLauncher>();
         services.AddScoped<NetworkReader>();

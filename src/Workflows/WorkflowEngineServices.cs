@@ -20,6 +20,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<DefinitionStore>();
         services.AddOptions<ResumeBatchOptions>();
+        services.TryAddSingleton<WorkflowMetrics>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Scheduling.DueTimers>();
         services.AddSingleton<Versions.VersionMigrator>();

@@ -19,6 +19,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The process's resident memory now, from /proc (Linux), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";

@@ -82,6 +82,9 @@ public sealed partial class WorkflowRuntime
     {
         var saved = new List<(PendingResume Pending, ResumeResult Result, WorkflowExecution? Execution)>();
         var alone = new List<PendingResume>();
+        metrics.Batch(batch.Count);
+        using var span = WorkflowMetrics.Traces.StartActivity("resume batch");
+        span?.SetTag("koostoo.batch.size", batch.Count);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();

@@ -23,6 +23,7 @@ public sealed partial class WorkflowRuntime(
     TimeProvider time,
     IEnumerable<ITimerScheduler> timerSchedulers,
     IOptions<ResumeBatchOptions> batchOptions,
+    WorkflowMetrics metrics,
     ILogger<WorkflowRuntime> logger)
 {
     private const int MaxAttempts = 30;
@@ -75,11 +76,13 @@ public sealed partial class WorkflowRuntime(
     /// Runs in the resume's transaction once the bookmark is resumed: rows that tell of the stimulus (a coordinator's
     /// command in the network's history) are saved with what it did, or not at all.
     /// </param>
-    public Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null,
+    public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null,
         Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default)
     {
         var work = ResumeWork(bookmarkId, stimulus, alongside, ct);
-        return batchOptions.Value.Enabled ? ResumeInBatchAsync(work, ct) : InTransactionAsync(work, ct);
+        var result = batchOptions.Value.Enabled ? await ResumeInBatchAsync(work, ct) : await InTransactionAsync(work, ct);
+        metrics.Resumed(result.Status);
+        return result;
     }
 
     private Func<IServiceProvider, WorkflowDbContext, Task<(ResumeResult Result, WorkflowExecution? Execution)>> ResumeWork(

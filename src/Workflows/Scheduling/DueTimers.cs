@@ -15,7 +15,7 @@ public sealed record PendingTimer(Guid BookmarkId, DateTimeOffset DueAt);
 /// is a no-op), fire every one that is due, list those due within a horizon. Queries use the (Kind, ConsumedAt, DueAt)
 /// index, so their cost follows the timers due, not the timers pending.
 /// </summary>
-public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runtime, TimeProvider time, ILogger<DueTimers> logger)
+public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runtime, TimeProvider time, WorkflowMetrics metrics, ILogger<DueTimers> logger)
 {
     /// <summary>A job that comes earlier than this is not waited for; the sweep fires its timer when due.</summary>
     public static readonly TimeSpan MaxEarlyWait = TimeSpan.FromSeconds(5);
@@ -37,6 +37,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runti
             early = dueAt - time.GetUtcNow();
         }
         var result = await runtime.ResumeAsync(bookmarkId, new JsonObject { ["firedAt"] = time.GetUtcNow() }, ct: ct);
+        if (result.Status == ResumeStatus.Resumed) metrics.TimerFired(time.GetUtcNow() - dueAt!.Value);
         if (result.Status == ResumeStatus.Resumed)
             logger.LogInformation("Timer {BookmarkId} of instance {InstanceId} fired", bookmarkId, result.Instance!.Id);
         return result.Status;
@@ -78,7 +79,12 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowRuntime runti
         {
             var due = await ListAsync(by ?? time.GetUtcNow(), page, ct);
             var stimulus = new JsonObject { ["firedAt"] = time.GetUtcNow() };
-            var results = await Task.WhenAll(due.Select(timer => runtime.ResumeAsync(timer.BookmarkId, stimulus.DeepClone(), ct: ct)));
+            var results = await Task.WhenAll(due.Select(async timer =>
+            {
+                var result = await runtime.ResumeAsync(timer.BookmarkId, stimulus.DeepClone(), ct: ct);
+                if (result.Status == ResumeStatus.Resumed) metrics.TimerFired(time.GetUtcNow() - timer.DueAt);
+                return result;
+            }));
             var resumed = results.Count(r => r.Status == ResumeStatus.Resumed);
             if (resumed > 0) logger.LogInformation("{Count} timers fired", resumed);
             fired += resumed;
