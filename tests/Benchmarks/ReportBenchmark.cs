@@ -8,6 +8,7 @@ using Koostoo.Networks.Members;
 using Koostoo.Service.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Koostoo.Benchmarks;
 
@@ -44,8 +45,15 @@ public static partial class ReportBenchmark
     {
         var networks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
         var output = args.Length > 1 ? args[1] : Path.Combine(Repository.Root, "docs", "benchmarks.md");
+        // "unbatched": the HTTP figures alone with Koostoo:Batches:Enabled=false, one transaction per resume as before batching.
+        var unbatched = args.Length > 2 && args[2] == "unbatched";
         var rows = new List<Row>();
-        await HttpFiguresAsync(networks, rows);
+        await HttpFiguresAsync(networks, rows, unbatched);
+        if (unbatched)
+        {
+            foreach (var row in rows) Console.WriteLine($"{row.What}: {row.Figure} (floor {row.Floor}; load {row.Load})");
+            return;
+        }
 
         var (first, last, fired) = await TimerBenchmark.TimersDueAtOnceAsync(10_000);
         rows.Add(new("10,000 timers due at one moment: first / last fired after the moment", $"{first:F2} s / {last:F2} s ({fired:N0} fired)", "", "last within 5 s", Load()));
@@ -65,12 +73,16 @@ public static partial class ReportBenchmark
         Console.WriteLine($"Written to {output}");
     }
 
-    private static async Task HttpFiguresAsync(int networks, List<Row> rows)
+    private static async Task HttpFiguresAsync(int networks, List<Row> rows, bool unbatched)
     {
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var database = Path.Combine(folder, "koostoo.db");
         Directory.CreateDirectory(Path.Combine(folder, "workflows"));
-        await using (var host = HostProcess.Start(folder, database, new Dictionary<string, string> { ["Koostoo:Mail:PickupFolder"] = Path.Combine(folder, "mail") }))
+        await using (var host = HostProcess.Start(folder, database, new Dictionary<string, string>
+        {
+            ["Koostoo:Mail:PickupFolder"] = Path.Combine(folder, "mail"),
+            ["Koostoo:Batches:Enabled"] = unbatched ? "false" : "true",
+        }))
         {
             await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false }) { BaseAddress = new Uri(host.Url) };
@@ -86,7 +98,7 @@ public static partial class ReportBenchmark
                     members = Enumerable.Range(0, 10).Select(i => new { name = $"Liige {i}", email = $"m{n}-{i}@bench.example", sector = "Social" }),
                 }, ct)).EnsureSuccessStatusCode());
             var launches = networks / clock.Elapsed.TotalSeconds;
-            var health8 = await RateAsync(http, 8, TimeSpan.FromSeconds(3), async (c, _) => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+            var health8 = await RateAsync(http, 8, TimeSpan.FromSeconds(3), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
             rows.Add(new("launches per second (networks of ten, 8 clients)", $"{launches:N0}/s", $"GET /health {health8:N0}/s", "", Load()));
             rows.Add(new($"RSS of the host with {networks:N0} active networks ({networks * 10:N0} waiting requests)", $"{host.ResidentBytes() / 1048576.0:N0} MB", "", "below 300 MB with 10,000", Load()));
 
@@ -96,14 +108,14 @@ public static partial class ReportBenchmark
 
             foreach (var clients in new[] { 1, 8 })
             {
-                var gets = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async (c, _) => (await c.GetAsync(links[Random.Shared.Next(links.Count)])).EnsureSuccessStatusCode());
-                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async (c, _) => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+                var gets = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async c => (await c.GetAsync(links[Random.Shared.Next(links.Count)])).EnsureSuccessStatusCode());
+                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
                 rows.Add(new($"form GETs per second (`GET /r/{{token}}`), {clients} client(s)", $"{gets:N0}/s", $"GET /health {floor:N0}/s", "3,000/s", Load()));
             }
 
             var latencies = new List<double>();
             var gate = new object();
-            await RateAsync(http, 100, TimeSpan.FromSeconds(5), async (c, _) =>
+            await RateAsync(http, 100, TimeSpan.FromSeconds(5), async c =>
             {
                 var started = Stopwatch.GetTimestamp();
                 (await c.GetAsync(links[Random.Shared.Next(links.Count)])).EnsureSuccessStatusCode();
@@ -111,7 +123,7 @@ public static partial class ReportBenchmark
             });
             latencies.Sort();
             var healthLatencies = new List<double>();
-            await RateAsync(http, 100, TimeSpan.FromSeconds(3), async (c, _) =>
+            await RateAsync(http, 100, TimeSpan.FromSeconds(3), async c =>
             {
                 var started = Stopwatch.GetTimestamp();
                 (await c.GetAsync("/health")).EnsureSuccessStatusCode();
@@ -125,11 +137,11 @@ public static partial class ReportBenchmark
             foreach (var (clients, seconds) in new[] { (1, 4), (8, 5), (64, 5) })
             {
                 var answered = 0;
-                var answers = await RateAsync(http, clients, TimeSpan.FromSeconds(seconds), async (_, ct) =>
+                var answers = await RateAsync(http, clients, TimeSpan.FromSeconds(seconds), async _ =>
                 {
-                    if (Take() is { } link && await AnswerAsync(host.Url, link, ct)) Interlocked.Increment(ref answered);
+                    if (Take() is { } link && await AnswerAsync(host.Url, link, CancellationToken.None)) Interlocked.Increment(ref answered);
                 }, count: () => answered, exhausted: () => Volatile.Read(ref next) >= budget);
-                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(2), async (c, _) => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(2), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
                 rows.Add(new($"answers per second over HTTP as a browser sends them (GET form, POST with anti-forgery), {clients} client(s)", $"{answers:N0}/s",
                     $"GET /health {floor:N0}/s", clients >= 8 ? "1,500/s" : "", Load()));
             }
@@ -142,7 +154,7 @@ public static partial class ReportBenchmark
     }
 
     /// <summary>Runs <paramref name="work"/> from <paramref name="clients"/> loops for <paramref name="duration"/>; returns completions per second.</summary>
-    private static async Task<double> RateAsync(HttpClient http, int clients, TimeSpan duration, Func<HttpClient, CancellationToken, Task> work,
+    private static async Task<double> RateAsync(HttpClient http, int clients, TimeSpan duration, Func<HttpClient, Task> work,
         Func<int>? count = null, Func<bool>? exhausted = null)
     {
         var done = 0;
@@ -151,7 +163,7 @@ public static partial class ReportBenchmark
         {
             while (clock.Elapsed < duration && !(exhausted?.Invoke() ?? false))
             {
-                await work(http, CancellationToken.None);
+                await work(http);
                 Interlocked.Increment(ref done);
             }
         })));
