@@ -27,6 +27,8 @@ public static class KoostooServices
         services.Configure<WorkflowFolderOptions>(configuration.GetSection(WorkflowFolderOptions.Section));
         services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
         services.Configure<Activities.Requests.ReminderOptions>(configuration.GetSection(Activities.Requests.ReminderOptions.Section));
+        services.AddSingleton(HostRoles.From(configuration));
+        services.Configure<Workflows.Persistence.DatabaseOptions>(configuration.GetSection(Workflows.Persistence.DatabaseOptions.Section));
         services.Configure<Workflows.Runtime.ResumeBatchOptions>(configuration.GetSection(Workflows.Runtime.ResumeBatchOptions.Section));
         services.AddKoostooDatabase(configuration);
         services.AddWorkflowEngine(typeof(If).Assembly);
@@ -71,10 +73,8 @@ public static class KoostooServices
     /// </summary>
     public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var roles = HostRoles.From(configuration);
-        var databaseOptions = configuration.GetSection(Workflows.Persistence.DatabaseOptions.Section).Get<Workflows.Persistence.DatabaseOptions>()
-            ?? new Workflows.Persistence.DatabaseOptions();
+        var roles = services.GetRequiredService<HostRoles>();
+        var databaseOptions = services.GetRequiredService<IOptions<Workflows.Persistence.DatabaseOptions>>().Value;
         if (!roles.Worker && databaseOptions.Provider != Workflows.Persistence.DatabaseProvider.Postgres)
             throw new InvalidOperationException($"{HostRoles.Section}: a host without the Worker role needs the PostgreSQL database, where other hosts run its jobs; over SQLite its timers and mail would never run.");
         // Hosts started together take turns: the first migrates and imports, the next find it done.

@@ -112,7 +112,8 @@ public sealed partial class WorkflowRuntime
             {
                 // The commit (or a savepoint) failed: nothing of the batch is saved, so every resume is tried alone.
                 logger.LogDebug("Batch of {Count} not committed, each resume retried alone: {Message}", batch.Count, e.Message);
-                alone.AddRange(saved.Select(s => s.Pending));
+                // Those saved, those that failed, and those the failure kept from running at all.
+                alone = batch.Where(p => !p.Done.Task.IsCompleted).ToList();
                 saved.Clear();
             }
             finally
