@@ -1,6 +1,7 @@
 using Koostoo.Host.Accounts;
 using Koostoo.Host.Api;
 using Koostoo.Host.Designer;
+using Koostoo.Host.Operations;
 using Koostoo.Host.Security;
 using Koostoo.Service;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoostoo(builder.Configuration);
 builder.Services.AddKoostooAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddKoostooOperations(builder.Configuration);
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -32,7 +34,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
     json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
-builder.Services.AddOpenApi(Koostoo.Host.Api.OpenApiConventions.Apply);
+builder.Services.AddOpenApi(OpenApiConventions.Apply);
 
 var app = builder.Build();
 if (AccountCommands.IsCommand(args)) return await AccountCommands.RunAsync(app.Services, args);
@@ -45,6 +47,7 @@ await app.EnsureFirstAdminAsync();
 app.UseForwardedHeaders();
 
 app.UseSecurityHeaders();
+app.UseKoostooRoles();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
@@ -55,8 +58,7 @@ app.MapOpenApi();
 app.MapHangfireDashboard();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous()
-    .WithSummary("Whether the service runs (liveness); open to anyone.");
+app.MapKoostooHealth();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();

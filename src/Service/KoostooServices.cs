@@ -28,12 +28,16 @@ public static class KoostooServices
         services.Configure<WorkflowFolderOptions>(configuration.GetSection(WorkflowFolderOptions.Section));
         services.Configure<PublicLinks>(configuration.GetSection(PublicLinks.Section));
         services.Configure<Activities.Requests.ReminderOptions>(configuration.GetSection(Activities.Requests.ReminderOptions.Section));
+        services.AddSingleton(HostRoles.From(configuration));
+        services.Configure<Workflows.Persistence.DatabaseOptions>(configuration.GetSection(Workflows.Persistence.DatabaseOptions.Section));
+        services.Configure<Workflows.Runtime.ResumeBatchOptions>(configuration.GetSection(Workflows.Runtime.ResumeBatchOptions.Section));
         services.AddKoostooDatabase(configuration);
         services.AddKoostooAccountStore(configuration);
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddKoostooHangfire(configuration);
         services.AddKoostooMail(configuration);
 
+        services.AddSingleton<Telemetry.ServiceMetrics>();
         services.AddScoped<NetworkAccess>();
         services.AddSingleton<NetworkLauncher>();
         services.AddScoped<NetworkReader>();
@@ -76,21 +80,29 @@ public static class KoostooServices
     /// </summary>
     public static async Task StartKoostooAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using (var scope = services.CreateAsyncScope())
+        var roles = services.GetRequiredService<HostRoles>();
+        var databaseOptions = services.GetRequiredService<IOptions<Workflows.Persistence.DatabaseOptions>>().Value;
+        if (!roles.Worker && databaseOptions.Provider != Workflows.Persistence.DatabaseProvider.Postgres)
+            throw new InvalidOperationException($"{HostRoles.Section}: a host without the Worker role needs the PostgreSQL database, where other hosts run its jobs; over SQLite its timers and mail would never run.");
+        // Hosts started together take turns: the first migrates and imports, the next find it done.
+        await using (await StartupLock.TakeAsync(databaseOptions, ct))
         {
-            var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
-            PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
-                services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
-            await database.MigrateAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(ct);
-            await RecordsBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<KoostooDbContext>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Backfill"), ct);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
+                PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
+                    services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
+                await database.MigrateAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(ct);
+                await RecordsBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<KoostooDbContext>(),
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Backfill"), ct);
+            }
+            await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         }
-        await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);
-        ReplyInbox.Start(services);
+        if (roles.Worker) ReplyInbox.Start(services);
         NetworkRetention.Start(services);
         Digest.CoordinatorDigest.Start(services);
     }

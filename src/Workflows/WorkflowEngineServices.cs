@@ -19,6 +19,8 @@ public static class WorkflowEngineServices
         services.AddSingleton<DefinitionParser>();
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<DefinitionStore>();
+        services.AddOptions<ResumeBatchOptions>();
+        services.TryAddSingleton<WorkflowMetrics>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Scheduling.DueTimers>();
         services.AddSingleton<Versions.VersionMigrator>();

@@ -58,6 +58,7 @@ public static partial class AnswerBenchmark
         services.AddWorkflowEngine(typeof(If).Assembly);
         services.AddSingleton<IMailDelivery, NoDelivery>();
         services.AddSingleton<NetworkLauncher>();
+        services.AddSingleton<Koostoo.Service.Telemetry.ServiceMetrics>();
         services.AddScoped<RequestInbox>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())

@@ -19,7 +19,8 @@ public static class TimerBenchmark
         await StartupWithPendingTimersAsync(pending);
     }
 
-    private static async Task TimersDueAtOnceAsync(int count)
+    /// <returns>First and last lateness in seconds, and how many fired.</returns>
+    public static async Task<(double First, double Last, int Fired)> TimersDueAtOnceAsync(int count)
     {
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var database = Path.Combine(folder, "koostoo.db");
@@ -27,6 +28,7 @@ public static class TimerBenchmark
         await TimerSeed.CreateAsync(database, count, dueAt);
         Console.WriteLine($"Seeded {count:N0} timers due at {dueAt:HH:mm:ss}; starting the host ({(dueAt - DateTimeOffset.UtcNow).TotalSeconds:F0} s before they are due)");
 
+        (double, double, int) result;
         await using (var host = HostProcess.Start(folder, database))
         {
             await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
@@ -37,12 +39,17 @@ public static class TimerBenchmark
             Console.WriteLine($"  first fired {(first - dueAt).TotalSeconds:F2} s after due, last {(last - dueAt).TotalSeconds:F2} s after due");
             Console.WriteLine($"  {finished.Count / Math.Max(0.001, (last - first).TotalSeconds):N0} timers fired per second (first to last)");
             Console.WriteLine($"  each resumed once: {await ResumedOnceAsync(database, count)}");
+            result = ((first - dueAt).TotalSeconds, (last - dueAt).TotalSeconds, finished.Count);
         }
+        SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        return result;
     }
 
-    private static async Task StartupWithPendingTimersAsync(int pending)
+    /// <returns>Median seconds from process start to /health answering, with none and with <paramref name="pending"/> future timers.</returns>
+    public static async Task<(double Empty, double Pending)> StartupWithPendingTimersAsync(int pending)
     {
+        var medians = new List<double>();
         foreach (var count in new[] { 0, pending })
         {
             var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
@@ -58,9 +65,11 @@ public static class TimerBenchmark
             }
             times.Sort();
             Console.WriteLine($"Start to ready with {count:N0} pending future timers: median {times[1]:F2} s (runs: {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+            medians.Add(times[1]);
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+        return (medians[0], medians[1]);
     }
 
     private static async Task<List<DateTimeOffset>> WaitForFinishedAsync(string database, int count, DateTimeOffset giveUp)

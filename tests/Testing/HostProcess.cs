@@ -22,6 +22,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>A client of the API as the test's staff user (the first admin's key).</summary>
     public HttpClient Client() => KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(Url) });
 
+    /// <summary>The process's resident memory now, from /proc (Linux), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";

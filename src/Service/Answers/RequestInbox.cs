@@ -11,7 +11,7 @@ namespace Koostoo.Service.Answers;
 /// Looking never changes anything (mail scanners open links); an answer resumes exactly the bookmark the form was
 /// shown for, so a replayed post changes nothing.
 /// </summary>
-public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
+public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime, Telemetry.ServiceMetrics metrics)
 {
     public async Task<(LinkState State, StepRequest? Request)> FindAsync(string? token, CancellationToken ct = default)
     {
@@ -43,11 +43,13 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime)
                 alongside((KoostooDbContext)transaction);
                 return Task.CompletedTask;
             }, ct);
-        return result.Status switch
+        var submitted = result.Status switch
         {
             ResumeStatus.Resumed => SubmitResult.Saved,
             ResumeStatus.AlreadyResumed => SubmitResult.Stale,
             _ => SubmitResult.Closed,
         };
+        metrics.Answered(channel, submitted);
+        return submitted;
     }
 }

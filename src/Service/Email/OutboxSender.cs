@@ -19,6 +19,7 @@ public sealed class OutboxSender(
     IBackgroundJobClient jobs,
     TimeProvider time,
     IOptions<MailOptions> options,
+    Telemetry.ServiceMetrics metrics,
     ILogger<OutboxSender> logger)
 {
     public async Task DeliverAsync(Guid id, CancellationToken ct)
@@ -83,6 +84,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.Status, OutboxStatus.Failed)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, error), CancellationToken.None);
+            metrics.MailFailed();
             logger.LogError("Email {MessageId} failed for good after {Attempts} attempt(s): {Error}", row.MessageId, row.Attempts, e.GetType().Name);
             return;
         }

@@ -31,12 +31,14 @@ public static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((provider, server) =>
-        {
-            var timers = provider.GetRequiredService<IOptions<TimerOptions>>().Value;
-            server.SchedulePollingInterval = timers.PollingInterval;
-            server.WorkerCount = timers.WorkerCount;
-        });
+        // A web-only host enqueues and schedules into the shared storage; the workers' servers run the jobs.
+        if (Startup.HostRoles.From(configuration).Worker)
+            services.AddHangfireServer((provider, server) =>
+            {
+                var timers = provider.GetRequiredService<IOptions<TimerOptions>>().Value;
+                server.SchedulePollingInterval = timers.PollingInterval;
+                server.WorkerCount = timers.WorkerCount;
+            });
 
         services.AddSingleton<HangfireTimerScheduler>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<HangfireTimerScheduler>());

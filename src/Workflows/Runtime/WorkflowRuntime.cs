@@ -6,6 +6,7 @@ using Koostoo.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Koostoo.Workflows.Runtime;
 
@@ -16,11 +17,13 @@ namespace Koostoo.Workflows.Runtime;
 /// start, which is what makes a bookmark resume exactly once under any number of concurrent stimuli.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The writer queue is a SemaphoreSlim whose wait handle is never taken, so it holds nothing to release; disposing the singleton at shutdown would fail the jobs still finishing.")]
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     IServiceScopeFactory scopes,
     ActivityRegistry registry,
     TimeProvider time,
     IEnumerable<ITimerScheduler> timerSchedulers,
+    IOptions<ResumeBatchOptions> batchOptions,
+    WorkflowMetrics metrics,
     ILogger<WorkflowRuntime> logger)
 {
     private const int MaxAttempts = 30;
@@ -74,8 +77,17 @@ public sealed class WorkflowRuntime(
     /// command in the network's history) are saved with what it did, or not at all.
     /// </param>
     public async Task<ResumeResult> ResumeAsync(Guid bookmarkId, JsonNode? stimulus = null,
-        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default) =>
-        await InTransactionAsync<ResumeResult>(async (services, db) =>
+        Func<WorkflowDbContext, WorkflowInstance, Task>? alongside = null, CancellationToken ct = default)
+    {
+        var work = ResumeWork(bookmarkId, stimulus, alongside, ct);
+        var result = batchOptions.Value.Enabled ? await ResumeInBatchAsync(work, ct) : await InTransactionAsync(work, ct);
+        metrics.Resumed(result.Status);
+        return result;
+    }
+
+    private Func<IServiceProvider, WorkflowDbContext, Task<(ResumeResult Result, WorkflowExecution? Execution)>> ResumeWork(
+        Guid bookmarkId, JsonNode? stimulus, Func<WorkflowDbContext, WorkflowInstance, Task>? alongside, CancellationToken ct) =>
+        async (services, db) =>
         {
             var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(ct);
             if (instanceId is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
@@ -92,7 +104,7 @@ public sealed class WorkflowRuntime(
             await execution.ResumeAsync(bookmark, stimulus);
             if (alongside is not null) await alongside(db, instance);
             return (new ResumeResult(ResumeStatus.Resumed, instance), execution);
-        }, ct);
+        };
 
     /// <summary>
     /// Delivers a named signal to the instance's oldest bookmark waiting for it. When a concurrent delivery consumed that

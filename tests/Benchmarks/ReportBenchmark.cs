@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Koostoo.Networks.Members;
+using Koostoo.Service.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Koostoo.Benchmarks;
+
+/// <summary>
+/// One run of the figures the scale issue asks for, written to docs/benchmarks.md: each figure beside its floor measured
+/// in the same run (an EF Core read-modify-write transaction on the same database; GET /health over the same HTTP
+/// client), and the machine's load beside them. The real host as a process over SQLite, driven over HTTP as browsers do.
+/// </summary>
+public static partial class ReportBenchmark
+{
+    private const string Definition = """
+        { "id": "bench-ask", "name": "Benchmark: one question",
+          "activities": [
+            { "id": "ask", "type": "AskMembers", "inputs": { "audience": ["members"], "question": "Kas osaled?",
+              "fields": [ { "name": "join", "type": "yesNo", "label": "Osalen", "required": true } ], "deadline": "P7D" } },
+            { "id": "after", "type": "WaitForSignal", "inputs": { "signal": "next" } } ],
+          "connections": [ { "from": "ask", "outcome": "Done", "to": "after" } ] }
+        """;
+
+    [GeneratedRegex(@"https?://[^/\s]+(/r/[A-Za-z0-9_-]{43})")]
+    private static partial Regex Link();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiForgery();
+
+    [GeneratedRegex("name=\"b\" value=\"([^\"]+)\"")]
+    private static partial Regex FormBookmark();
+
+    private sealed record Row(string What, string Figure, string Floor, string Aim, string Load);
+
+    private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    public static async Task RunAsync(string[] args)
+    {
+        var networks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
+        var output = args.Length > 1 ? args[1] : Path.Combine(Repository.Root, "docs", "benchmarks.md");
+        // "unbatched": the HTTP figures alone with Koostoo:Batches:Enabled=false, one transaction per resume as before batching.
+        var unbatched = args.Length > 2 && args[2] == "unbatched";
+        var rows = new List<Row>();
+        await HttpFiguresAsync(networks, rows, unbatched);
+        if (unbatched)
+        {
+            foreach (var row in rows) Console.WriteLine($"{row.What}: {row.Figure} (floor {row.Floor}; load {row.Load})");
+            return;
+        }
+
+        var (first, last, fired) = await TimerBenchmark.TimersDueAtOnceAsync(10_000);
+        rows.Add(new("10,000 timers due at one moment: first / last fired after the moment", $"{first:F2} s / {last:F2} s ({fired:N0} fired)", "", "last within 5 s", Load()));
+        var (empty, pending) = await TimerBenchmark.StartupWithPendingTimersAsync(100_000);
+        rows.Add(new("start to ready (`/health` answers), 100,000 pending timers (median of 3)", $"{pending:F2} s", $"{empty:F2} s with an empty database", "within 1 s", Load()));
+
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks: one run");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/Benchmarks -- report` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, SQLite, the real host as a process driven over HTTP from the same machine (client and server share the cores). The load column is the machine's one-minute load average when the figure was taken: read figures taken under load as lower bounds. What limits the aims not reached: [scale.md](scale.md).");
+        text.AppendLine();
+        text.AppendLine("| what | figure | floor, same run | aim | load |");
+        text.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var row in rows) text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Figure} | {row.Floor} | {row.Aim} | {row.Load} |");
+        await File.WriteAllTextAsync(output, text.ToString());
+        Console.WriteLine(text);
+        Console.WriteLine($"Written to {output}");
+    }
+
+    private static async Task HttpFiguresAsync(int networks, List<Row> rows, bool unbatched)
+    {
+        var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
+        var database = Path.Combine(folder, "koostoo.db");
+        Directory.CreateDirectory(Path.Combine(folder, "workflows"));
+        await using (var host = HostProcess.Start(folder, database, new Dictionary<string, string>
+        {
+            ["Koostoo:Mail:PickupFolder"] = Path.Combine(folder, "mail"),
+            ["Koostoo:Batches:Enabled"] = unbatched ? "false" : "true",
+        }))
+        {
+            await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
+            // The API as the test set-up's first admin (its key); members answer by their links, signed in as nobody.
+            using var http = KoostooApp.AsStaff(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false }) { BaseAddress = new Uri(host.Url) });
+            (await http.PostAsync("/api/workflow-definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            (await http.PostAsync("/api/workflow-definitions/bench-ask/publish", null)).EnsureSuccessStatusCode();
+
+            // Launches: networks of ten, eight at a time.
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, networks), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, ct) =>
+                (await http.PostAsJsonAsync("/api/networks", new
+                {
+                    name = $"Võrgustik {n}", purpose = "Mõõtmine", coordinatorName = "Kati", coordinatorEmail = "kati@bench.example", definitionId = "bench-ask",
+                    members = Enumerable.Range(0, 10).Select(i => new { name = $"Liige {i}", email = $"m{n}-{i}@bench.example", sector = "Social" }),
+                }, ct)).EnsureSuccessStatusCode());
+            var launches = networks / clock.Elapsed.TotalSeconds;
+            var health8 = await RateAsync(http, 8, TimeSpan.FromSeconds(3), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+            rows.Add(new("launches per second (networks of ten, 8 clients)", $"{launches:N0}/s", $"GET /health {health8:N0}/s", "", Load()));
+            rows.Add(new($"RSS of the host with {networks:N0} active networks ({networks * 10:N0} waiting requests)", $"{host.ResidentBytes() / 1048576.0:N0} MB", "", "below 300 MB with 10,000", Load()));
+
+            var links = await LinksAsync(Path.Combine(folder, "mail"), networks * 10);
+            var next = 0;
+            string? Take() => Interlocked.Increment(ref next) is var n && n <= links.Count ? links[n - 1] : null;
+
+            foreach (var clients in new[] { 1, 8 })
+            {
+                var gets = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async c => (await c.GetAsync(links[Random.Shared.Next(links.Count)])).EnsureSuccessStatusCode());
+                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(3), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+                rows.Add(new($"form GETs per second (`GET /r/{{token}}`), {clients} client(s)", $"{gets:N0}/s", $"GET /health {floor:N0}/s", "3,000/s", Load()));
+            }
+
+            var latencies = new List<double>();
+            var gate = new object();
+            await RateAsync(http, 100, TimeSpan.FromSeconds(5), async c =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                (await c.GetAsync(links[Random.Shared.Next(links.Count)])).EnsureSuccessStatusCode();
+                lock (gate) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
+            latencies.Sort();
+            var healthLatencies = new List<double>();
+            await RateAsync(http, 100, TimeSpan.FromSeconds(3), async c =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                (await c.GetAsync("/health")).EnsureSuccessStatusCode();
+                lock (gate) healthLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
+            healthLatencies.Sort();
+            rows.Add(new("request page at 100 clients: p50 / p99", $"{Percentile(latencies, 0.5):F1} ms / {Percentile(latencies, 0.99):F1} ms",
+                $"GET /health {Percentile(healthLatencies, 0.5):F1} ms / {Percentile(healthLatencies, 0.99):F1} ms", "p99 below 50 ms", Load()));
+
+            var budget = links.Count;
+            foreach (var (clients, seconds) in new[] { (1, 4), (8, 5), (64, 5) })
+            {
+                var answered = 0;
+                var answers = await RateAsync(http, clients, TimeSpan.FromSeconds(seconds), async _ =>
+                {
+                    if (Take() is { } link && await AnswerAsync(host.Url, link, CancellationToken.None)) Interlocked.Increment(ref answered);
+                }, count: () => answered, exhausted: () => Volatile.Read(ref next) >= budget);
+                var floor = await RateAsync(http, clients, TimeSpan.FromSeconds(2), async c => (await c.GetAsync("/health")).EnsureSuccessStatusCode());
+                rows.Add(new($"answers per second over HTTP as a browser sends them (GET form, POST with anti-forgery), {clients} client(s)", $"{answers:N0}/s",
+                    $"GET /health {floor:N0}/s", clients >= 8 ? "1,500/s" : "", Load()));
+            }
+
+            var raw = await RawReadModifyWriteAsync(database, 3_000);
+            rows.Insert(0, new("EF Core read-modify-write transactions, one at a time, same database (the floor under every write)", $"{raw:N0}/s", "", "", Load()));
+        }
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Runs <paramref name="work"/> from <paramref name="clients"/> loops for <paramref name="duration"/>; returns completions per second.</summary>
+    private static async Task<double> RateAsync(HttpClient http, int clients, TimeSpan duration, Func<HttpClient, Task> work,
+        Func<int>? count = null, Func<bool>? exhausted = null)
+    {
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration && !(exhausted?.Invoke() ?? false))
+            {
+                await work(http);
+                Interlocked.Increment(ref done);
+            }
+        })));
+        return (count?.Invoke() ?? done) / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A member's browser: GET the form (its anti-forgery cookie and token), POST the answer.</summary>
+    private static async Task<bool> AnswerAsync(string host, string link, CancellationToken ct)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(host) };
+        var page = await browser.GetStringAsync(link, ct);
+        var token = AntiForgery().Match(page).Groups[1].Value;
+        if (token == "") return false;
+        var posted = await browser.PostAsync(link, new FormUrlEncodedContent([
+            KeyValuePair.Create("join", "yes"), KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("b", FormBookmark().Match(page).Groups[1].Value)]), ct);
+        return posted.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    private static async Task<List<string>> LinksAsync(string mail, int expected)
+    {
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while ((Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml").Length : 0) < expected && DateTime.UtcNow < until) await Task.Delay(200);
+        var links = Directory.GetFiles(mail, "*.eml").Select(f => Link().Match(File.ReadAllText(f)).Groups[1].Value).Where(l => l != "").Distinct().ToList();
+        // Answer one network after another's members in a shuffled order, as people do.
+        return links.OrderBy(_ => Random.Shared.Next()).ToList();
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+    /// <summary>The floor: read a member, change it, save it, commit; a pooled context each, as the host's own writes are.</summary>
+    private static async Task<double> RawReadModifyWriteAsync(string database, int count)
+    {
+        var options = new DbContextOptionsBuilder<SqliteKoostooDbContext>();
+        new Workflows.Persistence.DatabaseOptions { ConnectionString = $"Data Source={database}" }.Configure(options);
+        var factory = new PooledDbContextFactory<SqliteKoostooDbContext>(options.Options);
+        List<Guid> ids;
+        await using (var db = await factory.CreateDbContextAsync())
+            ids = await db.Set<Member>().Select(m => m.Id).Take(count).ToListAsync();
+        var clock = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var member = await db.Set<Member>().FirstAsync(m => m.Id == id);
+            member.Phone = "5555 0000";
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        return ids.Count / clock.Elapsed.TotalSeconds;
+    }
+}
