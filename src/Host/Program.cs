@@ -16,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddKoostoo(builder.Configuration);
 builder.Services.AddKoostooAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddKoostooOperations(builder.Configuration);
+builder.Services.AddKoostooDataProtection(builder.Configuration);
 // Estonian letters as they are in pages, not as &#xF5; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -47,6 +48,7 @@ await app.EnsureFirstAdminAsync();
 app.UseForwardedHeaders();
 
 app.UseSecurityHeaders();
+app.UseTransportSecurity();
 app.UseKoostooRoles();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -41,6 +41,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["Koostoo__Database__ConnectionString"] = $"Data Source={databaseFile}";
         start.Environment["Koostoo__Workflows__Folder"] = Path.Combine(folder, "workflows");
+        start.Environment["Koostoo__DataProtection__KeysFolder"] = Path.Combine(folder, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The benchmarks answer as many members from this one machine.
         start.Environment["Koostoo__RateLimits__Links__PermitLimit"] = "1000000";

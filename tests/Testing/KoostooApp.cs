@@ -37,6 +37,7 @@ public sealed class KoostooApp : WebApplicationFactory<Program>
             ["Koostoo:Database:ConnectionString"] = $"Data Source={folder["koostoo.db"]}",
             ["Koostoo:Workflows:Folder"] = workflows,
             ["Koostoo:Mail:PickupFolder"] = folder["mail"],
+            ["Koostoo:DataProtection:KeysFolder"] = folder["keys"],
             ["Koostoo:Mail:FromAddress"] = "koostoo@vald.example",
             // Small back-off so that retries happen within a test.
             ["Koostoo:Mail:Retry:BaseDelay"] = "00:00:00.200",
