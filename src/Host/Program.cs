@@ -43,7 +43,6 @@ if (AccountCommands.IsCommand(args)) return await AccountCommands.RunAsync(app.S
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await app.Services.StartKoostooAsync();
-await app.EnsureFirstAdminAsync();
 
 app.UseForwardedHeaders();
 

@@ -16,6 +16,7 @@ using Koostoo.Service.Versions;
 using Koostoo.Service.WorkSheets;
 using Koostoo.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Koostoo.Service;
@@ -99,6 +100,8 @@ public static class KoostooServices
             }
             await WorkflowFolderImport.ImportAsync(services, services.GetRequiredService<IOptions<WorkflowFolderOptions>>().Value.Folder,
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Import"), ct);
+            // Under the same lock: hosts started together over one database make the first admin once.
+            await Accounts.FirstAdmin.EnsureAsync(services, services.GetService<IHostEnvironment>()?.IsDevelopment() == true, ct);
         }
         HangfireSetup.StartTimerSweep(services);
         MailSetup.StartOutboxSweep(services);

@@ -74,7 +74,7 @@ public sealed partial class TwoHostsTests(PostgresFixture postgres, ITestOutputH
         await using var second = HostProcess.Start(_folder.Path, _folder["unused.db"], settings);
         await Task.WhenAll(first.WaitUntilReadyAsync(TimeSpan.FromMinutes(1)), second.WaitUntilReadyAsync(TimeSpan.FromMinutes(1)));
         Uri[] hosts = [new(first.Url), new(second.Url)];
-        using var api = new HttpClient { BaseAddress = hosts[0] };
+        using var api = KoostooApp.AsStaff(new HttpClient { BaseAddress = hosts[0] });
         foreach (var (json, id) in new[] { (AskDefinition, "ask-all"), (TimerDefinition, "at-once") })
         {
             (await api.PostAsync("/api/workflow-definitions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
@@ -86,14 +86,14 @@ public sealed partial class TwoHostsTests(PostgresFixture postgres, ITestOutputH
         var at = DateTimeOffset.UtcNow.AddSeconds(25).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
         await Parallel.ForEachAsync(Enumerable.Range(0, Timers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
-            using var client = new HttpClient { BaseAddress = hosts[i % 2] };
+            using var client = KoostooApp.AsStaff(new HttpClient { BaseAddress = hosts[i % 2] });
             (await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "at-once", input = new { at } }, ct)).EnsureSuccessStatusCode();
         });
 
         // Ten networks of a hundred, launched on either host; the mail is delivered by whichever host's worker takes it.
         for (var n = 0; n < Networks; n++)
         {
-            using var client = new HttpClient { BaseAddress = hosts[n % 2] };
+            using var client = KoostooApp.AsStaff(new HttpClient { BaseAddress = hosts[n % 2] });
             var launched = await client.PostAsJsonAsync("/api/networks", new
             {
                 name = $"Võrgustik {n}", purpose = "Mõõta", coordinatorName = "Kati Kask", coordinatorEmail = "kati@vald.example", definitionId = "ask-all",

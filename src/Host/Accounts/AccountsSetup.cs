@@ -62,8 +62,4 @@ public static class AccountsSetup
         app.UseTwoFactorForAdmins();
         return app;
     }
-
-    /// <summary>The first admin, once the database is there.</summary>
-    public static Task EnsureFirstAdminAsync(this WebApplication app) =>
-        FirstAdmin.EnsureAsync(app.Services, app.Environment.IsDevelopment());
 }

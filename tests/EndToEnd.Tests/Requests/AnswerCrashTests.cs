@@ -74,7 +74,7 @@ public sealed class AnswerCrashTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var first = Start())
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
-            using var api = new HttpClient { BaseAddress = new Uri(first.Url) };
+            using var api = KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(first.Url) });
             await PublishAsync(api, AskScenario.Definition(), AskScenario.DefinitionId);
             await PublishAsync(api, TimerDefinition, "tick");
             var launched = await api.PostAsJsonAsync("/api/networks", new
