@@ -22,7 +22,7 @@ public static class AccountsSetup
     {
         var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services)
-            .AddSignInManager()
+            .AddSignInManager<StaffSignIn>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaims>();
         services.AddScoped<IUserConfirmation<StaffUser>, ActiveAccounts>();
@@ -30,7 +30,31 @@ public static class AccountsSetup
         // Reset links (and any other of Identity's data-protection tokens) work this long; a used one is void because the
         // reset changes the security stamp the token was made with.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = accounts.ResetLinkLifetime);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accounts.SessionCheckEvery);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = accounts.SessionCheckEvery;
+            // The session check rebuilds the claims from the account: keep how the session began (a passkey counts as
+            // two-factor for an admin).
+            o.OnRefreshingPrincipal = refresh =>
+            {
+                if (refresh.CurrentPrincipal is { } current && StaffSignIn.SignedInWithPasskey(current) && refresh.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed
+                    && !StaffSignIn.SignedInWithPasskey(refresh.NewPrincipal))
+                    renewed.AddClaim(new System.Security.Claims.Claim("amr", StaffSignIn.PasskeyMethod));
+                return Task.CompletedTask;
+            };
+        });
+        // Passkeys: discoverable (signing in needs no address) and verifying the person (PIN or biometrics), so that a
+        // passkey alone is two-factor. The site's own host name is the relying party.
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+            // The browser's signed origin must be this site's, as the request reached it (after trusted proxies'
+            // headers). Not the request's Origin header, Identity's default: with Referrer-Policy no-referrer a browser
+            // sends "Origin: null" on a form's POST.
+            o.ValidateOrigin = origin => ValueTask.FromResult(!origin.CrossOrigin
+                && string.Equals(origin.Origin, $"{origin.HttpContext.Request.Scheme}://{origin.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
+        });
 
         services.AddAuthentication(o =>
             {

@@ -3,7 +3,7 @@ using Koostoo.Service.Access;
 namespace Koostoo.Host.Accounts;
 
 /// <summary>
-/// An admin signed in with a password alone (no authenticator yet) reaches only the set-up page, signing out and the
+/// An admin signed in with a password alone (no authenticator yet; a passkey sign-in is two-factor) reaches only the set-up page, signing out and the
 /// page files until she sets one up: a person is sent there, a program gets 403. API keys are made by a signed-in user,
 /// so they carry what that sign-in allowed.
 /// </summary>
@@ -15,7 +15,7 @@ public static class TwoFactorRequired
     {
         var user = http.User;
         if (user.Identity?.AuthenticationType == "Identity.Application" && user.IsInRole(StaffRoles.Admin)
-            && !user.HasClaim(StaffClaims.TwoFactor, "true")
+            && !user.HasClaim(StaffClaims.TwoFactor, "true") && !StaffSignIn.SignedInWithPasskey(user)
             && !Open.Any(path => http.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
         {
             if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api"))

@@ -21,6 +21,8 @@ public static class AccountStore
         services.AddScoped<PasswordResetMail>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
         {
+            // Version 3 adds Identity's passkey table (AspNetUserPasskeys); AccountsDbContext asks for the same version.
+            identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             identity.User.RequireUniqueEmail = true;
             identity.Password.RequiredLength = 12;
             identity.Password.RequireDigit = false;

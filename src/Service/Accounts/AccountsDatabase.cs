@@ -21,6 +21,14 @@ public static class AccountsDatabase
         return services;
     }
 
+    /// <summary>
+    /// What Identity's model reads from the host (the schema version, as AccountStore sets it) for a design-time
+    /// factory, which has no host.
+    /// </summary>
+    public static IServiceProvider DesignTimeServices() => new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
     public static void Configure(DatabaseOptions database, DbContextOptionsBuilder options)
     {
         database.Configure(options);
@@ -44,6 +52,7 @@ public sealed class SqliteAccountsDesignTimeFactory : Microsoft.EntityFrameworkC
     {
         var builder = new DbContextOptionsBuilder<SqliteAccountsDbContext>();
         AccountsDatabase.Configure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design-time.db" }, builder);
+        builder.UseApplicationServiceProvider(AccountsDatabase.DesignTimeServices());
         return new SqliteAccountsDbContext(builder.Options);
     }
 }
@@ -55,6 +64,7 @@ public sealed class PostgresAccountsDesignTimeFactory : Microsoft.EntityFramewor
     {
         var builder = new DbContextOptionsBuilder<PostgresAccountsDbContext>();
         AccountsDatabase.Configure(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=koostoo" }, builder);
+        builder.UseApplicationServiceProvider(AccountsDatabase.DesignTimeServices());
         return new PostgresAccountsDbContext(builder.Options);
     }
 }

@@ -19,6 +19,8 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Identity's tables in the schema version of IdentityOptions.Stores (3, with passkeys: AccountStore and the
+        // design-time factories set it).
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
         builder.Entity<ApiKey>(e =>

@@ -16,6 +16,8 @@ public static class AuditAction
     public const string PasswordChanged = "password-changed";
     public const string KeyCreated = "key-created";
     public const string KeyRevoked = "key-revoked";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
     public const string AccessGranted = "access-granted";
     public const string AccessWithdrawn = "access-withdrawn";
 }

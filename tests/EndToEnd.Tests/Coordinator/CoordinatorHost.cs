@@ -14,13 +14,14 @@ public sealed partial class CoordinatorHost : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public CoordinatorHost()
+    /// <param name="hostName">The name browsers use: "localhost" where they need a domain (a passkey's site is a domain, never an IP address).</param>
+    public CoordinatorHost(string hostName = "127.0.0.1")
     {
         Port = FreePort.Next();
-        App = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{Port}" });
+        App = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://{hostName}:{Port}" });
         App.UseKestrel(Port);
         App.StartServer();
-        Address = new Uri($"http://127.0.0.1:{Port}");
+        Address = new Uri($"http://{hostName}:{Port}");
         Scenario = new AskScenario(App, Address);
         Browser = NewBrowser();
     }

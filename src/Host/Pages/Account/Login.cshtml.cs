@@ -9,7 +9,8 @@ namespace Koostoo.Host.Pages.Account;
 /// <summary>
 /// Signing in with address and password: a new session cookie; on to the authenticator code when the account has one;
 /// an admin without one is sent to set it up. Wrong tries count towards the lockout; the answer never says whether the
-/// address has an account.
+/// address has an account. Or with a passkey (js/passkeys.js asks the browser for one): no address, no password, no
+/// authenticator code, since the passkey is both the thing she has and, through her PIN or fingerprint, her.
 /// </summary>
 public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
 {
@@ -34,6 +35,23 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
                 "Too many wrong tries: the account is locked for a while. Try again later or set a new password."));
         if (!result.Succeeded) return Refuse(T("Aadress või parool on vale.", "The address or the password is wrong."));
         if (await users.IsInRoleAsync(user, StaffRoles.Admin) && !user.TwoFactorEnabled) return Redirect(Request.Link("/account/two-factor"));
+        return LocalRedirect(ReturnUrl);
+    }
+
+    /// <summary>The options for the browser's navigator.credentials.get, as JSON: any of this site's passkeys will do.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, string? returnUrl)
+    {
+        ReturnUrl = LocalOnly(returnUrl);
+        if (string.IsNullOrEmpty(credential)) return Refuse(T("Brauser ei andnud pääsuvõtit. Proovi uuesti.", "The browser gave no passkey. Try again."));
+        var result = await signIn.PasskeySignInAsync(credential);
+        if (result.IsLockedOut)
+            return Refuse(T("Liiga palju valesid katseid: konto on ajutiselt lukus. Proovi hiljem uuesti või sea uus parool.",
+                "Too many wrong tries: the account is locked for a while. Try again later or set a new password."));
+        if (!result.Succeeded)
+            return Refuse(T("Selle pääsuvõtmega ei saa sisse logida (see on eemaldatud või kuulub teisele saidile). Logi sisse parooliga.",
+                "This passkey does not sign you in (it was removed or belongs to another site). Sign in with your password."));
         return LocalRedirect(ReturnUrl);
     }
 

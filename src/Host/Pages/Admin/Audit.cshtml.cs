@@ -34,6 +34,8 @@ public sealed class AuditModel(AuditLog audit, NetworkAccess access, Actor actor
         AuditAction.PasswordChanged => Request.T("muutis parooli", "changed a password"),
         AuditAction.KeyCreated => Request.T("lõi API võtme", "made an API key"),
         AuditAction.KeyRevoked => Request.T("tühistas API võtme", "revoked an API key"),
+        AuditAction.PasskeyAdded => Request.T("lisas pääsuvõtme", "added a passkey"),
+        AuditAction.PasskeyRemoved => Request.T("eemaldas pääsuvõtme", "removed a passkey"),
         AuditAction.AccessGranted => Request.T("andis ligipääsu", "gave access"),
         AuditAction.AccessWithdrawn => Request.T("võttis ligipääsu", "withdrew access"),
         _ => action,

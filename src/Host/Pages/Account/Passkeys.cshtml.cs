@@ -1,0 +1,107 @@
+using System.Buffers.Text;
+using Koostoo.Host.Access;
+using Koostoo.Service.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koostoo.Host.Pages.Account;
+
+/// <summary>
+/// A user's own passkeys: add one (named, made by the browser from the options this page gives), see them, remove one.
+/// The browser's part is js/passkeys.js; its requests carry the page's anti-forgery token like a form's.
+/// </summary>
+public sealed class PasskeysModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    public const int NameLength = 100;
+
+    public IReadOnlyList<UserPasskeyInfo> Passkeys { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public string? Done { get; private set; }
+    public string? Name { get; private set; }
+
+    private string T(string et, string en) => Request.T(et, en);
+
+    public async Task<IActionResult> OnGetAsync(string? done)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        Done = done switch
+        {
+            "added" => T("Pääsuvõti on lisatud. Järgmine kord saad sellega sisse logida.", "The passkey is added. Next time you can sign in with it."),
+            "removed" => T("Pääsuvõti on eemaldatud: sellega enam sisse ei logi.", "The passkey is removed: it no longer signs you in."),
+            _ => null,
+        };
+        Passkeys = await ListAsync(user);
+        return Page();
+    }
+
+    /// <summary>The options for the browser's navigator.credentials.create, as JSON; Identity keeps the challenge.</summary>
+    public async Task<IActionResult> OnPostOptionsAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+        {
+            Id = user.Id,
+            Name = user.Email ?? user.UserName ?? user.Id,
+            DisplayName = user.Name,
+        });
+        return Content(options, "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? name, string? credential)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        Name = name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > NameLength)
+            return await RefuseAsync(user, T($"Anna pääsuvõtmele nimi (kuni {NameLength} märki), näiteks seadme järgi.",
+                $"Give the passkey a name (up to {NameLength} characters), for example after the device."));
+        if (string.IsNullOrEmpty(credential))
+            return await RefuseAsync(user, T("Brauser ei andnud pääsuvõtit. Proovi uuesti.", "The browser gave no passkey. Try again."));
+        var attestation = await signIn.PerformPasskeyAttestationAsync(credential);
+        if (!attestation.Succeeded)
+            return await RefuseAsync(user, T("Pääsuvõtit ei saanud lisada. Proovi uuesti.", "The passkey could not be added. Try again."));
+        var passkey = attestation.Passkey;
+        passkey.Name = name;
+        var added = await users.AddOrUpdatePasskeyAsync(user, passkey);
+        if (!added.Succeeded)
+            return await RefuseAsync(user, T("Pääsuvõtit ei saanud lisada. Proovi uuesti.", "The passkey could not be added. Try again."));
+        await audit.RecordAsync(CurrentActor.Of(User), AuditAction.PasskeyAdded, subject: user.Email, ct: HttpContext.RequestAborted);
+        return Redirect(Request.Link("/account/passkeys?done=added"));
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? id)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var credentialId = Decode(id);
+        if (credentialId is null || await users.GetPasskeyAsync(user, credentialId) is null) return NotFound();
+        var removed = await users.RemovePasskeyAsync(user, credentialId);
+        if (!removed.Succeeded)
+            return await RefuseAsync(user, T("Pääsuvõtit ei saanud eemaldada. Proovi uuesti.", "The passkey could not be removed. Try again."));
+        await audit.RecordAsync(CurrentActor.Of(User), AuditAction.PasskeyRemoved, subject: user.Email, ct: HttpContext.RequestAborted);
+        return Redirect(Request.Link("/account/passkeys?done=removed"));
+    }
+
+    /// <summary>How a credential's id goes in a form (base64url, as WebAuthn writes it).</summary>
+    public static string Encode(byte[] credentialId) => Base64Url.EncodeToString(credentialId);
+
+    private static byte[]? Decode(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || !Base64Url.IsValid(id)) return null;
+        return Base64Url.DecodeFromChars(id);
+    }
+
+    private async Task<IReadOnlyList<UserPasskeyInfo>> ListAsync(StaffUser user) =>
+        (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt).ToList();
+
+    private async Task<IActionResult> RefuseAsync(StaffUser user, string problem)
+    {
+        Problem = problem;
+        Passkeys = await ListAsync(user);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
