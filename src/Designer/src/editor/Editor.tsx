@@ -185,8 +185,9 @@ function EditorPage({ id }: { id: string }) {
     setBusy(true);
     try {
       const view = await api.publish(id);
-      setStatus({ kind: 'info', word: 'publishedVersion', values: { v: view.version } });
+      // The toolbar shows the new version before the status says so, never a moment after.
       await refreshSummary();
+      setStatus({ kind: 'info', word: 'publishedVersion', values: { v: view.version } });
     } catch (e) {
       setStatus({ kind: 'error', word: 'error', values: { m: (e as Error).message } });
     } finally {
