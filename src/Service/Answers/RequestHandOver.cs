@@ -88,7 +88,8 @@ public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime
         if (draft.Note?.Trim().Length > HandOver.MaxNoteLength)
             errors["note"] = T($"Märkus on liiga pikk (kuni {HandOver.MaxNoteLength} märki).", $"The note is too long (up to {HandOver.MaxNoteLength} characters).");
 
-        if (!LaunchCheck.IsEmail(email) || email.Length > 254)
+        // A domain with a dot: a colleague's address is on the internet, and a typo such as "mari@kool" is caught here, not by a bounce.
+        if (!LaunchCheck.IsEmail(email) || !email[(email.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal) || email.Length > 254)
         {
             errors["email"] = T("See ei ole korrektne e-posti aadress.", "This is not a valid email address.");
             return errors;
