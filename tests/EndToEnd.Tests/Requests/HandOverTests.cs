@@ -54,7 +54,9 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        // CSP bypassed only so that axe-core can be added to the page (the CSP itself: CspBrowserTests).
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Screens.Phone, BypassCSP = true });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await page.GetByText("Ei ole õige inimene või oled eemal? Anna küsimus kolleegile").ClickAsync();
 
@@ -65,6 +67,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         (await page.InnerTextAsync("#handover .error[role=alert]")).Should().Be("Palun paranda märgitud väljad. Midagi ei salvestatud.");
         (await page.InnerTextAsync("#handover .field.invalid .error")).Should().Be("See ei ole korrektne e-posti aadress.");
         (await page.InputValueAsync("#h-name")).Should().Be("Mari Maasikas", "what the member typed stays in the form");
+        (await AccessibilityViolationsAsync(page)).Should().BeEmpty("the open hand-over form with its errors passes WCAG A and AA");
         await page.GetByLabel("Kolleegi e-post").FillAsync(AskScenario.Email(2));
         await page.GetByRole(AriaRole.Button, new() { Name = "Anna üle" }).ClickAsync();
         (await page.InnerTextAsync("#handover .field.invalid .error")).Should().Be("Liige 2 on selles küsimuses juba küsitud: anna see kellelegi teisele.");
@@ -90,6 +93,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         await page.GotoAsync(link);
         (await page.InnerTextAsync("main h2")).Should().Be("See küsimus on antud üle: Mari Maasikas");
         (await page.Locator("form.answer").CountAsync()).Should().Be(0);
+        (await AccessibilityViolationsAsync(page)).Should().BeEmpty();
         var late = await AskScenario.PostAsync(oldTab, link, oldForm, ("join", "yes"));
         late.StatusCode.Should().Be(HttpStatusCode.Gone);
         WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()).Should().Contain("See küsimus on antud üle: Mari Maasikas");
@@ -186,6 +190,15 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static Task<HttpResponseMessage> HandOverAsync(HttpClient browser, string link, AskScenario.Form? form, string name, string email, string note = "") =>
         AskScenario.PostAsync(browser, link + (link.Contains('?') ? "&" : "?") + "handler=handOver", form, ("name", name), ("email", email), ("note", note));
+
+    private static async Task<List<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Repository.Root, "src", "Designer", "node_modules", "axe-core", "axe.min.js") });
+        var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })).violations" +
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join('; '))");
+        return result.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
 
     private static List<string> Texts(JsonObject network) => network["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).ToList();
 
