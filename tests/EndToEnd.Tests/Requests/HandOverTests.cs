@@ -188,6 +188,31 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         _smtp.Messages().Should().HaveCount(9, "three hand-overs, each one mail to the colleague and one to the coordinator");
     }
 
+    [Fact]
+    public async Task A_request_handed_to_a_member_not_asked_in_the_step_goes_to_them_as_the_network_knows_them_and_adds_nobody()
+    {
+        var network = await _scenario.LaunchAsync(2);
+        var id = network["id"]!.GetValue<Guid>();
+        var asked = await _smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
+        // Added through the API after the step started, and not asked in it.
+        (await _scenario.Api.PostAsync($"/api/networks/{id}/members", System.Net.Http.Json.JsonContent.Create(
+            new { name = "Liige 4", email = "liige4@kool.example", sector = "Health", language = "en" }))).EnsureSuccessStatusCode();
+
+        var link = Address + LinkTo(asked, AskScenario.Email(1)).TrimStart('/');
+        using var member = _scenario.Browser();
+        var (_, _, form) = await AskScenario.OpenAsync(member, link);
+        (await HandOverAsync(member, link, form, "Keegi Teine", "LIIGE4@kool.example")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var mail = await _smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(30));
+        var toMember = mail.Single(m => m.To.Mailboxes.Single().Address == "liige4@kool.example");
+        toMember.Subject.Should().Be("Kooli võrgustik: please answer – Will you take part in the network?", "they are asked in their own language");
+        toMember.TextBody.Should().Contain("Hello, Liige 4!").And.Contain("Liige 1 handed this request on to you.");
+        var detail = await _scenario.NetworkAsync(network);
+        detail["members"]!.AsArray().Should().HaveCount(3, "nobody is added twice");
+        detail["openSteps"]![0]!["respondents"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).Should().BeEquivalentTo("Liige 2", "Liige 4");
+        Texts(detail).Should().Contain("Liige 1 andis küsimuse „Kas osaled võrgustikus?“ üle kolleegile Liige 4, kes vastab tema asemel.");
+    }
+
     private static Task<HttpResponseMessage> HandOverAsync(HttpClient browser, string link, AskScenario.Form? form, string name, string email, string note = "") =>
         AskScenario.PostAsync(browser, link + (link.Contains('?') ? "&" : "?") + "handler=handOver", form, ("name", name), ("email", email), ("note", note));
 
