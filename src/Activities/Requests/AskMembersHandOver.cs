@@ -75,7 +75,7 @@ public sealed partial class AskMembers
         var note = string.IsNullOrWhiteSpace(handOver.Note) ? null : handOver.Note.Trim();
         var question = RequestForm.FromJson(request.Form).Question;
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var toColleague = RequestMail.ToRespondent(context, "step-request", handed, coordinator, new LocalizedText(
+        var toColleague = RequestMail.ToRespondent(context, "step-handed-over", handed, coordinator, new LocalizedText(
             $"{request.RespondentName} andis selle küsimuse sulle edasi{(note is null ? "." : $" ja kirjutas: „{note}“")}",
             $"{request.RespondentName} handed this request on to you{(note is null ? "." : $" and wrote: “{note}”")}"), TimeZone);
         var toCoordinator = RequestMail.NoticeToCoordinator(context, network, coordinator,
