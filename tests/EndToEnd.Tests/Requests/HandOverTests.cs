@@ -74,7 +74,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         (await _scenario.NetworkAsync(network))["members"]!.AsArray().Should().HaveCount(2, "a refused hand-over adds nobody");
 
         await page.GetByLabel("Kolleegi e-post").FillAsync(Colleague);
-        await page.GetByLabel("Märkus kolleegile ja koordinaatorile").FillAsync(Note);
+        await page.GetByLabel("Sõnum kolleegile ja koordinaatorile").FillAsync(Note);
         await new Screens(_folder, output).ShotAsync(page, "hand-over.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anna üle" }).ClickAsync();
         (await page.InnerTextAsync("[role=status] h2")).Should().Be("Aitäh! Küsimus on antud üle: Mari Maasikas.");
