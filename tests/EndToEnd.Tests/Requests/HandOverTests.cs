@@ -72,10 +72,10 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Anna üle" }).ClickAsync();
         (await page.InnerTextAsync("#handover .field.invalid .error")).Should().Be("Liige 2 on selles küsimuses juba küsitud: anna see kellelegi teisele.");
         (await _scenario.NetworkAsync(network))["members"]!.AsArray().Should().HaveCount(2, "a refused hand-over adds nobody");
+        await new Screens(_folder, output).ShotAsync(page, "hand-over.png");
 
         await page.GetByLabel("Kolleegi e-post").FillAsync(Colleague);
         await page.GetByLabel("Sõnum kolleegile ja koordinaatorile").FillAsync(Note);
-        await new Screens(_folder, output).ShotAsync(page, "hand-over.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anna üle" }).ClickAsync();
         (await page.InnerTextAsync("[role=status] h2")).Should().Be("Aitäh! Küsimus on antud üle: Mari Maasikas.");
 
@@ -94,6 +94,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         (await page.InnerTextAsync("main h2")).Should().Be("See küsimus on antud üle: Mari Maasikas");
         (await page.Locator("form.answer").CountAsync()).Should().Be(0);
         (await AccessibilityViolationsAsync(page)).Should().BeEmpty();
+        await new Screens(_folder, output).ShotAsync(page, "handed-over.png");
         var late = await AskScenario.PostAsync(oldTab, link, oldForm, ("join", "yes"));
         late.StatusCode.Should().Be(HttpStatusCode.Gone);
         WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()).Should().Contain("See küsimus on antud üle: Mari Maasikas");
