@@ -10,7 +10,8 @@ namespace Koostoo.Host.Pages.Respond;
 
 /// <summary>
 /// The page a member's link opens: the question and the form; the answer; a clear page for a closed, unknown or
-/// out-of-date link; handing the request to a colleague, and what the old link says after. Anti-forgery is checked by hand so that a stale form gets a page that says what to do, not a bare 400.
+/// out-of-date link; handing the request to a colleague, and what the old link says after. Anti-forgery is checked by
+/// hand so that a stale form gets a page that says what to do, not a bare 400.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers, IAntiforgery antiforgery, TimeProvider time, ILogger<IndexModel> logger) : PageModel
