@@ -54,6 +54,7 @@ public static class NetworkModel
             e.HasIndex(r => new { r.InstanceId, r.ActivityId, r.ClosedAt });
             e.HasIndex(r => r.NetworkId);
             e.HasIndex(r => r.BookmarkId);
+            e.HasIndex(r => r.HandedOverToId);
         });
         model.Entity<RequestLink>(e =>
         {

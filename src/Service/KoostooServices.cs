@@ -52,6 +52,7 @@ public static class KoostooServices
         services.AddScoped<NetworkRetention>();
         services.AddScoped<NetworkCancellation>();
         services.AddScoped<RequestInbox>();
+        services.AddScoped<RequestHandOver>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<WorkSheetBuilder>();
         services.AddScoped<InstanceMigrations>();

@@ -89,7 +89,19 @@ public sealed class HistoryTextTests
         { HistoryKind.HelpResolved, Coordinator, """{"action":"Kodukülastus","owner":"Liige 8"}""",
             "Koordinaator märkis lahendatuks abipalve tegevusega „Kodukülastus“ (Liige 8).",
             "The coordinator marked the request for help with the action “Kodukülastus” (Liige 8) resolved." },
+        { HistoryKind.RequestHandedOver, HistoryActor.Member("Liige 1"), Args(new() { ["question"] = Question.DeepClone(), ["from"] = "Liige 1", ["to"] = "Mari Maasikas", ["joined"] = true }),
+            "Liige 1 andis küsimuse „Kas osaled?“ üle kolleegile Mari Maasikas, kes vastab tema asemel ja lisati võrgustikku.",
+            "Liige 1 handed the request “Will you take part?” to a colleague, Mari Maasikas, who answers in their place and joined the network." },
     };
+
+    [Fact]
+    public void A_request_handed_to_someone_already_in_the_network_does_not_say_they_joined()
+    {
+        var entry = Entry(HistoryKind.RequestHandedOver, HistoryActor.Member("Liige 1"),
+            Args(new() { ["question"] = Question.DeepClone(), ["from"] = "Liige 1", ["to"] = "Liige 4", ["joined"] = false }));
+        HistoryText.Of(entry, "et").Should().Be("Liige 1 andis küsimuse „Kas osaled?“ üle kolleegile Liige 4, kes vastab tema asemel.");
+        HistoryText.Of(entry, "en").Should().Be("Liige 1 handed the request “Will you take part?” to a colleague, Liige 4, who answers in their place.");
+    }
 
     [Theory]
     [MemberData(nameof(Sentences))]

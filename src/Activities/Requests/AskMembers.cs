@@ -20,7 +20,7 @@ namespace Koostoo.Activities.Requests;
     Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome, ApprovedOutcome, RejectedOutcome],
     DescriptionEt = "Saadab igale liikmele isikliku lingiga küsimuse; sulgub kvoorumi või tähtajaga.",
     DescriptionEn = "Sends each member a question with a personal link; closes on its quorum or its deadline.")]
-public sealed class AskMembers : PeopleStep
+public sealed partial class AskMembers : PeopleStep
 {
     public const string ApprovedOutcome = "Approved";
     public const string RejectedOutcome = "Rejected";
@@ -95,6 +95,7 @@ public sealed class AskMembers : PeopleStep
     {
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
         var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
+        if (HandOver.FromStimulus(stimulus) is { } handOver) return await HandOverAsync(context, bookmark, request, handOver);
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
         await SetMemberStatusAsync(context, request, stimulus["answer"]!.AsObject());

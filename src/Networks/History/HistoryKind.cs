@@ -53,4 +53,6 @@ public enum HistoryKind
     HelpAsked,
     /// <summary>The coordinator marked a request for help resolved.</summary>
     HelpResolved,
+    /// <summary>A member handed their request in a step to a colleague, who answers in their place; the coordinator was mailed.</summary>
+    RequestHandedOver,
 }

@@ -95,6 +95,9 @@ public static class HistoryText
                 $"The step “{L("step", "en")}” was run again but stopped again: {S("error")}"), false),
             HistoryKind.FaultOutcomeChosen => (T($"Töövoog jätkus pärast viga sammust „{L("step", "et")}“ väljundiga {S("outcome")}.",
                 $"The workflow went on after the error from the step “{L("step", "en")}” with the outcome {S("outcome")}."), false),
+            // Who handed it on is the actor, named by the sentence itself.
+            HistoryKind.RequestHandedOver => (T($"{S("from")} andis küsimuse „{L("question", "et")}“ üle kolleegile {S("to")}, kes vastab tema asemel{(a["joined"]?.GetValue<bool>() == true ? " ja lisati võrgustikku" : "")}.",
+                $"{S("from")} handed the request “{L("question", "en")}” to a colleague, {S("to")}, who answers in their place{(a["joined"]?.GetValue<bool>() == true ? " and joined the network" : "")}."), true),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history kind without words."),
         };
     }

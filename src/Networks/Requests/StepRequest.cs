@@ -26,6 +26,13 @@ public sealed class StepRequest
     public DateTimeOffset? Deadline { get; set; }
     /// <summary>When the step closed: every link to this request stops working.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>
+    /// When the member handed the request to a colleague (docs/requests.md, "Handing a request on"): it closed then, and
+    /// its links say to whom. Null for every request that was not handed on.
+    /// </summary>
+    public DateTimeOffset? HandedOverAt { get; set; }
+    /// <summary>The colleague's request that took this one's place; their name is read from it, so erasing them erases it here too.</summary>
+    public Guid? HandedOverToId { get; set; }
 
     public bool IsOpen => ClosedAt is null;
 }

@@ -7,4 +7,6 @@ public enum LinkState
     /// <summary>The step has closed (quorum, deadline, coordinator) or the network ended.</summary>
     Closed,
     Open,
+    /// <summary>The member handed the request to a colleague, who has a link of their own; this one says to whom.</summary>
+    HandedOver,
 }

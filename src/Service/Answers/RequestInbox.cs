@@ -27,6 +27,7 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime, T
     {
         var request = await db.Set<StepRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return (LinkState.Unknown, null);
+        if (request.HandedOverAt is not null) return (LinkState.HandedOver, request);
         var waiting = request.IsOpen && await db.Bookmarks.AnyAsync(b => b.Id == request.BookmarkId && b.ConsumedAt == null, ct);
         return (waiting ? LinkState.Open : LinkState.Closed, request);
     }

@@ -169,7 +169,8 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct);
         var requests = await db.Set<StepRequest>().AsNoTracking()
-            .Where(r => r.NetworkId == networkId && r.InstanceId == network.WorkflowInstanceId)
+            // A request handed to a colleague is counted once, as the colleague's.
+            .Where(r => r.NetworkId == networkId && r.InstanceId == network.WorkflowInstanceId && r.HandedOverAt == null)
             .Select(r => new { r.ActivityId, r.Form, r.CreatedAt, r.AnsweredAt, r.Deadline, r.ClosedAt }).ToListAsync(ct);
         var reminders = (await db.Journal.AsNoTracking()
                 .Where(j => j.InstanceId == network.WorkflowInstanceId && j.Event == JournalEvent.Note && j.ActivityId != null)

@@ -10,10 +10,11 @@ namespace Koostoo.Host.Pages.Respond;
 
 /// <summary>
 /// The page a member's link opens: the question and the form; the answer; a clear page for a closed, unknown or
-/// out-of-date link. Anti-forgery is checked by hand so that a stale form gets a page that says what to do, not a bare 400.
+/// out-of-date link; handing the request to a colleague, and what the old link says after. Anti-forgery is checked by
+/// hand so that a stale form gets a page that says what to do, not a bare 400.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers, IAntiforgery antiforgery, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public LinkState State { get; private set; }
     public StepRequest? StepRequest { get; private set; }
@@ -25,13 +26,26 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
     /// <summary>The anti-forgery check failed (cookie lost, form kept open for days).</summary>
     public bool Expired { get; private set; }
     public string Token { get; private set; } = "";
+    /// <summary>Whether the page offers handing the request to a colleague (an open, unanswered request to a member).</summary>
+    public bool CanHandOver { get; private set; }
+    /// <summary>Whom this request was handed to, for its old link.</summary>
+    public string? HandedTo { get; private set; }
+    /// <summary>Who handed this request on to its respondent, if someone did.</summary>
+    public string? HandedBy { get; private set; }
+    /// <summary>This page is the member's own, right after they handed the request on.</summary>
+    public bool JustHandedOver { get; private set; }
+    /// <summary>A hand-over was asked of a request that takes none (answered meanwhile).</summary>
+    public bool HandOverRefused { get; private set; }
+    public IReadOnlyDictionary<string, string> HandOverErrors { get; private set; } = new Dictionary<string, string>();
+    public HandOverDraft HandOverValues { get; private set; } = new("", "", null);
     private JsonObject? _posted;
 
     public string Language => UiLanguage.Of(Request);
 
-    public async Task<IActionResult> OnGetAsync(string token, bool saved = false)
+    public async Task<IActionResult> OnGetAsync(string token, bool saved = false, bool handed = false)
     {
         await LoadAsync(token);
+        JustHandedOver = handed && State == LinkState.HandedOver;
         // The answer that completes a step closes it: its sender still hears that it was saved.
         Saved = saved && StepRequest?.Answer is not null;
         return Show();
@@ -40,17 +54,7 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
     public async Task<IActionResult> OnPostAsync(string token)
     {
         await LoadAsync(token);
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException e)
-        {
-            logger.LogInformation("An answer was refused by the anti-forgery check: {Reason}", e.Message);
-            Expired = true;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        if (!await AntiforgeryPassedAsync()) return Page();
         if (State != LinkState.Open) return Show();
 
         var read = FormAnswers.Read(Form!.Fields, name => Request.Form[name].Select(v => v ?? "").ToList(), Language, Koostoo.Networks.NetworkTime.Today(time.GetUtcNow()));
@@ -76,6 +80,52 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
             default:
                 await LoadAsync(token);
                 return Show();
+        }
+    }
+
+    /// <summary>The member hands the request to a colleague: errors beside the fields with nothing saved, else the old link's page.</summary>
+    public async Task<IActionResult> OnPostHandOverAsync(string token)
+    {
+        await LoadAsync(token);
+        if (!await AntiforgeryPassedAsync()) return Page();
+        if (State != LinkState.Open) return Show();
+        HandOverValues = new HandOverDraft(Request.Form["name"].ToString(), Request.Form["email"].ToString(), Request.Form["note"].ToString());
+        var formBookmark = Guid.TryParse(Request.Form["b"], out var b) ? b : Guid.Empty;
+        var result = await handOvers.HandOverAsync(StepRequest!, formBookmark, HandOverValues, Language, HttpContext.RequestAborted);
+        switch (result.Outcome)
+        {
+            case HandOverOutcome.HandedOver:
+                return Redirect(Request.Link($"/r/{token}?handed=true"));
+            case HandOverOutcome.Invalid:
+                HandOverErrors = result.Errors;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case HandOverOutcome.Stale:
+                await LoadAsync(token);
+                Stale = State == LinkState.Open;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                await LoadAsync(token);
+                HandOverRefused = State == LinkState.Open;
+                if (HandOverRefused) Response.StatusCode = StatusCodes.Status409Conflict;
+                return HandOverRefused ? Page() : Show();
+        }
+    }
+
+    private async Task<bool> AntiforgeryPassedAsync()
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+            return true;
+        }
+        catch (AntiforgeryValidationException e)
+        {
+            logger.LogInformation("A form on a request page was refused by the anti-forgery check: {Reason}", e.Message);
+            Expired = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return false;
         }
     }
 
@@ -106,6 +156,10 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
         if (StepRequest is null) return;
         Form = RequestForm.FromJson(StepRequest.Form);
         UiLanguage.Prefer(HttpContext, StepRequest.Language);
+        var ct = HttpContext.RequestAborted;
+        HandedTo = State == LinkState.HandedOver ? await handOvers.HandedToAsync(StepRequest, ct) : null;
+        CanHandOver = State == LinkState.Open && await handOvers.IsPossibleAsync(StepRequest, ct);
+        HandedBy = State == LinkState.Open ? await handOvers.HandedByAsync(StepRequest, ct) : null;
     }
 
     private PageResult Show()
@@ -114,6 +168,7 @@ public sealed class IndexModel(RequestInbox requests, IAntiforgery antiforgery, 
         {
             LinkState.Unknown => StatusCodes.Status404NotFound,
             LinkState.Closed when !Saved => StatusCodes.Status410Gone,
+            LinkState.HandedOver when !JustHandedOver => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
         return Page();

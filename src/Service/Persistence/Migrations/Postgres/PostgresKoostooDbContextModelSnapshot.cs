@@ -779,6 +779,12 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandedOverToId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
@@ -809,6 +815,8 @@ namespace Koostoo.Service.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BookmarkId");
+
+                    b.HasIndex("HandedOverToId");
 
                     b.HasIndex("NetworkId");
 

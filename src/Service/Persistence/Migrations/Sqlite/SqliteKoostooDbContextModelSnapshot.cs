@@ -772,6 +772,12 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandedOverToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -802,6 +808,8 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BookmarkId");
+
+                    b.HasIndex("HandedOverToId");
 
                     b.HasIndex("NetworkId");
 

@@ -1,0 +1,103 @@
+using Koostoo.Activities.Email;
+using Koostoo.Activities.Networks;
+using Koostoo.Networks.History;
+using Koostoo.Networks.Members;
+using Koostoo.Networks.Requests;
+using Koostoo.Workflows.Bookmarks;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+
+namespace Koostoo.Activities.Requests;
+
+public sealed partial class AskMembers
+{
+    /// <summary>
+    /// A member hands their request to a colleague (docs/requests.md, "Handing a request on"). The colleague joins the
+    /// network in the member's sector and organisation (unless already an active member), gets a request and a link of
+    /// their own in this step and counts in its tally in the member's place; the member's request closes and its links
+    /// say to whom; the coordinator is mailed with the note; the history tells who handed what to whom.
+    /// </summary>
+    private async Task<ActivityResult> HandOverAsync(ActivityContext context, Bookmark bookmark, StepRequest request, HandOver handOver)
+    {
+        var db = context.NetworkDb();
+        var network = (await NetworkPeople.NetworkOfAsync(context))!;
+        var email = handOver.Email.Trim();
+        var from = network.Members.FirstOrDefault(m => m.Id == request.MemberId);
+        var asked = (await OpenRequests.OfAsync(context)).Any(r => string.Equals(r.RespondentEmail, email, StringComparison.OrdinalIgnoreCase));
+        // The service checked all this before resuming; what changed since (an answer, the colleague asked meanwhile)
+        // leaves the request as it was, its link working.
+        if (from is null || request.Answer is not null || asked || await HandOver.TimesInARowAsync(db.StepRequests, request.Id) >= HandOver.MaxInARow)
+        {
+            request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, bookmark.Key).Id;
+            context.Log("A hand-over was refused: the request was answered, handed on too often, or the colleague is already asked in this step.");
+            return ActivityResult.Suspend();
+        }
+
+        var colleague = network.Members.FirstOrDefault(m => m.IsActive && string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
+        var joined = colleague is null;
+        if (colleague is null)
+        {
+            colleague = new Member
+            {
+                NetworkId = network.Id,
+                Name = handOver.Name.Trim(),
+                Email = email,
+                Sector = from.Sector,
+                Organisation = from.Organisation,
+                Language = request.Language,
+                AddedAt = context.Now,
+            };
+            db.Members.Add(colleague);
+            // The tracked network names them too (fix-up may already have), so the mail below, which goes only to the network's people, finds them.
+            if (!network.Members.Contains(colleague)) network.Members.Add(colleague);
+        }
+
+        var handed = new StepRequest
+        {
+            NetworkId = request.NetworkId,
+            MemberId = colleague.Id,
+            RespondentName = colleague.Name,
+            RespondentEmail = colleague.Email,
+            Language = colleague.Language,
+            InstanceId = request.InstanceId,
+            ActivityId = request.ActivityId,
+            // The question as the member was shown it: the colleague answers the same thing.
+            Form = request.Form,
+            CreatedAt = context.Now,
+            Deadline = DeadlineOf(context) ?? request.Deadline,
+        };
+        handed.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + handed.Id).Id;
+        db.StepRequests.Add(handed);
+        request.ClosedAt = context.Now;
+        request.HandedOverAt = context.Now;
+        request.HandedOverToId = handed.Id;
+
+        var note = string.IsNullOrWhiteSpace(handOver.Note) ? null : handOver.Note.Trim();
+        var question = RequestForm.FromJson(request.Form).Question;
+        var coordinator = NetworkPeople.CoordinatorOf(network);
+        var toColleague = RequestMail.ToRespondent(context, "step-handed-over", handed, coordinator, new LocalizedText(
+            $"{request.RespondentName} andis selle küsimuse sulle edasi{(note is null ? "." : $" ja kirjutas: „{note}“")}",
+            $"{request.RespondentName} handed this request on to you{(note is null ? "." : $" and wrote: “{note}”")}"), TimeZone);
+        var toCoordinator = RequestMail.NoticeToCoordinator(context, network, coordinator,
+            new LocalizedText($"{request.RespondentName} andis küsimuse edasi: {colleague.Name}", $"{request.RespondentName} handed a request to {colleague.Name}"),
+            new LocalizedText(
+                $"{request.RespondentName} andis küsimuse „{question.In("et")}“ üle kolleegile {colleague.Name} ({colleague.Email}), kes vastab nüüd tema asemel."
+                + (joined ? $" {colleague.Name} lisati võrgustikku ({SectorNames.Et(colleague.Sector)})." : "")
+                + (note is null ? "" : $"\nMärkus: {note}"),
+                $"{request.RespondentName} handed the request “{question.In("en")}” to a colleague, {colleague.Name} ({colleague.Email}), who now answers in their place."
+                + (joined ? $" {colleague.Name} joined the network ({SectorNames.En(colleague.Sector)})." : "")
+                + (note is null ? "" : $"\nNote: {note}")));
+        Outbox.DeliverAfterCommit(context, [toColleague, toCoordinator]);
+        NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.RequestHandedOver, HistoryActor.Member(request.RespondentName), new()
+        {
+            ["question"] = NetworkHistory.Localized(question),
+            ["from"] = request.RespondentName,
+            ["to"] = colleague.Name,
+            ["joined"] = joined,
+        });
+        context.Log(joined
+            ? "A member handed their request to a colleague, who joined the network and is asked in their place."
+            : "A member handed their request to another member, who is asked in their place.");
+        return await SettleAsync(context);
+    }
+}

@@ -1,0 +1,113 @@
+using Koostoo.Activities.Requests;
+using Koostoo.Networks;
+using Koostoo.Networks.Launch;
+using Koostoo.Networks.Requests;
+using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Service.Answers;
+
+/// <summary>What a member typed to hand their request to a colleague.</summary>
+public sealed record HandOverDraft(string Name, string Email, string? Note);
+
+public enum HandOverOutcome
+{
+    HandedOver,
+    /// <summary>The form has errors, each by its field; nothing was saved.</summary>
+    Invalid,
+    /// <summary>The page was for an earlier state of the request (answered or handed over since).</summary>
+    Stale,
+    /// <summary>The request takes no hand-over: closed, answered, the coordinator's own, or a check-in of an action.</summary>
+    NotPossible,
+}
+
+public sealed record HandOverResult(HandOverOutcome Outcome, IReadOnlyDictionary<string, string> Errors)
+{
+    public static HandOverResult Of(HandOverOutcome outcome) => new(outcome, new Dictionary<string, string>());
+}
+
+/// <summary>
+/// A member hands their request to a colleague from the request page (docs/requests.md, "Handing a request on"). The
+/// rules a member can break are checked here, each named by its field in the page's language, before the step is resumed;
+/// the step itself does the hand-over in its own transaction, once.
+/// </summary>
+public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime, DefinitionStore definitions)
+{
+    /// <summary>
+    /// Whether the page offers the hand-over: an open, unanswered request to a member in a step that asks members. An
+    /// action's check-in is not handed on by its owner; the coordinator reassigns the action.
+    /// </summary>
+    public async Task<bool> IsPossibleAsync(StepRequest request, CancellationToken ct = default)
+    {
+        if (!request.IsOpen || request.Answer is not null || request.MemberId is null) return false;
+        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == request.InstanceId)
+            .Select(i => new { i.DefinitionId, i.DefinitionVersion }).FirstOrDefaultAsync(ct);
+        if (instance is null) return false;
+        var definition = await definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        return definition.Activities.FirstOrDefault(a => a.Id == request.ActivityId)?.Type == "AskMembers";
+    }
+
+    /// <param name="formBookmark">The bookmark the page was shown for: a hand-over from an earlier state is stale.</param>
+    /// <param name="language">The page's language, for the errors beside the fields.</param>
+    public async Task<HandOverResult> HandOverAsync(StepRequest request, Guid formBookmark, HandOverDraft draft, string language, CancellationToken ct = default)
+    {
+        if (formBookmark != request.BookmarkId) return HandOverResult.Of(HandOverOutcome.Stale);
+        if (!await IsPossibleAsync(request, ct)) return HandOverResult.Of(HandOverOutcome.NotPossible);
+        var errors = await ErrorsAsync(request, draft, language, ct);
+        if (errors.Count > 0) return new HandOverResult(HandOverOutcome.Invalid, errors);
+
+        var handOver = new HandOver(draft.Name.Trim(), draft.Email.Trim(), string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim());
+        var result = await runtime.ResumeAsync(formBookmark, handOver.ToStimulus(), ct: ct);
+        if (result.Status == ResumeStatus.AlreadyResumed) return HandOverResult.Of(HandOverOutcome.Stale);
+        if (result.Status != ResumeStatus.Resumed) return HandOverResult.Of(HandOverOutcome.NotPossible);
+        // The step refuses what changed between the checks and the resume (the colleague asked meanwhile): the request stays the member's.
+        var handed = await db.Set<StepRequest>().AsNoTracking().AnyAsync(r => r.Id == request.Id && r.HandedOverAt != null, ct);
+        return HandOverResult.Of(handed ? HandOverOutcome.HandedOver : HandOverOutcome.Stale);
+    }
+
+    /// <summary>Whom a handed-over request went to, by the name their own request carries (erased with them).</summary>
+    public async Task<string?> HandedToAsync(StepRequest request, CancellationToken ct = default) =>
+        request.HandedOverToId is { } id
+            ? await db.Set<StepRequest>().AsNoTracking().Where(r => r.Id == id).Select(r => r.RespondentName).FirstOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>Who handed this request on to its respondent; null when the step asked them itself.</summary>
+    public async Task<string?> HandedByAsync(StepRequest request, CancellationToken ct = default) =>
+        await db.Set<StepRequest>().AsNoTracking().Where(r => r.HandedOverToId == request.Id).Select(r => r.RespondentName).FirstOrDefaultAsync(ct);
+
+    private async Task<Dictionary<string, string>> ErrorsAsync(StepRequest request, HandOverDraft draft, string language, CancellationToken ct)
+    {
+        string T(string et, string en) => language == "en" ? en : et;
+        var errors = new Dictionary<string, string>();
+        var name = draft.Name.Trim();
+        var email = draft.Email.Trim();
+        if (name.Length == 0) errors["name"] = T("Kirjuta kolleegi nimi.", "Write your colleague's name.");
+        else if (name.Length > HandOver.MaxNameLength) errors["name"] = T($"Nimi on liiga pikk (kuni {HandOver.MaxNameLength} märki).", $"The name is too long (up to {HandOver.MaxNameLength} characters).");
+        if (draft.Note?.Trim().Length > HandOver.MaxNoteLength)
+            errors["note"] = T($"Märkus on liiga pikk (kuni {HandOver.MaxNoteLength} märki).", $"The note is too long (up to {HandOver.MaxNoteLength} characters).");
+
+        // A domain with a dot: a colleague's address is on the internet, and a typo such as "mari@kool" is caught here, not by a bounce.
+        if (!LaunchCheck.IsEmail(email) || !email[(email.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal) || email.Length > 254)
+        {
+            errors["email"] = T("See ei ole korrektne e-posti aadress.", "This is not a valid email address.");
+            return errors;
+        }
+        var network = await db.Set<Network>().AsNoTracking().Include(n => n.Members).FirstAsync(n => n.Id == request.NetworkId, ct);
+        var asked = await db.Set<StepRequest>().AsNoTracking()
+            .Where(r => r.InstanceId == request.InstanceId && r.ActivityId == request.ActivityId && r.ClosedAt == null)
+            .Select(r => new { r.RespondentName, r.RespondentEmail }).ToListAsync(ct);
+        if (asked.FirstOrDefault(r => string.Equals(r.RespondentEmail, email, StringComparison.OrdinalIgnoreCase)) is { } already)
+            errors["email"] = string.Equals(request.RespondentEmail, email, StringComparison.OrdinalIgnoreCase)
+                ? T("See on sinu enda aadress: kirjuta kolleegi aadress.", "This is your own address: write your colleague's.")
+                : T($"{already.RespondentName} on selles küsimuses juba küsitud: anna see kellelegi teisele.", $"{already.RespondentName} is already asked this: hand it to someone else.");
+        else if (string.Equals(network.CoordinatorEmail, email, StringComparison.OrdinalIgnoreCase))
+            errors["email"] = T("See on koordinaatori aadress: koordinaatorit teavitatakse niikuinii, anna küsimus kolleegile.",
+                "This is the coordinator's address: the coordinator is told anyway; hand the request to a colleague.");
+        else if (await HandOver.TimesInARowAsync(db.Set<StepRequest>(), request.Id, ct) >= HandOver.MaxInARow)
+            errors["email"] = T($"Seda küsimust on juba {HandOver.MaxInARow} korda edasi antud; kirjuta koordinaatorile.",
+                $"This request has been handed on {HandOver.MaxInARow} times already; write to the coordinator.");
+        return errors;
+    }
+}
