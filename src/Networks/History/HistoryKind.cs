@@ -53,4 +53,12 @@ public enum HistoryKind
     HelpAsked,
     /// <summary>The coordinator marked a request for help resolved.</summary>
     HelpResolved,
+    /// <summary>The coordinator added an action to the plan, with its owner and due date.</summary>
+    ActionAdded,
+    /// <summary>The coordinator changed an action's words or due date.</summary>
+    ActionEdited,
+    /// <summary>The coordinator gave an action to another member.</summary>
+    ActionReassigned,
+    /// <summary>The coordinator took an action out of the plan.</summary>
+    ActionDropped,
 }
