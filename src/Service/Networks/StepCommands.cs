@@ -29,7 +29,13 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (command is StepCommand.Remind) await RefuseReminderTooSoonAsync(network, activityId, ct);
-        var told = await HistoryEventAsync(network, activityId, command, ct);
+        await ResumeAsync(actor, network, activityId, command, await HistoryEventAsync(network, activityId, command, ct), ct);
+    }
+
+    /// <summary>Hands the command to the step's command bookmark; the history tells of it (when <paramref name="told"/>) in the step's transaction.</summary>
+    internal async Task ResumeAsync(Actor actor, Network network, string activityId, StepCommand command, (HistoryKind Kind, JsonObject Arguments)? told, CancellationToken ct)
+    {
+        var networkId = network.Id;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var bookmark = await db.Bookmarks.AsNoTracking()
