@@ -35,11 +35,11 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     private const string FollowingStep = "TrackActions";
 
     /// <summary>The step that follows the network's plan now, if one does: only then can the plan be shaped.</summary>
-    public async Task<string?> FollowingStepAsync(Network network, CancellationToken ct = default)
+    public async Task<string?> FollowingStepAsync(Guid? instanceId, CancellationToken ct = default)
     {
-        var waiting = await WaitingSteps.OfAsync(db, network.WorkflowInstanceId, ct);
+        var waiting = await WaitingSteps.OfAsync(db, instanceId, ct);
         if (waiting.Count == 0) return null;
-        var definition = await DefinitionOfAsync(network, ct);
+        var definition = await DefinitionOfAsync(instanceId, ct);
         return waiting.FirstOrDefault(id => definition?.Activities.FirstOrDefault(a => a.Id == id)?.Type == FollowingStep);
     }
 
@@ -117,18 +117,18 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     /// <summary>The step following the plan, or a 409 that says when the plan can be shaped.</summary>
     private async Task<string> StepAsync(Network network, CancellationToken ct)
     {
-        if (await FollowingStepAsync(network, ct) is { } step) return step;
+        if (await FollowingStepAsync(network.WorkflowInstanceId, ct) is { } step) return step;
         var waiting = await WaitingSteps.OfAsync(db, network.WorkflowInstanceId, ct);
-        var definition = waiting.Count == 0 ? null : await DefinitionOfAsync(network, ct);
+        var definition = waiting.Count == 0 ? null : await DefinitionOfAsync(network.WorkflowInstanceId, ct);
         var collecting = waiting.Any(id => definition?.Activities.FirstOrDefault(a => a.Id == id)?.Inputs["record"]?.ToString() == "plan");
         throw new ConflictException(collecting
             ? "Liikmed alles pakuvad tegevusi (tegevuskava etapp); kava saab muuta, kui see etapp on suletud ja tegevusi jälgitakse. / The members are still proposing actions (the plan stage); the plan can be shaped once that stage has closed and the actions are followed."
             : "Tegevuskava ei jälgita praegu; seda saab muuta elluviimise etapis. / No action plan is followed now; it can be shaped in the execution stage.");
     }
 
-    private async Task<WorkflowDefinition?> DefinitionOfAsync(Network network, CancellationToken ct)
+    private async Task<WorkflowDefinition?> DefinitionOfAsync(Guid? instanceId, CancellationToken ct)
     {
-        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == network.WorkflowInstanceId)
+        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId)
             .Select(i => new { i.DefinitionId, i.DefinitionVersion }).FirstOrDefaultAsync(ct);
         return instance is null ? null : await definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
     }
