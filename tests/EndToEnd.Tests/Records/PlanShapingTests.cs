@@ -109,8 +109,9 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         // The new owner is mailed their link; the old one hears the action is no longer theirs.
         var mail = (await WaitForMailAsync(before + 2)).Skip(before).ToList();
         var toNew = mail.Single(m => To(m) == AskScenario.Email(3));
-        toNew.Subject.Should().Be("Kooli võrgustik: muudatus tegevuskavas");
-        toNew.TextBody.Should().Contain("Tegevus „Kodukülastus“").And.Contain("on nüüd sinu vastutada; enne vastutas Liige 1.");
+        // Liige 3 reads English.
+        toNew.Subject.Should().Be("Kooli võrgustik: a change in the action plan");
+        toNew.TextBody.Should().Contain("The action \"Kodukülastus\"").And.Contain("is yours now; Liige 1 had it before.");
         var newLink = AskScenario.LinkIn(toNew.TextBody!);
         newLink.Should().NotBeEmpty();
         mail.Single(m => To(m) == AskScenario.Email(1)).TextBody.Should().Contain("on nüüd Liige 3 vastutada; sinult selle kohta enam ei küsita.")
@@ -122,7 +123,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         var checkIns = (await WaitForMailAsync(sent + 2)).Skip(sent).ToList();
         checkIns.Select(m => (To(m), m.Subject)).Should().BeEquivalentTo(new[]
         {
-            (AskScenario.Email(3), "Kooli võrgustik: palun vasta – Kuidas läheb tegevusega „Kodukülastus“?"),
+            (AskScenario.Email(3), "Kooli võrgustik: please answer – How is your action \"Kodukülastus\" going?"),
             (AskScenario.Email(2), "Kooli võrgustik: palun vasta – Kuidas läheb tegevusega „Kokkuvõte“?"),
         });
 
@@ -131,7 +132,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         await PassAsync(TimeSpan.FromDays(4));
         var overdue = (await WaitForMailAsync(sent + 4)).Skip(sent).ToList();
         overdue.Where(m => To(m) == AskScenario.Email(1)).Should().BeEmpty("Liige 1 no longer owns an action");
-        overdue.Should().ContainSingle(m => To(m) == AskScenario.Email(3) && m.Subject!.StartsWith("Meeldetuletus", StringComparison.Ordinal));
+        overdue.Should().ContainSingle(m => To(m) == AskScenario.Email(3) && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
         overdue.Where(m => To(m) == AskScenario.CoordinatorEmail).Select(m => m.TextBody).Should().Contain(t => t!.Contains("„Kodukülastus“ (vastutaja Liige 3)"));
 
         // The new owner reports through the link they were given: the action is done.
@@ -172,13 +173,13 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         added.Headers.Location!.ToString().Should().Be($"/networks/{id}?done=action-added");
         var toOwner = (await WaitForMailAsync(before + 1)).Skip(before).Single();
         To(toOwner).Should().Be(AskScenario.Email(3));
-        toOwner.TextBody.Should().Contain($"Sinu vastutada on uus tegevus „Tugiisiku leidmine“, tähtaeg {Koostoo.Networks.DateText.InWords(due, "et")}.");
+        toOwner.TextBody.Should().Contain($"A new action is yours: \"Tugiisiku leidmine\", due on {Koostoo.Networks.DateText.InWords(due, "en")}.", "Liige 3 reads English");
 
         // The running stage follows it: the morning after its due date its owner is reminded.
         var sent = _smtp.Messages().Count;
         await PassAsync(TimeSpan.FromDays(3) + TimeSpan.FromHours(2));
         var reminders = (await WaitForMailAsync(sent + 2)).Skip(sent).ToList();
-        reminders.Should().ContainSingle(m => To(m) == AskScenario.Email(3) && m.Subject!.StartsWith("Meeldetuletus", StringComparison.Ordinal));
+        reminders.Should().ContainSingle(m => To(m) == AskScenario.Email(3) && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
         reminders.Where(m => To(m) == AskScenario.CoordinatorEmail).Select(m => m.TextBody).Should().Contain(t => t!.Contains("„Tugiisiku leidmine“ (vastutaja Liige 3)"));
         var detail = (await _scenario.Api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!;
         detail["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>())
@@ -236,7 +237,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         var id = await PlanFollowedAsync();
         var action = await WithDbAsync(db => db.Set<ActionItem>().Where(a => a.What == "Kodukülastus").Select(a => a.Id).SingleAsync());
         var third = await MemberIdAsync(id, 3);
-        using var stranger = await _app.CoordinatorClientAsync("mari@vald.example");
+        using var stranger = await CoordinatorAsync("mari@vald.example");
 
         (await stranger.PostAsJsonAsync($"/api/networks/{id}/actions", new { what = "Võõras", ownerMemberId = third, dueOn = Iso(Today.AddDays(5)) }))
             .StatusCode.Should().Be(HttpStatusCode.NotFound, "another coordinator's network does not exist for her");
@@ -251,13 +252,22 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         });
 
         // The network's own coordinator may.
-        using var own = await _app.CoordinatorClientAsync(AskScenario.CoordinatorEmail);
+        using var own = await CoordinatorAsync(AskScenario.CoordinatorEmail);
         var reassigned = await own.PostAsJsonAsync($"/api/networks/{id}/actions/{action}/reassign", new { ownerMemberId = third });
         reassigned.StatusCode.Should().Be(HttpStatusCode.OK);
         (await reassigned.Content.ReadFromJsonAsync<JsonObject>())!["ownerName"]!.GetValue<string>().Should().Be("Liige 3");
         var same = await own.PostAsJsonAsync($"/api/networks/{id}/actions/{action}/reassign", new { ownerMemberId = third });
         same.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await same.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["ownerMemberId"].Should().NotBeNull();
+    }
+
+    /// <summary>A staff user with the Coordinator role only, calling this host on Kestrel by their API key.</summary>
+    private async Task<HttpClient> CoordinatorAsync(string email)
+    {
+        var user = await _app.CreateStaffAsync(email, "A coordinator's long password", Koostoo.Service.Access.StaffRoles.Coordinator);
+        var client = new HttpClient { BaseAddress = _address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await _app.CreateKeyAsync(user));
+        return client;
     }
 
     private async Task<Guid> MemberIdAsync(Guid networkId, int i) =>
