@@ -35,12 +35,27 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     private const string FollowingStep = "TrackActions";
 
     /// <summary>The step that follows the network's plan now, if one does: only then can the plan be shaped.</summary>
-    public async Task<string?> FollowingStepAsync(Guid? instanceId, CancellationToken ct = default)
+    private async Task<string?> FollowingStepAsync(Guid? instanceId, CancellationToken ct)
     {
         var waiting = await WaitingSteps.OfAsync(db, instanceId, ct);
         if (waiting.Count == 0) return null;
         var definition = await DefinitionOfAsync(instanceId, ct);
         return waiting.FirstOrDefault(id => definition?.Activities.FirstOrDefault(a => a.Id == id)?.Type == FollowingStep);
+    }
+
+    /// <summary>Whether this actor may shape this network's plan now: she coordinates it, it is active, and its plan is followed.</summary>
+    public async Task<bool> ShapeableAsync(Actor actor, Guid networkId, CancellationToken ct = default)
+    {
+        Network network;
+        try
+        {
+            network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
+        }
+        catch (ForbiddenException)
+        {
+            return false;
+        }
+        return network.Status == NetworkStatus.Active && await FollowingStepAsync(network.WorkflowInstanceId, ct) is not null;
     }
 
     public async Task<ActionView> GetAsync(Actor actor, Guid networkId, Guid actionId, CancellationToken ct = default)

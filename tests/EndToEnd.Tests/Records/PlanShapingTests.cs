@@ -248,7 +248,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Only_the_networks_coordinators_shape_its_plan()
+    public async Task Only_the_networks_coordinators_and_admins_shape_its_plan()
     {
         var id = await PlanFollowedAsync();
         var action = await WithDbAsync(db => db.Set<ActionItem>().Where(a => a.What == "Kodukülastus").Select(a => a.Id).SingleAsync());
@@ -275,6 +275,12 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         var same = await own.PostAsJsonAsync($"/api/networks/{id}/actions/{action}/reassign", new { ownerMemberId = third });
         same.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await same.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["ownerMemberId"].Should().NotBeNull();
+
+        // An admin makes the other coordinator a co-coordinator of this network: now she may.
+        (await _scenario.Api.PostAsJsonAsync($"/api/networks/{id}/access", new { email = "mari@vald.example" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var other = await WithDbAsync(db => db.Set<ActionItem>().Where(a => a.What == "Kokkuvõte").Select(a => a.Id).SingleAsync());
+        (await stranger.PostAsync($"/api/networks/{id}/actions/{other}/drop", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await WithDbAsync(db => db.Set<ActionItem>().SingleAsync(a => a.Id == other))).Status.Should().Be(ActionStatus.Dropped);
     }
 
     /// <summary>A staff user with the Coordinator role only, calling this host on Kestrel by their API key.</summary>

@@ -258,8 +258,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         Charts = (await reader.AnswerChartsAsync(actor, id, Language, HttpContext.RequestAborted))
             .Select(chart => new AnswerChartDrawing(chart, time.GetUtcNow())).ToList();
         Incident = await incidents.OfNetworkAsync(actor, id, HttpContext.RequestAborted);
-        PlanShapeable = Network.Status == Koostoo.Networks.NetworkStatus.Active
-            && await plan.FollowingStepAsync(Network.WorkflowInstanceId, HttpContext.RequestAborted) is not null;
+        PlanShapeable = await plan.ShapeableAsync(actor, id, HttpContext.RequestAborted);
         return null;
     }
 
