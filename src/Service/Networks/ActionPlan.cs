@@ -79,8 +79,9 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
 
         var id = Guid.NewGuid();
         await commands.ResumeAsync(actor, network, step, new StepCommand.AddAction(id, what, owner!.Id, due, needs),
-            (HistoryKind.ActionAdded, new() { ["action"] = what, ["owner"] = owner.Name, ["due"] = Iso(due) }), ct);
-        return await ViewAsync(networkId, id, ct);
+            (HistoryKind.ActionAdded, new() { ["action"] = what, ["owner"] = owner.Name, ["due"] = Iso(due) }), ct,
+            Happened(id, _ => true));
+        return await AppliedAsync(networkId, id, _ => true, ct);
     }
 
     public async Task<ActionView> EditAsync(Actor actor, Guid networkId, Guid actionId, ActionChange change, CancellationToken ct = default)
@@ -99,8 +100,10 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
             (HistoryKind.ActionEdited, new()
             {
                 ["was"] = action.What, ["action"] = what, ["owner"] = action.OwnerName, ["due"] = Iso(due), ["wasDue"] = Iso(action.DueOn),
-            }), ct);
-        return await ViewAsync(networkId, actionId, ct);
+            }), ct, Happened(actionId, Edited));
+        return await AppliedAsync(networkId, actionId, Edited, ct);
+
+        bool Edited(ActionItem a) => a.What == what && a.DueOn == due;
     }
 
     public async Task<ActionView> ReassignAsync(Actor actor, Guid networkId, Guid actionId, ActionReassignment reassignment, CancellationToken ct = default)
@@ -115,8 +118,11 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
         if (errors.Count > 0) throw new RequestRejectedException(errors);
 
         await commands.ResumeAsync(actor, network, step, new StepCommand.ReassignAction(actionId, owner!.Id),
-            (HistoryKind.ActionReassigned, new() { ["action"] = action.What, ["from"] = action.OwnerName, ["to"] = owner.Name }), ct);
-        return await ViewAsync(networkId, actionId, ct);
+            (HistoryKind.ActionReassigned, new() { ["action"] = action.What, ["from"] = action.OwnerName, ["to"] = owner.Name }), ct,
+            Happened(actionId, Reassigned));
+        return await AppliedAsync(networkId, actionId, Reassigned, ct);
+
+        bool Reassigned(ActionItem a) => a.OwnerMemberId == owner.Id;
     }
 
     public async Task<ActionView> DropAsync(Actor actor, Guid networkId, Guid actionId, CancellationToken ct = default)
@@ -125,7 +131,26 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
         var step = await StepAsync(network, ct);
         var action = await OpenActionAsync(networkId, actionId, ct);
         await commands.ResumeAsync(actor, network, step, new StepCommand.DropAction(actionId),
-            (HistoryKind.ActionDropped, new() { ["action"] = action.What, ["owner"] = action.OwnerName }), ct);
+            (HistoryKind.ActionDropped, new() { ["action"] = action.What, ["owner"] = action.OwnerName }), ct,
+            Happened(actionId, Dropped));
+        return await AppliedAsync(networkId, actionId, Dropped, ct);
+
+        static bool Dropped(ActionItem a) => a.Status == ActionStatus.Dropped;
+    }
+
+    /// <summary>
+    /// Whether the step carried the change out, read in its transaction: the owner may have marked the action done in the
+    /// same moment, and then the step changes nothing and the history tells nothing.
+    /// </summary>
+    private static Func<WorkflowDbContext, Task<bool>> Happened(Guid actionId, Func<ActionItem, bool> changed) =>
+        async transaction => await transaction.Set<ActionItem>().FindAsync(actionId) is { } action && changed(action);
+
+    /// <summary>The action as changed, or a 409 when the step found it no longer open and changed nothing.</summary>
+    private async Task<ActionView> AppliedAsync(Guid networkId, Guid actionId, Func<ActionItem, bool> changed, CancellationToken ct)
+    {
+        var action = await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId && a.NetworkId == networkId, ct);
+        if (action is null || !changed(action))
+            throw new ConflictException("Tegevus muutus samal ajal (nt märgiti tehtuks); midagi ei muudetud. / The action changed meanwhile (marked done, say); nothing was changed.");
         return await ViewAsync(networkId, actionId, ct);
     }
 
