@@ -63,6 +63,7 @@ app.MapKoostooHealth();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
+app.MapActionPlanEndpoints();
 app.MapBoardEndpoints();
 app.MapMeetingEndpoints();
 app.MapWorkSheetEndpoints();

@@ -54,6 +54,7 @@ public static class NetworkWords
         ActionStatus.Confirmed => ("kokku lepitud", "agreed"),
         ActionStatus.OnTrack => ("käib plaanipäraselt", "on track"),
         ActionStatus.Late => ("hilineb", "late"),
+        ActionStatus.Dropped => ("kavast välja jäetud", "dropped from the plan"),
         _ => ("tehtud", "done"),
     });
 

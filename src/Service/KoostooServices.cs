@@ -45,6 +45,7 @@ public static class KoostooServices
         services.AddScoped<Board.CoordinatorBoard>();
         services.AddScoped<Digest.CoordinatorDigest>();
         services.AddScoped<StepCommands>();
+        services.AddScoped<ActionPlan>();
         services.AddScoped<Membership>();
         services.AddScoped<ActionHelp>();
         services.AddScoped<MemberErasure>();

@@ -92,6 +92,18 @@ public sealed class HistoryTextTests
         { HistoryKind.RequestHandedOver, HistoryActor.Member("Liige 1"), Args(new() { ["question"] = Question.DeepClone(), ["from"] = "Liige 1", ["to"] = "Mari Maasikas", ["joined"] = true }),
             "Liige 1 andis küsimuse „Kas osaled?“ üle kolleegile Mari Maasikas, kes vastab tema asemel ja lisati võrgustikku.",
             "Liige 1 handed the request “Will you take part?” to a colleague, Mari Maasikas, who answers in their place and joined the network." },
+        { HistoryKind.ActionAdded, Coordinator, """{"action":"Tugiisiku leidmine","owner":"Liige 3","due":"2027-01-31"}""",
+            "Koordinaator lisas tegevuskavasse tegevuse „Tugiisiku leidmine“ (vastutaja Liige 3, tähtaeg 31. jaanuar 2027).",
+            "The coordinator added the action “Tugiisiku leidmine” to the plan (owner Liige 3, due on 31 January 2027)." },
+        { HistoryKind.ActionEdited, Coordinator, """{"was":"Kokkuvõte","action":"Kokkuvõte vallale","owner":"Liige 2","due":"2027-02-15","wasDue":"2027-01-31"}""",
+            "Koordinaator muutis tegevust „Kokkuvõte“ (Liige 2): nüüd „Kokkuvõte vallale“, tähtaeg 15. veebruar 2027 (enne 31. jaanuar 2027).",
+            "The coordinator changed the action “Kokkuvõte” (Liige 2): now “Kokkuvõte vallale”, due on 15 February 2027 (before 31 January 2027)." },
+        { HistoryKind.ActionReassigned, Coordinator, """{"action":"Kodukülastus","from":"Liige 1","to":"Liige 3"}""",
+            "Koordinaator andis tegevuse „Kodukülastus“ üle: Liige 1 → Liige 3.",
+            "The coordinator moved the action “Kodukülastus” from Liige 1 to Liige 3." },
+        { HistoryKind.ActionDropped, Coordinator, """{"action":"Kodukülastus","owner":"Liige 1"}""",
+            "Koordinaator jättis tegevuse „Kodukülastus“ (Liige 1) tegevuskavast välja.",
+            "The coordinator dropped the action “Kodukülastus” (Liige 1) from the plan." },
     };
 
     [Fact]

@@ -86,6 +86,9 @@ public abstract class PeopleStep : WaitingActivity
             case StepCommand.RemoveMember remove:
                 await RemoveMemberAsync(context, remove.MemberId);
                 break;
+            case StepCommand.PlanCommand plan:
+                await OnPlanCommandAsync(context, plan);
+                break;
         }
         context.CreateBookmark(BookmarkKind.Response, CommandKey);
         return await SettleAsync(context);
@@ -132,6 +135,13 @@ public abstract class PeopleStep : WaitingActivity
 
     /// <summary>A member left the network; the step no longer waits for them.</summary>
     protected abstract Task RemoveMemberAsync(ActivityContext context, Guid memberId);
+
+    /// <summary>The coordinator shapes the action plan; only a step that follows the plan (TrackActions) takes it.</summary>
+    protected virtual Task OnPlanCommandAsync(ActivityContext context, StepCommand.PlanCommand command)
+    {
+        context.Log($"'{command.GetType().Name}' changes nothing here: this step does not follow the action plan.");
+        return Task.CompletedTask;
+    }
 
     /// <summary>After an answer or a command: close when the step has what it waits for, else keep waiting.</summary>
     protected abstract Task<ActivityResult> SettleAsync(ActivityContext context);

@@ -22,7 +22,7 @@ namespace Koostoo.Activities.Requests;
     Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome],
     DescriptionEt = "Küsib igalt tegevuse vastutajalt enne tähtaega, kuidas läheb; tähtaja möödudes teavitab koordinaatorit.",
     DescriptionEn = "Checks in with each action's owner before its due date; tells the coordinator when one is overdue.")]
-public sealed class TrackActions : PeopleStep
+public sealed partial class TrackActions : PeopleStep
 {
     private const string AnswerKey = "answer:";
     private const string CheckInKey = "checkin:";
@@ -42,7 +42,7 @@ public sealed class TrackActions : PeopleStep
         if (network is null) return ActivityResult.Fault("TrackActions runs only in a network's workflow: this instance has no network.");
         // The plan's last answer may have added an action in this very transaction: what is loaded or added counts.
         await context.NetworkDb().ActionItems.Where(a => a.NetworkId == network.Id).LoadAsync();
-        var actions = context.NetworkDb().ActionItems.Local.Where(a => a.NetworkId == network.Id && a.Status != ActionStatus.Done).ToList();
+        var actions = context.NetworkDb().ActionItems.Local.Where(a => a.NetworkId == network.Id && a.IsOpen).ToList();
         context.Data.Clear();
         if (actions.Count == 0)
         {
@@ -147,7 +147,7 @@ public sealed class TrackActions : PeopleStep
         var request = await RequestOfAsync(context, actionId);
         var action = await ActionOfAsync(context, request.Id);
         // A check-in fired late (the host was down past the due date) leaves the asking to the overdue reminder.
-        if (action.Status == ActionStatus.Done || OverdueMoment(action) <= context.Now) return;
+        if (!action.IsOpen || OverdueMoment(action) <= context.Now) return;
         Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, "step-request", request, NetworkPeople.CoordinatorOf(network), null, TimeZone)]);
     }
 
@@ -155,7 +155,7 @@ public sealed class TrackActions : PeopleStep
     {
         var request = await RequestOfAsync(context, actionId);
         var action = await ActionOfAsync(context, request.Id);
-        if (action.Status == ActionStatus.Done || action.EscalatedAt is not null) return;
+        if (!action.IsOpen || action.EscalatedAt is not null) return;
         action.EscalatedAt = context.Now;
         var coordinator = NetworkPeople.CoordinatorOf(network);
         var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
@@ -225,7 +225,6 @@ public sealed class TrackActions : PeopleStep
 
     private StepRequest Ask(ActivityContext context, Network network, ActionItem action)
     {
-        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         var request = new StepRequest
         {
             NetworkId = network.Id,
@@ -235,17 +234,24 @@ public sealed class TrackActions : PeopleStep
             Language = network.Members.FirstOrDefault(m => m.Id == action.OwnerMemberId)?.Language ?? network.Language,
             InstanceId = context.Instance.Id,
             ActivityId = context.Activity.Id,
-            Form = new RequestForm(
-                new LocalizedText($"Kuidas läheb tegevusega „{action.What}“?", $"How is your action \"{action.What}\" going?"),
-                new LocalizedText($"Tähtaeg {due}. Märgi tehtuks, kui valmis; seni võid edenemisest teada anda nii tihti, kui soovid.",
-                    $"Due on {dueEn}. Mark it done when it is; until then report progress as often as you like."),
-                ProgressFields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson(),
+            Form = FormOf(network, action),
             CreatedAt = context.Now,
             Deadline = Moment(action.DueOn, TimeSpan.Zero),
         };
         request.BookmarkId = context.CreateBookmark(BookmarkKind.Response, AnswerKey + request.Id).Id;
         context.NetworkDb().StepRequests.Add(request);
         return request;
+    }
+
+    /// <summary>The owner's question about their action, its words and due date as they stand.</summary>
+    private static string FormOf(Network network, ActionItem action)
+    {
+        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
+        return new RequestForm(
+            new LocalizedText($"Kuidas läheb tegevusega „{action.What}“?", $"How is your action \"{action.What}\" going?"),
+            new LocalizedText($"Tähtaeg {due}. Märgi tehtuks, kui valmis; seni võid edenemisest teada anda nii tihti, kui soovid.",
+                $"Due on {dueEn}. Mark it done when it is; until then report progress as often as you like."),
+            ProgressFields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson();
     }
 
     private static readonly IReadOnlyList<FormField> ProgressFields =

@@ -7,6 +7,8 @@ public enum ActionStatus
     OnTrack,
     Late,
     Done,
+    /// <summary>The coordinator took it out of the plan: no more check-ins or reminders; kept, so the history and sheets still show it.</summary>
+    Dropped,
 }
 
 /// <summary>
@@ -33,5 +35,8 @@ public sealed class ActionItem
 
     public List<ActionProgress> Progress { get; set; } = [];
 
-    public bool IsOverdue(DateOnly today) => Status != ActionStatus.Done && DueOn < today;
+    public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
+
+    /// <summary>Still to be carried out: neither done nor dropped from the plan.</summary>
+    public bool IsOpen => Status is not (ActionStatus.Done or ActionStatus.Dropped);
 }

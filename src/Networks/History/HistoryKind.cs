@@ -55,4 +55,12 @@ public enum HistoryKind
     HelpResolved,
     /// <summary>A member handed their request in a step to a colleague, who answers in their place; the coordinator was mailed.</summary>
     RequestHandedOver,
+    /// <summary>The coordinator added an action to the plan, with its owner and due date.</summary>
+    ActionAdded,
+    /// <summary>The coordinator changed an action's words or due date.</summary>
+    ActionEdited,
+    /// <summary>The coordinator gave an action to another member.</summary>
+    ActionReassigned,
+    /// <summary>The coordinator took an action out of the plan.</summary>
+    ActionDropped,
 }

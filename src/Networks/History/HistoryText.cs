@@ -35,6 +35,7 @@ public static class HistoryText
         int N(string name) => a[name]!.GetValue<int>();
         string L(string name, string lang) => a[name]![lang]?.GetValue<string>() ?? a[name]!["et"]!.GetValue<string>();
         string M(string name) => MomentText.Format(a[name]!.GetValue<DateTimeOffset>(), language);
+        string D(string name) => DateText.InWords(a[name]!.GetValue<string>(), language);
         // The coordinator's own commands say "the coordinator" as their subject, or the name of whoever gave them.
         var subject = actor ?? T("Koordinaator", "The coordinator");
         return kind switch
@@ -69,6 +70,15 @@ public static class HistoryText
             HistoryKind.MemoWritten => (T($"Kohtumise „{S("meeting")}“ memo kirjutati.", $"The memo of the meeting \"{S("meeting")}\" was written."), false),
             // The owner reports through their own link, so the sentence that names the owner names who did it.
             HistoryKind.ActionDone => (T($"{S("owner")}: tegevus „{S("action")}“ on tehtud.", $"{S("owner")}: the action \"{S("action")}\" is done."), true),
+            // The coordinator shapes the plan (docs/coordinator.md, "Shaping the plan"): who did it is the sentence's subject.
+            HistoryKind.ActionAdded => (T($"{subject} lisas tegevuskavasse tegevuse „{S("action")}“ (vastutaja {S("owner")}, tähtaeg {D("due")}).",
+                $"{subject} added the action “{S("action")}” to the plan (owner {S("owner")}, due on {D("due")})."), true),
+            HistoryKind.ActionEdited => (T($"{subject} muutis tegevust „{S("was")}“ ({S("owner")}): nüüd „{S("action")}“, tähtaeg {D("due")} (enne {D("wasDue")}).",
+                $"{subject} changed the action “{S("was")}” ({S("owner")}): now “{S("action")}”, due on {D("due")} (before {D("wasDue")})."), true),
+            HistoryKind.ActionReassigned => (T($"{subject} andis tegevuse „{S("action")}“ üle: {S("from")} → {S("to")}.",
+                $"{subject} moved the action “{S("action")}” from {S("from")} to {S("to")}."), true),
+            HistoryKind.ActionDropped => (T($"{subject} jättis tegevuse „{S("action")}“ ({S("owner")}) tegevuskavast välja.",
+                $"{subject} dropped the action “{S("action")}” ({S("owner")}) from the plan."), true),
             HistoryKind.ActionOverdue => (T($"Tegevus „{S("action")}“ ({S("owner")}) on üle tähtaja; koordinaatorit teavitati.",
                 $"The action \"{S("action")}\" ({S("owner")}) is overdue; the coordinator was told."), false),
             HistoryKind.ExecutionEnded => (T($"Elluviimine lõppes: {N("done")} / {N("actions")} tegevust tehtud.",

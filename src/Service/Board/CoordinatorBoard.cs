@@ -55,7 +55,7 @@ public sealed class CoordinatorBoard(WorkflowDbContext db, NetworkAccess access,
             }
         }
 
-        var actions = (await db.Set<ActionItem>().AsNoTracking().Where(a => ids.Contains(a.NetworkId) && a.Status != ActionStatus.Done).ToListAsync(ct))
+        var actions = (await db.Set<ActionItem>().AsNoTracking().Where(a => ids.Contains(a.NetworkId) && a.Status != ActionStatus.Done && a.Status != ActionStatus.Dropped).ToListAsync(ct))
             .Where(a => a.IsOverdue(today) || a.Status == ActionStatus.Late)
             .Where(a => filter.Names(a.OwnerName) && (!filter.OverdueOnly || a.IsOverdue(today)))
             .OrderBy(a => a.DueOn)

@@ -17,7 +17,8 @@ public sealed class ActionHelp(WorkflowDbContext db, NetworkAccess access, TimeP
     public async Task<IReadOnlyList<HelpView>> OpenAsync(Guid networkId, CancellationToken ct = default) =>
         await (from progress in db.Set<ActionProgress>().AsNoTracking()
                join action in db.Set<ActionItem>().AsNoTracking() on progress.ActionItemId equals action.Id
-               where action.NetworkId == networkId && progress.Status == ActionStatus.Late && progress.ResolvedAt == null
+               // A dropped action asks nothing any more: its request for help went with it.
+               where action.NetworkId == networkId && progress.Status == ActionStatus.Late && progress.ResolvedAt == null && action.Status != ActionStatus.Dropped
                orderby progress.At
                select new HelpView(progress.Id, action.Id, action.What, action.OwnerName, action.DueOn, progress.Note, progress.At)).ToListAsync(ct);
 

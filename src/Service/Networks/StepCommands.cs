@@ -29,7 +29,15 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (command is StepCommand.Remind) await RefuseReminderTooSoonAsync(network, activityId, ct);
-        var told = await HistoryEventAsync(network, activityId, command, ct);
+        await ResumeAsync(actor, network, activityId, command, await HistoryEventAsync(network, activityId, command, ct), ct);
+    }
+
+    /// <summary>Hands the command to the step's command bookmark; the history tells of it (when <paramref name="told"/>) in the step's transaction.</summary>
+    /// <param name="happened">Whether the step did what the command asked, read in its transaction after it ran; when not, the history tells nothing.</param>
+    internal async Task ResumeAsync(Actor actor, Network network, string activityId, StepCommand command, (HistoryKind Kind, JsonObject Arguments)? told,
+        CancellationToken ct, Func<WorkflowDbContext, Task<bool>>? happened = null)
+    {
+        var networkId = network.Id;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var bookmark = await db.Bookmarks.AsNoTracking()
@@ -37,10 +45,10 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
                             && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
-            var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), told is null ? null : (transaction, _) =>
+            var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), told is null ? null : async (transaction, _) =>
             {
-                NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Kind, actor.ForHistory(), told.Value.Arguments);
-                return Task.CompletedTask;
+                if (happened is null || await happened(transaction))
+                    NetworkHistory.Add(transaction, networkId, time.GetUtcNow(), told.Value.Kind, actor.ForHistory(), told.Value.Arguments);
             }, ct);
             if (result.Status == ResumeStatus.Resumed) return;
             if (result.Status != ResumeStatus.AlreadyResumed)

@@ -122,4 +122,49 @@ public sealed class TrackActionsTests : IAsyncLifetime
         (await _engine.ClosedAsync("track", "after")).Should().Be(("Timeout", 1), "one of two actions is done");
         (await _engine.RequestsAsync()).Should().OnlyContain(r => r.ClosedAt != null);
     }
+
+    [Fact]
+    public async Task A_reassigned_action_asks_its_new_owner_and_the_old_link_resumes_nothing()
+    {
+        await LaunchAsync((2, 10), (3, 20));
+        var action = await _engine.WithDbAsync(db => db.ActionItems.AsNoTracking().SingleAsync(a => a.What == "Tegevus 2"));
+        var first = await _engine.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == NetworkEngine.Email(1)));
+        var old = (await _engine.RequestsAsync()).Single(r => r.RespondentEmail == NetworkEngine.Email(2));
+
+        await _engine.CommandAsync("track", new StepCommand.ReassignAction(action.Id, first.Id));
+
+        var requests = await _engine.RequestsAsync();
+        requests.Single(r => r.Id == old.Id).ClosedAt.Should().NotBeNull();
+        requests.Single(r => r.ClosedAt == null && r.RespondentEmail == NetworkEngine.Email(1)).Deadline.Should().Be(NetworkEngine.Start.AddDays(10));
+        (await _engine.Runtime.ResumeAsync(old.BookmarkId, new System.Text.Json.Nodes.JsonObject { ["answer"] = new System.Text.Json.Nodes.JsonObject { ["status"] = "done" } }))
+            .Status.Should().NotBe(Koostoo.Workflows.Runtime.ResumeStatus.Resumed, "the old owner's request is closed");
+        (await _engine.OutboxAsync()).Where(m => m.Subject.Contains("tegevuskavas", StringComparison.Ordinal) || m.Subject.Contains("action plan", StringComparison.Ordinal))
+            .Select(m => m.ToAddress).Should().BeEquivalentTo(NetworkEngine.Email(1), NetworkEngine.Email(2));
+
+        await _engine.AdvanceAsync(TimeSpan.FromDays(7));
+        // Member 1 reads English.
+        (await MailToAsync("How is your action \"Tegevus 2\" going?")).Should().Equal(NetworkEngine.Email(1));
+        await _engine.AnswerAsync(NetworkEngine.Email(1), new { status = "done" });
+        (await _engine.WithDbAsync(db => db.ActionItems.AsNoTracking().SingleAsync(a => a.Id == action.Id))).Status.Should().Be(ActionStatus.Done);
+    }
+
+    [Fact]
+    public async Task An_added_action_is_followed_and_dropping_the_last_open_one_ends_the_stage_Done()
+    {
+        await LaunchAsync((2, 10));
+        var third = await _engine.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == NetworkEngine.Email(3)));
+        var added = Guid.NewGuid();
+        await _engine.CommandAsync("track", new StepCommand.AddAction(added, "Uus tegevus", third.Id, Day(5), null));
+        var state = System.Text.Json.Nodes.JsonNode.Parse((await _engine.InstanceAsync()).State)!;
+        state["variables"]!["track"]!["actions"]!.GetValue<int>().Should().Be(2, "the published progress counts the added action");
+        (await _engine.OpenBookmarksAsync()).Select(b => b.Key).Should().Contain(["checkin:" + added, "overdue:" + added]);
+
+        await _engine.AnswerAsync(NetworkEngine.Email(2), new { status = "done" });
+        (await _engine.ClosedAsync("track", "after")).Should().Be((null, 0), "the added action is still open");
+
+        await _engine.CommandAsync("track", new StepCommand.DropAction(added));
+        (await _engine.ClosedAsync("track", "after")).Should().Be(("Done", 1), "what is left of the plan is done");
+        (await _engine.WithDbAsync(db => db.ActionItems.AsNoTracking().SingleAsync(a => a.Id == added))).Status.Should().Be(ActionStatus.Dropped);
+        (await _engine.OpenBookmarksAsync()).Should().NotContain(b => b.Key != null && b.Key.EndsWith(added.ToString(), StringComparison.Ordinal));
+    }
 }

@@ -1,6 +1,7 @@
 using Koostoo.Activities.Requests;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
+using Koostoo.Service;
 using Koostoo.Service.Access;
 using Koostoo.Service.Incidents;
 using Koostoo.Service.Networks;
@@ -17,7 +18,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
 public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
-    IncidentHandling incidents, ActionHelp help, Actor actor, TimeProvider time) : PageModel
+    IncidentHandling incidents, ActionHelp help, ActionPlan plan, Actor actor, TimeProvider time) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
@@ -114,6 +115,74 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     public Task<IActionResult> OnPostResolveHelpAsync(Guid id, Guid helpId) =>
         RunAsync(id, "help-resolved", () => help.ResolveAsync(actor, id, helpId, HttpContext.RequestAborted));
 
+    /// <summary>Whether the plan is followed now, so the coordinator can shape it (docs/coordinator.md, "Shaping the plan").</summary>
+    public bool PlanShapeable { get; private set; }
+
+    /// <summary>A plan form refused: which (add, or an action's edit or reassign), as typed, with its messages by field.</summary>
+    public PlanForm? RefusedPlanForm { get; private set; }
+
+    public sealed record PlanForm(string Kind, Guid? ActionId, IReadOnlyDictionary<string, string?> Typed, IReadOnlyDictionary<string, string[]> Errors);
+
+    /// <summary>What was typed into a refused plan form, if it is this one.</summary>
+    public string? PlanTyped(string kind, Guid? actionId, string field) =>
+        RefusedPlanForm is { } form && form.Kind == kind && form.ActionId == actionId ? form.Typed.GetValueOrDefault(field) : null;
+
+    public IReadOnlyList<string> PlanErrorsOf(string kind, Guid? actionId, string field) =>
+        RefusedPlanForm is { } form && form.Kind == kind && form.ActionId == actionId
+            ? form.Errors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? []
+            : [];
+
+    public Task<IActionResult> OnPostAddActionAsync(Guid id, string? what, Guid? ownerMemberId, string? dueOn, string? needs) =>
+        ShapeAsync(id, new PlanForm("add", null, new Dictionary<string, string?> { ["what"] = what, ["ownerMemberId"] = ownerMemberId?.ToString(), ["dueOn"] = dueOn, ["needs"] = needs }, new Dictionary<string, string[]>()),
+            "action-added", due => plan.AddAsync(actor, id, new ActionDraft(what, ownerMemberId, due, needs), HttpContext.RequestAborted), dueOn);
+
+    public Task<IActionResult> OnPostEditActionAsync(Guid id, Guid actionId, string? what, string? dueOn) =>
+        ShapeAsync(id, new PlanForm("edit", actionId, new Dictionary<string, string?> { ["what"] = what, ["dueOn"] = dueOn }, new Dictionary<string, string[]>()),
+            "action-edited", due => plan.EditAsync(actor, id, actionId, new ActionChange(what, due), HttpContext.RequestAborted), dueOn);
+
+    public Task<IActionResult> OnPostReassignActionAsync(Guid id, Guid actionId, Guid? ownerMemberId) =>
+        ShapeAsync(id, new PlanForm("reassign", actionId, new Dictionary<string, string?> { ["ownerMemberId"] = ownerMemberId?.ToString() }, new Dictionary<string, string[]>()),
+            "action-reassigned", _ => plan.ReassignAsync(actor, id, actionId, new ActionReassignment(ownerMemberId), HttpContext.RequestAborted), dueOn: null);
+
+    public Task<IActionResult> OnPostDropActionAsync(Guid id, Guid actionId) =>
+        ShapeAsync(id, new PlanForm("drop", actionId, new Dictionary<string, string?>(), new Dictionary<string, string[]>()),
+            "action-dropped", _ => plan.DropAsync(actor, id, actionId, HttpContext.RequestAborted), dueOn: null);
+
+    /// <summary>One change to the plan: a date the browser sent that is no date, or what the service refuses, comes back with the form.</summary>
+    private async Task<IActionResult> ShapeAsync(Guid id, PlanForm form, string done, Func<DateOnly?, Task> change, string? dueOn)
+    {
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(dueOn))
+        {
+            if (!DateOnly.TryParseExact(dueOn.Trim(), ["yyyy-MM-dd", "d.M.yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return await RefusePlanAsync(id, form with { Errors = new Dictionary<string, string[]> { ["dueOn"] = ["Sisesta kuupäev, nt 24.11.2026. / Enter a date, e.g. 2026-11-24."] } });
+            due = parsed;
+        }
+        try
+        {
+            await change(due);
+        }
+        catch (RequestRejectedException rejected)
+        {
+            return await RefusePlanAsync(id, form with { Errors = rejected.Errors });
+        }
+        catch (NotFoundException)
+        {
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda tegevust ei leitud; midagi ei muudetud.", "That action was not found; nothing was changed."));
+        }
+        catch (ConflictException conflict)
+        {
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, BilingualMessage.In(conflict.Message, Language));
+        }
+        return Redirect(Request.Link($"/networks/{id}?done={done}"));
+    }
+
+    private Task<IActionResult> RefusePlanAsync(Guid id, PlanForm form)
+    {
+        RefusedPlanForm = form;
+        return RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Tegevuskava ei muudetud: paranda märgitud väljad.", "The plan was not changed: correct the marked fields."));
+    }
+
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
         RunAsync(id, "member-removed", () => membership.RemoveAsync(actor, id, memberId, HttpContext.RequestAborted));
 
@@ -132,6 +201,10 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
         "member-erased" => T("Liikme andmed on kustutatud; tema vastused jäid alles ilma temata.", "The member's data is erased; their answers stay, without them."),
         "colleague-invited" => T("Kolleeg on lisatud liikmeks ja saab ootel sammu palve.", "The colleague is added as a member and gets the waiting step's request."),
+        "action-added" => T("Tegevus on lisatud; vastutaja sai kirja.", "The action is added; its owner was mailed."),
+        "action-edited" => T("Tegevus on muudetud; vastutaja sai kirja.", "The action is changed; its owner was mailed."),
+        "action-reassigned" => T("Tegevusel on uus vastutaja; ta sai kirja ja edaspidised küsimused lähevad temale.", "The action has a new owner; they were mailed, and check-ins and reminders go to them from now on."),
+        "action-dropped" => T("Tegevus on tegevuskavast välja jäetud; selle kohta enam ei küsita.", "The action is dropped from the plan; nobody is asked about it any more."),
         "help-resolved" => T("Abipalve on märgitud lahendatuks.", "The request for help is marked resolved."),
         "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
         "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
@@ -185,6 +258,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         Charts = (await reader.AnswerChartsAsync(actor, id, Language, HttpContext.RequestAborted))
             .Select(chart => new AnswerChartDrawing(chart, time.GetUtcNow())).ToList();
         Incident = await incidents.OfNetworkAsync(actor, id, HttpContext.RequestAborted);
+        PlanShapeable = await plan.ShapeableAsync(actor, id, HttpContext.RequestAborted);
         return null;
     }
 
