@@ -194,7 +194,7 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
             if (await option.CountAsync() > 0) await option.CheckAsync();
             else await page.Locator($"[name='{name}']").FillAsync(value);
         }
-        await page.Locator("form.answer button[type=submit]").ClickAsync();
+        await page.Locator("form.card.answer button[type=submit]").ClickAsync();
         // Every third member reads English: the saved notice is the same box in either language.
         (await page.Locator("section.success[role=status] h2").InnerTextAsync()).Should().BeOneOf("Aitäh! Vastus on salvestatud.", "Thank you! Your answer is saved.");
     }
