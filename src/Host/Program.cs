@@ -64,6 +64,7 @@ app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapNetworkEndpoints();
 app.MapActionPlanEndpoints();
+app.MapReviewEndpoints();
 app.MapBoardEndpoints();
 app.MapMeetingEndpoints();
 app.MapWorkSheetEndpoints();

@@ -7,6 +7,7 @@ using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Networks.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koostoo.Networks;
@@ -68,7 +69,7 @@ public static class NetworkModel
             e.HasKey(a => a.KeyHash);
             e.HasIndex(a => a.RequestId);
         });
-            model.Entity<GroupAgreement>(e =>
+        model.Entity<GroupAgreement>(e =>
         {
             e.ToTable("group_agreements");
             e.HasKey(a => a.Id);
@@ -144,6 +145,24 @@ public static class NetworkModel
             e.Property(s => s.Colleague).HasMaxLength(500);
             e.HasIndex(s => s.NetworkId);
             e.HasIndex(s => s.SourceRequestId);
+        });
+        model.Entity<NetworkReview>(e =>
+        {
+            e.ToTable("network_reviews");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.StartedBy).HasMaxLength(200);
+            e.Ignore(r => r.IsOpen);
+            e.HasIndex(r => new { r.NetworkId, r.Number }).IsUnique();
+            e.HasIndex(r => r.WorkflowInstanceId).IsUnique();
+        });
+        model.Entity<ReviewAnswer>(e =>
+        {
+            e.ToTable("review_answers");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.RespondentName).HasMaxLength(200);
+            e.HasIndex(a => a.ReviewId);
+            e.HasIndex(a => a.SourceRequestId);
+            e.HasIndex(a => a.MemberId);
         });
         model.Entity<HistoryEntry>(e =>
         {

@@ -46,6 +46,7 @@ public static class KoostooServices
         services.AddScoped<Digest.CoordinatorDigest>();
         services.AddScoped<StepCommands>();
         services.AddScoped<ActionPlan>();
+        services.AddScoped<Reviews.NetworkReviews>();
         services.AddScoped<Membership>();
         services.AddScoped<ActionHelp>();
         services.AddScoped<MemberErasure>();

@@ -104,6 +104,12 @@ public sealed class HistoryTextTests
         { HistoryKind.ActionDropped, Coordinator, """{"action":"Kodukülastus","owner":"Liige 1"}""",
             "Koordinaator jättis tegevuse „Kodukülastus“ (Liige 1) tegevuskavast välja.",
             "The coordinator dropped the action “Kodukülastus” (Liige 1) from the plan." },
+        { HistoryKind.ReviewStarted, HistoryActor.Staff("Kati Kask"), """{"number":2,"asked":8}""",
+            "Kati Kask alustas võrgustiku ülevaadet nr 2: 8 liiget hindavad võrgustiku toimimist.",
+            "Kati Kask started review no. 2 of the network: 8 members rate how it works." },
+        { HistoryKind.ReviewClosed, HistoryActor.System, """{"number":2,"answered":7,"asked":8}""",
+            "Võrgustiku ülevaade nr 2 lõppes: vastas 7 liiget 8-st.",
+            "Review no. 2 of the network closed: 7 of 8 members answered." },
     };
 
     [Fact]

@@ -8,6 +8,7 @@ using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Networks.Reviews;
 using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,8 @@ public class NetworkDbContext(DbContextOptions options) : WorkflowDbContext(opti
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<GoalVote> GoalVotes => Set<GoalVote>();
     public DbSet<ColleagueSuggestion> ColleagueSuggestions => Set<ColleagueSuggestion>();
+    public DbSet<NetworkReview> Reviews => Set<NetworkReview>();
+    public DbSet<ReviewAnswer> ReviewAnswers => Set<ReviewAnswer>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

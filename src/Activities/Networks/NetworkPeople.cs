@@ -14,9 +14,15 @@ namespace Koostoo.Activities.Networks;
 /// </summary>
 public static class NetworkPeople
 {
-    public static async Task<Network?> NetworkOfAsync(ActivityContext context) =>
-        await context.NetworkDb().Networks.Include(n => n.Members)
-            .FirstOrDefaultAsync(n => n.WorkflowInstanceId == context.Instance.Id);
+    /// <summary>The network whose workflow this instance is, or whose review it runs.</summary>
+    public static async Task<Network?> NetworkOfAsync(ActivityContext context)
+    {
+        var db = context.NetworkDb();
+        var instanceId = context.Instance.Id;
+        return await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.WorkflowInstanceId == instanceId)
+            ?? await db.Networks.Include(n => n.Members)
+                .FirstOrDefaultAsync(n => db.Reviews.Any(r => r.NetworkId == n.Id && r.WorkflowInstanceId == instanceId));
+    }
 
     /// <summary>The instance's network as this transaction has already loaded it (by <see cref="NetworkOfAsync"/>), if it has.</summary>
     public static Network? Loaded(ActivityContext context) =>

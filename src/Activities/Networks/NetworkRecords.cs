@@ -8,6 +8,7 @@ using Koostoo.Networks.History;
 using Koostoo.Networks.Information;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
+using Koostoo.Networks.Reviews;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace Koostoo.Activities.Networks;
 /// Turns the answers of a stage's step into the network's records (AskMembers' <c>record</c> input), in the step's
 /// own transaction: the colleagues suggested at the invitation, roles and accepted agreements on the members, what each
 /// field knows and offers, the goal's drafts and the members' votes (with their reasons) and decision, the action
-/// plan's items, the feedback. The form's field names are the contract, listed per kind in <see cref="Fields"/>.
+/// plan's items, the feedback, a review's ratings. The form's field names are the contract, listed per kind in <see cref="Fields"/>.
 /// A changed answer updates the record it made, never adds a second.
 /// </summary>
 public static class NetworkRecords
@@ -29,8 +30,9 @@ public static class NetworkRecords
     public const string GoalDecision = "goal-decision";
     public const string Plan = "plan";
     public const string Feedback = "feedback";
+    public const string Review = "review";
 
-    public static readonly string[] Kinds = [Suggestions, Roles, Information, Goal, GoalDecision, Plan, Feedback];
+    public static readonly string[] Kinds = [Suggestions, Roles, Information, Goal, GoalDecision, Plan, Feedback, Review];
 
     /// <summary>The fields each kind reads; a definition that records without them is refused at load.</summary>
     public static IReadOnlyList<string> Fields(string kind) => kind switch
@@ -42,6 +44,7 @@ public static class NetworkRecords
         GoalDecision => [],
         Plan => ["action", "due", "confirm"],
         Feedback => ["goalReached", "cooperation", "satisfaction"],
+        Review => [.. NetworkFunction.All.Select(f => f.Field)],
         _ => [],
     };
 
@@ -85,6 +88,9 @@ public static class NetworkRecords
             case GoalDecision:
                 await RecordVoteAsync(context, request, answer, decision);
                 break;
+            case Review:
+                await RecordReviewAnswerAsync(context, request, answer);
+                break;
             case Feedback:
                 var feedback = await context.NetworkDb().Feedback.FirstOrDefaultAsync(f => f.SourceRequestId == request.Id);
                 if (feedback is null)
@@ -102,6 +108,11 @@ public static class NetworkRecords
 
     public static async Task OnCloseAsync(string? kind, ActivityContext context, Guid networkId, StepTally tally)
     {
+        if (kind == Review)
+        {
+            await CloseReviewAsync(context, networkId, tally);
+            return;
+        }
         if (kind != GoalDecision) return;
         // The goal put to the vote is the latest draft; run in the same transaction as its own recording, so the
         // draft just added (not saved yet) is looked at too.
@@ -114,6 +125,33 @@ public static class NetworkRecords
         goal.DecidedAt = context.Now;
         NetworkHistory.Add(context.Db, networkId, context.Now, tally.Approved ? HistoryKind.GoalApproved : HistoryKind.GoalNotApproved, HistoryActor.System,
             new() { ["for"] = tally.Yes, ["against"] = tally.No });
+    }
+
+    /// <summary>A member's ratings in the review this instance runs; a changed answer replaces them.</summary>
+    private static async Task RecordReviewAnswerAsync(ActivityContext context, StepRequest request, JsonObject answer)
+    {
+        var db = context.NetworkDb();
+        var review = await db.Reviews.FirstAsync(r => r.WorkflowInstanceId == context.Instance.Id);
+        var rating = await db.ReviewAnswers.FirstOrDefaultAsync(a => a.SourceRequestId == request.Id);
+        if (rating is null)
+            db.ReviewAnswers.Add(rating = new ReviewAnswer
+            {
+                ReviewId = review.Id, NetworkId = request.NetworkId, MemberId = request.MemberId, RespondentName = request.RespondentName, SourceRequestId = request.Id,
+            });
+        var member = request.MemberId is { } memberId ? await db.Members.FirstOrDefaultAsync(m => m.Id == memberId) : null;
+        rating.Sector = member?.Sector ?? Sector.Other;
+        foreach (var function in NetworkFunction.All) function.SetScore(rating, Score(answer, function.Field));
+        rating.Expectations = Text(answer, "expectations");
+        rating.GivenAt = context.Now;
+    }
+
+    private static async Task CloseReviewAsync(ActivityContext context, Guid networkId, StepTally tally)
+    {
+        var review = await context.NetworkDb().Reviews.FirstAsync(r => r.WorkflowInstanceId == context.Instance.Id);
+        review.ClosedAt = context.Now;
+        review.Asked = tally.Asked;
+        NetworkHistory.Add(context.Db, networkId, context.Now, HistoryKind.ReviewClosed, HistoryActor.System,
+            new() { ["number"] = review.Number, ["answered"] = tally.Answered, ["asked"] = tally.Asked });
     }
 
     /// <summary>A colleague suggested in one's place; an answer changed to no suggestion takes it back (unless already invited).</summary>

@@ -68,8 +68,8 @@ public sealed partial class AskMembers : PeopleStep
     [Input(UiHint = "json", LabelEt = "Vastus → staatus", LabelEn = "Answer → status")]
     public Dictionary<string, Koostoo.Networks.Members.MemberStatus>? MemberStatus { get; set; }
 
-    /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): suggestions, roles, information, goal, goal-decision, plan, feedback.</summary>
-    [Input(UiHint = "select", Options = ["", NetworkRecords.Suggestions, NetworkRecords.Roles, NetworkRecords.Information, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback],
+    /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): suggestions, roles, information, goal, goal-decision, plan, feedback, review.</summary>
+    [Input(UiHint = "select", Options = ["", NetworkRecords.Suggestions, NetworkRecords.Roles, NetworkRecords.Information, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback, NetworkRecords.Review],
         LabelEt = "Salvesta vastused võrgustiku andmetesse", LabelEn = "Record the answers in the network")]
     public string? Record { get; set; }
 

@@ -63,4 +63,8 @@ public enum HistoryKind
     ActionReassigned,
     /// <summary>The coordinator took an action out of the plan.</summary>
     ActionDropped,
+    /// <summary>The coordinator started a review of the network: its members were asked to rate its functions.</summary>
+    ReviewStarted,
+    /// <summary>A review of the network closed: all had answered or its deadline passed.</summary>
+    ReviewClosed,
 }

@@ -107,6 +107,12 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
         await db.Set<ReplyAddress>().Where(a => requestIds.Contains(a.RequestId)).ExecuteDeleteAsync(ct);
         foreach (var action in await db.ActionItems.Where(a => a.OwnerMemberId == memberId).ToListAsync(ct)) action.OwnerName = Placeholder;
         foreach (var feedback in await db.Feedback.Where(f => f.MemberId == memberId).ToListAsync(ct)) feedback.RespondentName = Placeholder;
+        foreach (var contribution in await db.Contributions.Where(c => c.MemberId == memberId).ToListAsync(ct)) contribution.RespondentName = Placeholder;
+        foreach (var vote in await db.GoalVotes.Where(v => v.MemberId == memberId).ToListAsync(ct)) vote.RespondentName = Placeholder;
+        foreach (var suggestion in await db.ColleagueSuggestions.Where(s => s.SuggestedByMemberId == memberId).ToListAsync(ct)) suggestion.SuggestedBy = Placeholder;
+        foreach (var rating in await db.ReviewAnswers.Where(a => a.MemberId == memberId).ToListAsync(ct)) rating.RespondentName = Placeholder;
+        // A review beside the network's workflow asks them no more either (the steps above are the network's own).
+        foreach (var request in requests.Where(r => r.ClosedAt is null && r.Answer is null && r.InstanceId != network.WorkflowInstanceId)) request.ClosedAt = time.GetUtcNow();
         foreach (var entry in await db.Set<HistoryEntry>().Where(h => h.NetworkId == networkId).ToListAsync(ct))
         {
             entry.Arguments = Scrub(entry.Arguments);

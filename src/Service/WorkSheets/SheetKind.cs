@@ -13,6 +13,8 @@ public enum SheetKind
     Feedback,
     /// <summary>What each member's field knows and offers (the information stage).</summary>
     Information,
+    /// <summary>The network's reviews: each function's average, weakest first, beside the previous review's; the parties' expectations.</summary>
+    Review,
 }
 
 /// <summary>The sheets' names: in the address (fixed, English), as titles and in downloaded file names (the reader's language).</summary>
@@ -40,6 +42,8 @@ public static class SheetNames
         (SheetKind.Feedback, false) => "Tagasiside kokkuvõte",
         (SheetKind.Information, false) => "Info kogumine: mida valdkonnad teavad ja pakuvad",
         (SheetKind.Information, true) => "Information: what the fields know and offer",
+        (SheetKind.Review, false) => "Võrgustiku ülevaade: kuidas võrgustik toimib",
+        (SheetKind.Review, true) => "Network review: how the network works",
         _ => "Feedback summary",
     };
 
@@ -54,6 +58,7 @@ public static class SheetNames
             (SheetKind.Meetings, false) => "kohtumised",
             (SheetKind.Feedback, false) => "tagasiside",
             (SheetKind.Information, false) => "info",
+            (SheetKind.Review, false) => "ulevaade",
             (SheetKind.Plan, true) => "work-plan",
             _ => Address(kind),
         };

@@ -6,6 +6,7 @@ using Koostoo.Networks.Goals;
 using Koostoo.Networks.Information;
 using Koostoo.Networks.Meetings;
 using Koostoo.Networks.Members;
+using Koostoo.Networks.Reviews;
 using Koostoo.Service.Access;
 using Koostoo.Service.Meetings;
 using Koostoo.Service.Persistence;
@@ -35,6 +36,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
             SheetKind.Plan => await PlanAsync(network, T, ct),
             SheetKind.Meetings => await MeetingsAsync(network, T, ct),
             SheetKind.Information => await InformationAsync(network, T, ct),
+            SheetKind.Review => await ReviewsAsync(network, T, ct),
             _ => await FeedbackAsync(network, T, ct),
         };
         return new WorkSheet(kind, language == "en" ? "en" : "et", SheetNames.Title(kind, language), network.Name, Local(time.GetUtcNow()), sections);
@@ -135,6 +137,33 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
                 contributions.OrderBy(c => c.Sector).ThenBy(c => c.GivenAt).Select(c => new SheetRow(
                     [SectorNames.In(c.Sector, T("et", "en")), c.RespondentName, c.Knows, c.Offers, Local(c.GivenAt)])).ToList()),
         ];
+    }
+
+    /// <summary>
+    /// Each review, newest first: its functions weakest first with the previous review's average beside them, then
+    /// what the parties expect, by sector and without names (as the feedback's comments).
+    /// </summary>
+    private async Task<List<SheetSection>> ReviewsAsync(Network network, Func<string, string, string> T, CancellationToken ct)
+    {
+        var reviews = await Reviews.NetworkReviews.WithAnswersAsync(db, network.Id, ct);
+        if (reviews.Count == 0)
+            return [new(T("Ülevaated", "Reviews"), [T("Ülevaade", "Review")], [new([T("Võrgustiku ülevaadet pole veel tehtud.", "The network has not been reviewed yet.")])])];
+        var sections = new List<SheetSection>();
+        for (var i = reviews.Count - 1; i >= 0; i--)
+        {
+            var (review, answers) = reviews[i];
+            var summary = ReviewSummary.Of(answers, i == 0 ? null : reviews[i - 1].Answers);
+            var when = $"{SheetText.Format(Local(review.StartedAt), T("et", "en"))}{(review.ClosedAt is { } closed ? $" – {SheetText.Format(Local(closed), T("et", "en"))}" : $", {T("käimas", "open")}")}";
+            sections.Add(new(T($"Ülevaade nr {review.Number} ({when}; vastajaid {answers.Count})", $"Review no. {review.Number} ({when}; {answers.Count} answered)"),
+                [T("Võrgustiku külg", "Function"), T("Keskmine (1–5)", "Average (1–5)"), T("Hinnanguid", "Ratings"), T("Eelmine ülevaade", "Previous review"), T("Muutus", "Change")],
+                summary.Select((s, rank) => new SheetRow([s.Function.Name(T("et", "en")), s.Average, s.Ratings, s.PreviousAverage, s.Change],
+                    Flagged: rank == 0 && s.Average is not null)).ToList()));
+            sections.Add(new(T($"Ootused (ülevaade nr {review.Number})", $"Expectations (review no. {review.Number})"),
+                [T("Valdkond", "Sector"), T("Ootus", "Expectation")],
+                answers.Where(a => !string.IsNullOrWhiteSpace(a.Expectations)).OrderBy(a => a.Sector)
+                    .Select(a => new SheetRow([SectorNames.In(a.Sector, T("et", "en")), a.Expectations!.Trim()])).ToList()));
+        }
+        return sections;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Koostoo.Service;
 using Koostoo.Service.Access;
 using Koostoo.Service.Incidents;
 using Koostoo.Service.Networks;
+using Koostoo.Service.Reviews;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// twice); one that cannot be done comes back as a message on the page, with nothing changed.
 /// </summary>
 public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membership membership, NetworkCancellation cancellation,
-    IncidentHandling incidents, ActionHelp help, ActionPlan plan, Actor actor, TimeProvider time) : PageModel
+    IncidentHandling incidents, ActionHelp help, ActionPlan plan, NetworkReviews reviews, Actor actor, TimeProvider time) : PageModel
 {
     /// <summary>The extensions offered: a day, two, a week (the API takes any ISO duration).</summary>
     public static readonly string[] Extensions = ["P1D", "P2D", "P7D"];
@@ -183,6 +184,22 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         return RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Tegevuskava ei muudetud: paranda märgitud väljad.", "The plan was not changed: correct the marked fields."));
     }
 
+    /// <summary>The network's reviews, newest first (docs/coordinator.md, "Reviewing the network").</summary>
+    public IReadOnlyList<ReviewView> Reviews { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostStartReviewAsync(Guid id)
+    {
+        try
+        {
+            await reviews.StartAsync(actor, id, Language, HttpContext.RequestAborted);
+        }
+        catch (ConflictException conflict)
+        {
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, BilingualMessage.In(conflict.Message, Language));
+        }
+        return Redirect(Request.Link($"/networks/{id}?done=review-started"));
+    }
+
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId) =>
         RunAsync(id, "member-removed", () => membership.RemoveAsync(actor, id, memberId, HttpContext.RequestAborted));
 
@@ -207,6 +224,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         "action-dropped" => T("Tegevus on tegevuskavast välja jäetud; selle kohta enam ei küsita.", "The action is dropped from the plan; nobody is asked about it any more."),
         "help-resolved" => T("Abipalve on märgitud lahendatuks.", "The request for help is marked resolved."),
         "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
+        "review-started" => T("Ülevaade on alanud: liikmed said kirja, kus nad võrgustiku toimimist hindavad.", "The review has started: the members were mailed a form to rate how the network works."),
         "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
         _ => null,
     };
@@ -259,6 +277,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
             .Select(chart => new AnswerChartDrawing(chart, time.GetUtcNow())).ToList();
         Incident = await incidents.OfNetworkAsync(actor, id, HttpContext.RequestAborted);
         PlanShapeable = await plan.ShapeableAsync(actor, id, HttpContext.RequestAborted);
+        Reviews = await reviews.ListAsync(actor, id, Language, HttpContext.RequestAborted);
         return null;
     }
 

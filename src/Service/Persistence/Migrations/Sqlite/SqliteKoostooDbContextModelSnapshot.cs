@@ -818,6 +818,109 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                     b.ToTable("step_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Koostoo.Networks.Reviews.NetworkReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Asked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("network_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Koostoo.Networks.Reviews.ReviewAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EqualTreatment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expectations")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemoteAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedResponsibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SourceRequestId");
+
+                    b.ToTable("review_answers", (string)null);
+                });
+
             modelBuilder.Entity("Koostoo.Service.Digest.DigestSubscription", b =>
                 {
                     b.Property<string>("Email")
