@@ -14,19 +14,27 @@ namespace Koostoo.Activities.Networks;
 /// </summary>
 public static class NetworkPeople
 {
-    /// <summary>The network whose workflow this instance is, or whose review it runs.</summary>
+    /// <summary>The network whose workflow this instance is, or whose review it runs (the review then tracked, for <see cref="Loaded"/>).</summary>
     public static async Task<Network?> NetworkOfAsync(ActivityContext context)
     {
         var db = context.NetworkDb();
         var instanceId = context.Instance.Id;
-        return await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.WorkflowInstanceId == instanceId)
-            ?? await db.Networks.Include(n => n.Members)
-                .FirstOrDefaultAsync(n => db.Reviews.Any(r => r.NetworkId == n.Id && r.WorkflowInstanceId == instanceId));
+        if (await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.WorkflowInstanceId == instanceId) is { } network) return network;
+        return await db.Reviews.FirstOrDefaultAsync(r => r.WorkflowInstanceId == instanceId) is { } review
+            ? await db.Networks.Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == review.NetworkId)
+            : null;
     }
 
     /// <summary>The instance's network as this transaction has already loaded it (by <see cref="NetworkOfAsync"/>), if it has.</summary>
-    public static Network? Loaded(ActivityContext context) =>
-        context.NetworkDb().Networks.Local.FirstOrDefault(n => n.WorkflowInstanceId == context.Instance.Id);
+    public static Network? Loaded(ActivityContext context)
+    {
+        var db = context.NetworkDb();
+        var instanceId = context.Instance.Id;
+        return db.Networks.Local.FirstOrDefault(n => n.WorkflowInstanceId == instanceId)
+            ?? (db.Reviews.Local.FirstOrDefault(r => r.WorkflowInstanceId == instanceId) is { } review
+                ? db.Networks.Local.FirstOrDefault(n => n.Id == review.NetworkId)
+                : null);
+    }
 
     /// <summary>The people in the resolver's shape; null when the instance has no network.</summary>
     public static async Task<JsonObject?> ForAsync(ActivityContext context) =>

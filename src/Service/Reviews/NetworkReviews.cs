@@ -45,7 +45,9 @@ public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, Wo
 
         var number = await db.Reviews.Where(r => r.NetworkId == networkId).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
         var now = time.GetUtcNow();
-        var review = new NetworkReview { NetworkId = networkId, Number = number, StartedBy = actor.Name, StartedAt = now };
+        // A staff user without a name (one calling by API key) is named by their address, as the audit log names them.
+        var startedBy = string.IsNullOrWhiteSpace(actor.Name) ? actor.Email ?? "" : actor.Name;
+        var review = new NetworkReview { NetworkId = networkId, Number = number, StartedBy = startedBy, StartedAt = now };
         var input = new JsonObject
         {
             ["networkId"] = networkId.ToString(),
@@ -82,10 +84,9 @@ public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, Wo
     {
         var reviews = await WithAnswersAsync(db, networkId, ct);
         var openInstances = reviews.Where(r => r.Review.IsOpen).Select(r => r.Review.WorkflowInstanceId).ToList();
-        var askedNow = await db.Set<StepRequest>().AsNoTracking()
-            .Where(r => openInstances.Contains(r.InstanceId) && r.HandedOverAt == null)
-            .GroupBy(r => r.InstanceId).Select(g => new { InstanceId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.InstanceId, g => g.Count, ct);
+        var askedNow = (await db.Set<StepRequest>().AsNoTracking()
+                .Where(r => openInstances.Contains(r.InstanceId) && r.HandedOverAt == null).Select(r => r.InstanceId).ToListAsync(ct))
+            .CountBy(instanceId => instanceId).ToDictionary();
         var views = new List<ReviewView>();
         for (var i = 0; i < reviews.Count; i++)
         {

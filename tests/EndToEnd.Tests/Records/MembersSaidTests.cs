@@ -1,10 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using Koostoo.EndToEnd.Tests.Requests;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests.Records;
 
@@ -16,13 +14,12 @@ public sealed class MembersSaidTests : IAsyncLifetime
 {
     private const string Coordinator = AskScenario.CoordinatorEmail;
     private const string Colleague = "mari@kool.example";
-    private static readonly string[] Sectors = ["Social", "Education", "Health", "Youth", "Education", "Ngo", "Social", "TargetGroup"];
     private readonly TempFolder _folder = new();
     private readonly int _port = FreePort.Next();
-    private readonly HashSet<string> _seen = [];
     private SmtpServer _smtp = null!;
     private KoostooApp _app = null!;
     private AskScenario _scenario = null!;
+    private MemberMail _mail = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -37,6 +34,7 @@ public sealed class MembersSaidTests : IAsyncLifetime
         _app.UseKestrel(_port);
         _app.StartServer();
         _scenario = new AskScenario(_app, new Uri(Url));
+        _mail = new MemberMail(_smtp, _scenario);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -53,15 +51,15 @@ public sealed class MembersSaidTests : IAsyncLifetime
     [Fact]
     public async Task The_coordinator_invites_a_suggested_colleague_in_one_click_and_reads_what_each_field_said_when_wording_the_goal()
     {
-        var id = await LaunchAsync();
+        var id = await SchoolNetwork.LaunchAsync(_scenario.Api);
         var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
 
         // Convene: member 1 suggests a colleague in their place; everyone else takes part.
-        var invitations = await NewMailAsync(8);
-        await AnswerAsync(invitations, members[0], ("answer", "suggest"), ("colleague", "Mari Maasikas, mari@kool.example"));
-        foreach (var member in members.Skip(1)) await AnswerAsync(invitations, member, ("answer", "accept"));
-        var afterInvitations = await NewMailAsync(8);
-        var summary = afterInvitations.Single(m => To(m) == Coordinator).TextBody;
+        var invitations = await _mail.NewAsync(8);
+        await _mail.AnswerAsync(invitations, members[0], ("answer", "suggest"), ("colleague", "Mari Maasikas, mari@kool.example"));
+        foreach (var member in members.Skip(1)) await _mail.AnswerAsync(invitations, member, ("answer", "accept"));
+        var afterInvitations = await _mail.NewAsync(8);
+        var summary = afterInvitations.Single(m => MemberMail.To(m) == Coordinator).TextBody;
         summary.Should().Contain("Kutsetele vastati: 8 / 8. Kõik vastasid.").And.Contain("Liige 1 soovitab enda asemel: Mari Maasikas, mari@kool.example")
             .And.NotContain("Vastamata", "nobody is silent, so no empty 'not answered' line");
 
@@ -78,14 +76,14 @@ public sealed class MembersSaidTests : IAsyncLifetime
         (await page.Locator("li.suggestion form").CountAsync()).Should().Be(0, "invited once, the button is gone");
         (await page.InnerTextAsync("ul.history")).Should().Contain("Mari Maasikas kutsuti võrgustikku (Liige 1 soovitusel).");
         (await page.InnerTextAsync("ul.members")).Should().Contain("Mari Maasikas");
-        var invitation = await NewMailAsync(1);
-        To(invitation[0]).Should().Be(Colleague, "her request of the waiting step (roles) goes out at once");
+        var invitation = await _mail.NewAsync(1);
+        MemberMail.To(invitation[0]).Should().Be(Colleague, "her request of the waiting step (roles) goes out at once");
 
         // Roles, then what each field knows and offers.
         var people = members.Skip(1).Append(Colleague).ToList();
         var roles = afterInvitations.Concat(invitation).ToList();
-        foreach (var person in people) await AnswerAsync(roles, person, ("role", person == members[1] ? "notes" : "member"), ("agree", "yes"));
-        var information = await NewMailAsync(8);
+        foreach (var person in people) await _mail.AnswerAsync(roles, person, ("role", person == members[1] ? "notes" : "member"), ("agree", "yes"));
+        var information = await _mail.NewAsync(8);
 
         // Roles read in the page's language.
         string? RoleOf(JsonObject network, string name) => network["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!["role"]?.GetValue<string>();
@@ -95,10 +93,10 @@ public sealed class MembersSaidTests : IAsyncLifetime
             .Should().Be(("Protokollija", "Note-taker", "Liige", "Member"));
         await page.GotoAsync($"{Url}/networks/{id}?lang=en");
         (await page.InnerTextAsync("ul.members")).Should().Contain("Note-taker").And.NotContain("Protokollija");
-        To(information).Should().BeEquivalentTo(people);
+        MemberMail.To(information).Should().BeEquivalentTo(people);
         foreach (var person in people)
-            await AnswerAsync(information, person, ("knows", $"{Name(person)}: neli õpilast jättis kooli pooleli"), ("offers", person == Colleague ? "" : $"{Name(person)} pakub nõustamist"));
-        var draftRequest = await NewMailAsync(1);
+            await _mail.AnswerAsync(information, person, ("knows", $"{Name(person)}: neli õpilast jättis kooli pooleli"), ("offers", person == Colleague ? "" : $"{Name(person)} pakub nõustamist"));
+        var draftRequest = await _mail.NewAsync(1);
 
         // The goal-draft request shows the coordinator every answer, with the member's field.
         await page.GotoAsync(Url + AskScenario.LinkIn(draftRequest[0].TextBody!));
@@ -127,11 +125,11 @@ public sealed class MembersSaidTests : IAsyncLifetime
         }
 
         // The vote: a reason against is shown beside the vote.
-        await AnswerAsync(draftRequest, Coordinator, ("problem", "Noored langevad koolist välja"), ("specific", "Vähem väljalangejaid"),
+        await _mail.AnswerAsync(draftRequest, Coordinator, ("problem", "Noored langevad koolist välja"), ("specific", "Vähem väljalangejaid"),
             ("measurable", "Poole vähem"), ("ambitious", "Iga noor lõpetab"), ("realistic", "Kõik on kaasas"), ("timebound", "2027-06-30"));
-        var vote = await NewMailAsync(8);
-        await AnswerAsync(vote, members[1], ("approve", "no"), ("why", "Liiga üldine: mida täpselt mõõdame?"));
-        foreach (var person in people.Skip(1).Take(5)) await AnswerAsync(vote, person, ("approve", "yes"));
+        var vote = await _mail.NewAsync(8);
+        await _mail.AnswerAsync(vote, members[1], ("approve", "no"), ("why", "Liiga üldine: mida täpselt mõõdame?"));
+        foreach (var person in people.Skip(1).Take(5)) await _mail.AnswerAsync(vote, person, ("approve", "yes"));
         await page.GotoAsync($"{Url}/networks/{id}");
         (await page.InnerTextAsync("ul.votes li.vote-against")).Should().Be("Liige 2 – vastu: Liiga üldine: mida täpselt mõõdame?");
         (await page.Locator("ul.votes li.vote-for").CountAsync()).Should().Be(5);
@@ -140,42 +138,4 @@ public sealed class MembersSaidTests : IAsyncLifetime
     }
 
     private static string Name(string address) => address == Colleague ? "Mari Maasikas" : $"Liige {address[5..address.IndexOf('@')]}";
-
-    private async Task<Guid> LaunchAsync()
-    {
-        var response = await _scenario.Api.PostAsJsonAsync("/api/networks", new
-        {
-            name = "Kooli võrgustik",
-            purpose = "Vähendada koolist väljalangemist vallas",
-            coordinatorName = "Kati Kask",
-            coordinatorEmail = Coordinator,
-            definitionId = "network-lifecycle",
-            members = Enumerable.Range(1, 8).Select(i => new { name = $"Liige {i}", email = AskScenario.Email(i), sector = Sectors[i - 1] }),
-        });
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-    }
-
-    private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
-
-    private static List<string> To(IEnumerable<MimeMessage> messages) => messages.Select(To).ToList();
-
-    private async Task<List<MimeMessage>> NewMailAsync(int count)
-    {
-        var all = await _smtp.WaitForMessagesAsync(_seen.Count + count, TimeSpan.FromSeconds(30));
-        var fresh = all.Where(m => !_seen.Contains(m.MessageId!)).ToList();
-        fresh.Should().HaveCount(count, "each step sends its emails once: {0}", string.Join(" | ", fresh.Select(m => $"{To(m)}: {m.Subject}")));
-        _seen.UnionWith(fresh.Select(m => m.MessageId!));
-        return fresh;
-    }
-
-    private async Task AnswerAsync(IEnumerable<MimeMessage> mail, string address, params (string Name, string Value)[] fields)
-    {
-        var link = mail.Where(m => To(m) == address).Select(m => AskScenario.LinkIn(m.TextBody ?? "")).Single(l => l != "");
-        using var browser = _scenario.Browser();
-        var (opened, html, form) = await AskScenario.OpenAsync(browser, link);
-        opened.StatusCode.Should().Be(HttpStatusCode.OK, html);
-        var posted = await AskScenario.PostAsync(browser, link, form, fields);
-        posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
-    }
 }
