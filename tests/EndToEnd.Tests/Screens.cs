@@ -16,8 +16,14 @@ public sealed class Screens(TempFolder folder, ITestOutputHelper output)
     {
         var path = folder[name];
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Keep(path, output);
+    }
+
+    /// <summary>A screenshot taken otherwise (of one part of a page): reported, and kept where KOOSTOO_SCREENSHOTS says.</summary>
+    public static void Keep(string path, ITestOutputHelper output)
+    {
         output.WriteLine($"Screenshot: {path}");
         if (Environment.GetEnvironmentVariable("KOOSTOO_SCREENSHOTS") is { Length: > 0 } keep)
-            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), overwrite: true);
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, Path.GetFileName(path)), overwrite: true);
     }
 }

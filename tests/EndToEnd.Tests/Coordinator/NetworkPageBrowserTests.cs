@@ -80,14 +80,17 @@ public sealed class NetworkPageBrowserTests(ITestOutputHelper output) : IAsyncLi
             await screens.ShotAsync(page, name);
         }
 
-        // The board: the same network's silent five and its overdue action, on a phone.
-        var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
-        await board.GotoAsync($"{_host.Address}board");
-        (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8")
-            .And.Contain("etapp 1/7: Kokkukutsumine", "the network's place among its stages, in words beside its timeline");
-        (await board.Locator(".timeline li").CountAsync()).Should().Be(7);
-        (await board.Locator(".timeline li.current").CountAsync()).Should().Be(1);
-        (await board.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the board fits a phone");
-        await screens.ShotAsync(board, "board-phone.png");
+        // The board: the same network's silent five and its overdue action, on a phone and a desktop.
+        foreach (var (viewport, name) in new[] { (Screens.Phone, "board-phone.png"), (Screens.Desktop, "board-desktop.png") })
+        {
+            var board = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
+            await board.GotoAsync($"{_host.Address}board");
+            (await board.InnerTextAsync("main")).Should().Contain("Riskinoorte kaardistus").And.Contain("Vastanud 3/8")
+                .And.Contain("etapp 1/7: Kokkukutsumine", "the network's place among its stages, in words beside its timeline");
+            (await board.Locator(".timeline li").CountAsync()).Should().Be(7);
+            (await board.Locator(".timeline li.current").CountAsync()).Should().Be(1);
+            (await board.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue($"the board fits the {viewport.Width}px screen");
+            await screens.ShotAsync(board, name);
+        }
     }
 }

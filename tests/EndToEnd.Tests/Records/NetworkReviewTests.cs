@@ -12,7 +12,7 @@ namespace Koostoo.EndToEnd.Tests.Records;
 /// what they expect, through the links in real mail; the coordinator reads the weakest parts first on the network
 /// page in headless Chromium, in the API and in the work sheet, and a repeat shows what moved.
 /// </summary>
-public sealed class NetworkReviewTests : IAsyncLifetime
+public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Coordinator = AskScenario.CoordinatorEmail;
     private readonly TempFolder _folder = new();
@@ -123,6 +123,9 @@ public sealed class NetworkReviewTests : IAsyncLifetime
             .Should().Be(("Reaching remote areas", 4.0m, 1.5m, 2.5m));
         await page.GotoAsync($"{Url}/networks/{id}");
         (await page.InnerTextAsync("section.review[data-review='2'] li[data-function=remoteAreas]")).Should().Contain("eelmisel korral 1,5 (+2,5)");
+        await page.Locator("#reviews").ScrollIntoViewIfNeededAsync();
+        await page.Locator("section.review[data-review='2']").ScreenshotAsync(new LocatorScreenshotOptions { Path = _folder["review-phone.png"] });
+        Screens.Keep(_folder["review-phone.png"], output);
 
         // The sheet: the newest review first, each weakest first, opened as a workbook.
         using var workbook = new XLWorkbook(await _scenario.Api.GetStreamAsync($"/networks/{id}/sheets/review.xlsx"));
