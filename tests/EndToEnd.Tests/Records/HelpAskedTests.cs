@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Koostoo.EndToEnd.Tests.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Koostoo.EndToEnd.Tests.Records;
@@ -17,6 +19,9 @@ public sealed partial class HelpAskedTests : IAsyncLifetime
     private readonly TempFolder _folder = new();
     private readonly int _port = FreePort.Next();
     private SmtpServer _smtp = null!;
+    // A Monday morning: a check-in whose moment has passed goes out at once; on a real clock at a weekend it would
+    // wait, rightly, for Monday 08:00 (quiet hours), and the test would depend on the day it runs.
+    private readonly FakeTimeProvider _time = new(AskMembersSmtpTests.NextMondayMorning());
     private KoostooApp _app = null!;
     private AskScenario _scenario = null!;
     private HttpClient _coordinator = null!;
@@ -26,7 +31,7 @@ public sealed partial class HelpAskedTests : IAsyncLifetime
         _smtp = await SmtpServer.StartedAsync();
         var settings = Network.Smtp(_smtp.Port);
         settings["Koostoo:PublicUrl"] = $"http://127.0.0.1:{_port}";
-        _app = new KoostooApp(_folder, settings);
+        _app = new KoostooApp(_folder, settings, services => services.AddSingleton<TimeProvider>(_time));
         _app.UseKestrel(_port);
         _app.StartServer();
         var address = new Uri($"http://127.0.0.1:{_port}");
@@ -51,7 +56,7 @@ public sealed partial class HelpAskedTests : IAsyncLifetime
     {
         var network = await _scenario.LaunchAsync(2);
         var id = network["id"]!.GetValue<Guid>();
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var due = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var plan = await _smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
         foreach (var (member, action) in new[] { (AskScenario.Email(1), "Kodukülastus"), (AskScenario.Email(2), "Kokkuvõte") })
             (await _scenario.AnswerAsync(LinkTo(plan, member), ("action", action), ("due", due), ("confirm", "yes"))).StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -185,7 +185,7 @@ public sealed class WorkSheetTests : IAsyncLifetime
 
         var sheet = await _http.GetAsync($"/networks/{id}/sheets/budget.xlsx");
         sheet.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await sheet.Content.ReadAsStringAsync()).Should().Contain("Töölehte „budget“ ei ole. Töölehed on: members, agreements, plan, meetings, feedback, information.");
+        (await sheet.Content.ReadAsStringAsync()).Should().Contain("Töölehte „budget“ ei ole. Töölehed on: members, agreements, plan, meetings, feedback, information, review.");
         var page = await _http.GetAsync($"/networks/{id}/sheets/budget?lang=en");
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await page.Content.ReadAsStringAsync()).Should().Contain("There is no work sheet &#x27;budget&#x27;");
