@@ -1,5 +1,7 @@
 using System.Globalization;
 using Koostoo.EndToEnd.Tests.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -15,6 +17,9 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly TempFolder _folder = new();
     private readonly int _port = FreePort.Next();
     private readonly HashSet<string> _usedLinks = [];
+    // A Monday morning: the check-ins of actions due in two days go out at once. On a real clock at a weekend they
+    // rightly wait for Monday 08:00 (quiet hours), and the walk would depend on the day it runs.
+    private readonly FakeTimeProvider _time = new(AskMembersSmtpTests.NextMondayMorning());
     private KoostooApp _app = null!;
     private Screens _screens = null!;
     private IPlaywright _playwright = null!;
@@ -24,7 +29,8 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{_port}" });
+        _app = new KoostooApp(_folder, new Dictionary<string, string?> { ["Koostoo:PublicUrl"] = $"http://127.0.0.1:{_port}" },
+            services => services.AddSingleton<TimeProvider>(_time));
         _app.UseKestrel(_port);
         _app.StartServer();
         _screens = new Screens(_folder, output);
@@ -46,7 +52,7 @@ public sealed class WalkthroughTests(ITestOutputHelper output) : IAsyncLifetime
         var coordinatorPage = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Desktop, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var phone = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
         var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
         // 1. The coordinator launches the network.
         var networkId = await LaunchAsync(coordinatorPage);
