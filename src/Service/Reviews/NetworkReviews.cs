@@ -31,6 +31,7 @@ public sealed record ReviewView(
 public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time, IOptions<PublicLinks> links)
 {
     public const string DefinitionId = "network-review";
+    private const string OpenAlready = "Üks ülevaade on juba käimas; uue saab alustada, kui see on lõppenud. / A review is already open: a new one can start once it has closed.";
 
     public async Task<ReviewView> StartAsync(Actor actor, Guid networkId, string language = "et", CancellationToken ct = default)
     {
@@ -38,7 +39,7 @@ public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, Wo
         if (network.Status != NetworkStatus.Active)
             throw new ConflictException($"Võrgustik on lõppenud; ülevaadet ei saa alustada. / The network is {network.Status.ToString().ToLowerInvariant()}: no review can be started.");
         if (await db.Reviews.AnyAsync(r => r.NetworkId == networkId && r.ClosedAt == null, ct))
-            throw new ConflictException("Üks ülevaade on juba käimas; uue saab alustada, kui see on lõppenud. / A review is already open: a new one can start once it has closed.");
+            throw new ConflictException(OpenAlready);
         var asked = network.Members.Count(m => m.IsActive);
         if (asked == 0)
             throw new ConflictException("Võrgustikus pole aktiivseid liikmeid, keda küsida. / The network has no active members to ask.");
@@ -55,13 +56,22 @@ public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, Wo
             ["networkLink"] = links.Value.Network(networkId),
             ["reviewNumber"] = number,
         };
-        await runtime.StartAsync(DefinitionId, input, (transaction, instance) =>
+        try
         {
-            review.WorkflowInstanceId = instance.Id;
-            transaction.Add(review);
-            NetworkHistory.Add(transaction, networkId, now, HistoryKind.ReviewStarted, actor.ForHistory(), new() { ["number"] = number, ["asked"] = asked });
-            return Task.CompletedTask;
-        }, ct);
+            await runtime.StartAsync(DefinitionId, input, (transaction, instance) =>
+            {
+                review.WorkflowInstanceId = instance.Id;
+                transaction.Add(review);
+                NetworkHistory.Add(transaction, networkId, now, HistoryKind.ReviewStarted, actor.ForHistory(), new() { ["number"] = number, ["asked"] = asked });
+                return Task.CompletedTask;
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two starts in the same moment: the unique (network, number) lets one through; the other is told, not failed.
+            if (await db.Reviews.AnyAsync(r => r.NetworkId == networkId && r.Number == number, ct)) throw new ConflictException(OpenAlready);
+            throw;
+        }
         return (await ViewsAsync(networkId, language, ct))[0];
     }
 
