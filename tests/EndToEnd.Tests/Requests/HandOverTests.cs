@@ -67,7 +67,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         (await page.InnerTextAsync("#handover .error[role=alert]")).Should().Be("Palun paranda märgitud väljad. Midagi ei salvestatud.");
         (await page.InnerTextAsync("#handover .field.invalid .error")).Should().Be("See ei ole korrektne e-posti aadress.");
         (await page.InputValueAsync("#h-name")).Should().Be("Mari Maasikas", "what the member typed stays in the form");
-        (await AccessibilityViolationsAsync(page)).Should().BeEmpty("the open hand-over form with its errors passes WCAG A and AA");
+        (await Accessibility.ViolationsAsync(page)).Should().BeEmpty("the open hand-over form with its errors passes WCAG A and AA");
         await page.GetByLabel("Kolleegi e-post").FillAsync(AskScenario.Email(2));
         await page.GetByRole(AriaRole.Button, new() { Name = "Anna üle" }).ClickAsync();
         (await page.InnerTextAsync("#handover .field.invalid .error")).Should().Be("Liige 2 on selles küsimuses juba küsitud: anna see kellelegi teisele.");
@@ -93,7 +93,7 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
         await page.GotoAsync(link);
         (await page.InnerTextAsync("main h2")).Should().Be("See küsimus on antud üle: Mari Maasikas");
         (await page.Locator("form.answer").CountAsync()).Should().Be(0);
-        (await AccessibilityViolationsAsync(page)).Should().BeEmpty();
+        (await Accessibility.ViolationsAsync(page)).Should().BeEmpty();
         await new Screens(_folder, output).ShotAsync(page, "handed-over.png");
         var late = await AskScenario.PostAsync(oldTab, link, oldForm, ("join", "yes"));
         late.StatusCode.Should().Be(HttpStatusCode.Gone);
@@ -216,15 +216,6 @@ public sealed class HandOverTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static Task<HttpResponseMessage> HandOverAsync(HttpClient browser, string link, AskScenario.Form? form, string name, string email, string note = "") =>
         AskScenario.PostAsync(browser, link + (link.Contains('?') ? "&" : "?") + "handler=handOver", form, ("name", name), ("email", email), ("note", note));
-
-    private static async Task<List<string>> AccessibilityViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Repository.Root, "src", "Designer", "node_modules", "axe-core", "axe.min.js") });
-        var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })).violations" +
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join('; '))");
-        return result.EnumerateArray().Select(v => v.GetString()!).ToList();
-    }
 
     private static List<string> Texts(JsonObject network) => network["history"]!.AsArray().Select(h => h!["text"]!.GetValue<string>()).ToList();
 
