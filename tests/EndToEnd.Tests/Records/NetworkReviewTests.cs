@@ -15,65 +15,37 @@ namespace Koostoo.EndToEnd.Tests.Records;
 public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Coordinator = AskScenario.CoordinatorEmail;
-    private readonly TempFolder _folder = new();
-    private readonly int _port = FreePort.Next();
-    private SmtpServer _smtp = null!;
-    private KoostooApp _app = null!;
-    private AskScenario _scenario = null!;
-    private MemberMail _mail = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private MailedHost _host = null!;
 
-    private string Url => $"http://127.0.0.1:{_port}";
+    public async Task InitializeAsync() => _host = await MailedHost.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpServer.StartedAsync();
-        var settings = Network.Smtp(_smtp.Port);
-        settings["Koostoo:PublicUrl"] = Url;
-        _app = new KoostooApp(_folder, settings);
-        _app.UseKestrel(_port);
-        _app.StartServer();
-        _scenario = new AskScenario(_app, new Uri(Url));
-        _mail = new MemberMail(_smtp, _scenario);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        _smtp.Dispose();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Eight_members_review_the_network_and_the_coordinator_reads_its_weakest_parts_first_then_a_repeat_shows_what_moved()
     {
-        var id = await SchoolNetwork.LaunchAsync(_scenario.Api);
-        await _mail.NewAsync(8); // the invitations; the review does not wait for the stage
+        var id = await SchoolNetwork.LaunchAsync(_host.Scenario.Api);
+        await _host.Mail.NewAsync(8); // the invitations; the review does not wait for the stage
 
         // The coordinator starts the review from the network page.
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, BypassCSP = true, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
-        await page.GotoAsync($"{Url}/networks/{id}");
+        var page = await _host.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Screens.Phone, BypassCSP = true, ExtraHTTPHeaders = KoostooApp.StaffHeaders });
+        await page.GotoAsync($"{_host.Url}/networks/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Alusta ülevaadet" }).ClickAsync();
         await page.WaitForURLAsync("**/networks/*?done=review-started");
         (await page.InnerTextAsync("section.review")).Should().Contain("Ülevaade nr 1").And.Contain("käimas: vastanud 0 / 8");
         (await page.GetByRole(AriaRole.Button, new() { Name = "Alusta ülevaadet" }).CountAsync()).Should().Be(0, "one review at a time");
-        var second = await _scenario.Api.PostAsync($"/api/networks/{id}/reviews", null);
+        var second = await _host.Scenario.Api.PostAsync($"/api/networks/{id}/reviews", null);
         second.StatusCode.Should().Be(HttpStatusCode.Conflict, "a review is already open");
         (await second.Content.ReadAsStringAsync()).Should().Contain("A review is already open");
 
         // Another coordinator may neither start nor read this network's review.
-        using var other = await _app.CoordinatorClientAsync("teine@vald.example");
-        other.BaseAddress = new Uri(Url);
+        using var other = await _host.App.CoordinatorClientAsync("teine@vald.example");
+        other.BaseAddress = new Uri(_host.Url);
         (await other.PostAsync($"/api/networks/{id}/reviews", null)).StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
         (await other.GetAsync($"/api/networks/{id}/reviews")).StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
 
         // Everyone answers: remote areas are the weakest (two leave it empty: not their work), then the target group.
-        var requests = await _mail.NewAsync(8);
+        var requests = await _host.Mail.NewAsync(8);
         requests.Select(m => m.Subject).Should().AllSatisfy(s => s.Should().Contain("Võrgustiku ülevaade"));
         int[] flow = [3, 3, 4, 4, 3, 3, 4, 4], shared = [2, 3, 2, 3, 2, 3, 2, 3], equal = [4, 4, 4, 4, 5, 5, 5, 5], leader = [5, 5, 5, 5, 4, 4, 4, 4];
         int?[] remote = [1, 2, 1, 2, 1, 2, null, null];
@@ -87,14 +59,14 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
             if (remote[i] is { } r) fields.Add(("remoteAreas", $"{r}"));
             if (i == 1) fields.Add(("expectations", "Kool tahab teada, kes noorega tegeleb"));
             if (i == 7) fields.Add(("expectations", "Noored tahavad olla kohtumistel ise kohal"));
-            await _mail.AnswerAsync(requests, AskScenario.Email(i + 1), [.. fields]);
+            await _host.Mail.AnswerAsync(requests, AskScenario.Email(i + 1), [.. fields]);
         }
-        var summaryMail = (await _mail.NewAsync(1)).Single();
+        var summaryMail = (await _host.Mail.NewAsync(1)).Single();
         MemberMail.To(summaryMail).Should().Be(Coordinator);
-        summaryMail.TextBody.Should().Contain("Võrgustiku ülevaatele vastas 8 liiget 8-st").And.Contain($"{Url}/networks/{id}");
+        summaryMail.TextBody.Should().Contain("Võrgustiku ülevaatele vastas 8 liiget 8-st").And.Contain($"{_host.Url}/networks/{id}");
 
         string[] weakestFirst = ["remoteAreas", "targetGroup", "sharedResponsibility", "informationFlow", "equalTreatment", "leaderSupport"];
-        await page.GotoAsync($"{Url}/networks/{id}");
+        await page.GotoAsync($"{_host.Url}/networks/{id}");
         var review = page.Locator("section.review[data-review='1']");
         (await review.InnerTextAsync()).Should().Contain("vastas 8 / 8");
         (await review.Locator("ol.review-functions li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.function)")).Should().Equal(weakestFirst);
@@ -106,30 +78,30 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
         (await page.InnerTextAsync("ul.history")).Should().Contain("alustas võrgustiku ülevaadet nr 1: 8 liiget").And.Contain("Võrgustiku ülevaade nr 1 lõppes: vastas 8 liiget 8-st.");
 
         // The repeat: remote areas improved; the summary compares with the first review.
-        var started = await _scenario.Api.PostAsync($"/api/networks/{id}/reviews?lang=en", null);
+        var started = await _host.Scenario.Api.PostAsync($"/api/networks/{id}/reviews?lang=en", null);
         started.StatusCode.Should().Be(HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
         (await started.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<int>().Should().Be(2);
-        var repeat = await _mail.NewAsync(8);
+        var repeat = await _host.Mail.NewAsync(8);
         for (var i = 0; i < 8; i++)
-            await _mail.AnswerAsync(repeat, AskScenario.Email(i + 1), ("informationFlow", "3"), ("sharedResponsibility", "3"), ("equalTreatment", "4"), ("leaderSupport", "4"),
+            await _host.Mail.AnswerAsync(repeat, AskScenario.Email(i + 1), ("informationFlow", "3"), ("sharedResponsibility", "3"), ("equalTreatment", "4"), ("leaderSupport", "4"),
                 ("remoteAreas", "4"), ("targetGroup", "2"));
-        await _mail.NewAsync(1);
+        await _host.Mail.NewAsync(1);
 
-        var reviews = (await _scenario.Api.GetFromJsonAsync<JsonArray>($"/api/networks/{id}/reviews?lang=en"))!;
+        var reviews = (await _host.Scenario.Api.GetFromJsonAsync<JsonArray>($"/api/networks/{id}/reviews?lang=en"))!;
         reviews.Select(r => r!["number"]!.GetValue<int>()).Should().Equal(2, 1);
         var latest = reviews[0]!["functions"]!.AsArray();
         latest[0]!["function"]!.GetValue<string>().Should().Be("targetGroup", "now the weakest");
         var remoteNow = latest.Single(f => f!["function"]!.GetValue<string>() == "remoteAreas")!;
         (remoteNow["name"]!.GetValue<string>(), remoteNow["average"]!.GetValue<decimal>(), remoteNow["previousAverage"]!.GetValue<decimal>(), remoteNow["change"]!.GetValue<decimal>())
             .Should().Be(("Reaching remote areas", 4.0m, 1.5m, 2.5m));
-        await page.GotoAsync($"{Url}/networks/{id}");
+        await page.GotoAsync($"{_host.Url}/networks/{id}");
         (await page.InnerTextAsync("section.review[data-review='2'] li[data-function=remoteAreas]")).Should().Contain("eelmisel korral 1,5 (+2,5)");
         await page.Locator("#reviews").ScrollIntoViewIfNeededAsync();
-        await page.Locator("section.review[data-review='2']").ScreenshotAsync(new LocatorScreenshotOptions { Path = _folder["review-phone.png"] });
-        Screens.Keep(_folder["review-phone.png"], output);
+        await page.Locator("section.review[data-review='2']").ScreenshotAsync(new LocatorScreenshotOptions { Path = _host.Folder["review-phone.png"] });
+        Screens.Keep(_host.Folder["review-phone.png"], output);
 
         // The sheet: the newest review first, each weakest first, opened as a workbook.
-        using var workbook = new XLWorkbook(await _scenario.Api.GetStreamAsync($"/networks/{id}/sheets/review.xlsx"));
+        using var workbook = new XLWorkbook(await _host.Scenario.Api.GetStreamAsync($"/networks/{id}/sheets/review.xlsx"));
         var sheet = workbook.Worksheets.Single();
         sheet.Cell(1, 1).GetString().Should().Be("Võrgustiku ülevaade: kuidas võrgustik toimib: Kooli võrgustik");
         string[] names = ["Infovahetus", "Jagatud vastutus", "Osapoolte võrdne kohtlemine", "Juhi tugi", "Äärealadeni jõudmine", "Sihtrühma kaasamine"];
