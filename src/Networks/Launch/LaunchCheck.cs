@@ -29,6 +29,8 @@ public sealed class LaunchCheck
         if (string.IsNullOrWhiteSpace(request.CoordinatorName)) check.Error("coordinatorName", "Koordinaatori nimi on puudu. / The coordinator's name is missing.");
         if (!IsEmail(request.CoordinatorEmail)) check.Error("coordinatorEmail", "Koordinaatori e-post ei ole korrektne. / The coordinator's email is not valid.");
         if (request.Members.Count == 0) check.Error("members", "Lisa vähemalt üks liige. / Add at least one member.");
+        if (request.DefinitionId == Reviews.NetworkReview.DefinitionId)
+            check.Error("definitionId", $"„{request.DefinitionId}“ on võrgustiku ülevaate töövoog; see käivitatakse võrgustiku lehelt, mitte võrgustikuna. / '{request.DefinitionId}' is a network review's workflow: it is started from a network's page, not launched as a network.");
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < request.Members.Count; i++)

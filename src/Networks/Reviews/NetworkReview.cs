@@ -8,6 +8,9 @@ namespace Koostoo.Networks.Reviews;
 /// </summary>
 public sealed class NetworkReview
 {
+    /// <summary>The shipped workflow a review runs (workflows/network-review.json); it runs beside a network, never as one.</summary>
+    public const string DefinitionId = "network-review";
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid NetworkId { get; set; }
     public int Number { get; set; }

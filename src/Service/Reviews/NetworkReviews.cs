@@ -25,12 +25,11 @@ public sealed record ReviewView(
 
 /// <summary>
 /// Reviews of how a network works (docs/coordinator.md, "Reviewing the network"): the coordinator starts one at any
-/// stage and the network's members are asked, by the <see cref="DefinitionId"/> workflow beside the network's own;
+/// stage and the network's members are asked, by the <see cref="NetworkReview.DefinitionId"/> workflow beside the network's own;
 /// one at a time, so the answers of two never mix. Read back newest first, each compared with the one before it.
 /// </summary>
 public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time, IOptions<PublicLinks> links)
 {
-    public const string DefinitionId = "network-review";
     private const string OpenAlready = "Üks ülevaade on juba käimas; uue saab alustada, kui see on lõppenud. / A review is already open: a new one can start once it has closed.";
 
     public async Task<ReviewView> StartAsync(Actor actor, Guid networkId, string language = "et", CancellationToken ct = default)
@@ -58,7 +57,7 @@ public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, Wo
         };
         try
         {
-            await runtime.StartAsync(DefinitionId, input, (transaction, instance) =>
+            await runtime.StartAsync(NetworkReview.DefinitionId, input, (transaction, instance) =>
             {
                 review.WorkflowInstanceId = instance.Id;
                 transaction.Add(review);

@@ -38,6 +38,15 @@ public class LaunchCheckTests
     }
 
     [Fact]
+    public void The_review_workflow_is_refused_as_a_networks_lifecycle()
+    {
+        var check = LaunchCheck.Run(Request(9) with { DefinitionId = "network-review" });
+
+        check.IsValid.Should().BeFalse();
+        check.Errors["definitionId"].Should().ContainSingle().Which.Should().Contain("is a network review's workflow: it is started from a network's page");
+    }
+
+    [Fact]
     public void A_member_without_a_valid_email_and_a_network_without_a_purpose_are_refused_by_field()
     {
         var request = Request(2) with { Purpose = " " };
