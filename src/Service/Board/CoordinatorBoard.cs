@@ -2,6 +2,7 @@ using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Requests;
+using Koostoo.Networks.Reviews;
 using Koostoo.Service.Access;
 using Koostoo.Service.Networks;
 using Koostoo.Workflows.Persistence;
@@ -14,6 +15,7 @@ namespace Koostoo.Service.Board;
 /// <summary>
 /// Who owes what across every running network the actor may see: the steps still waiting for people, who is silent and
 /// for how long, reminders sent; actions past their due date or reported late. And reminding many steps in one go.
+/// A network's steps are its own workflow's and those of a review of it running beside it.
 /// </summary>
 public sealed class CoordinatorBoard(WorkflowDbContext db, NetworkAccess access, NetworkReader reader, StepCommands commands, TimeProvider time,
     IOptions<ReminderOptions> reminders)
@@ -30,15 +32,18 @@ public sealed class CoordinatorBoard(WorkflowDbContext db, NetworkAccess access,
         var instances = await access.Readable(actor).AsNoTracking().Where(n => ids.Contains(n.Id))
             .Select(n => new { n.Id, n.WorkflowInstanceId, n.Language }).ToListAsync(ct);
 
+        var reviews = await db.Set<NetworkReview>().AsNoTracking().Where(r => ids.Contains(r.NetworkId) && r.ClosedAt == null)
+            .Select(r => new { r.NetworkId, r.WorkflowInstanceId }).ToListAsync(ct);
         var steps = new List<BoardStep>();
         foreach (var network in instances)
+        foreach (var instanceId in reviews.Where(r => r.NetworkId == network.Id).Select(r => (Guid?)r.WorkflowInstanceId).Prepend(network.WorkflowInstanceId))
         {
-            var waiting = await WaitingSteps.OfAsync(db, network.WorkflowInstanceId, ct);
+            var waiting = await WaitingSteps.OfAsync(db, instanceId, ct);
             if (waiting.Count == 0) continue;
             var requests = await db.Set<StepRequest>().AsNoTracking()
-                .Where(r => r.NetworkId == network.Id && r.InstanceId == network.WorkflowInstanceId && r.ClosedAt == null)
+                .Where(r => r.NetworkId == network.Id && r.InstanceId == instanceId && r.ClosedAt == null)
                 .OrderBy(r => r.CreatedAt).ToListAsync(ct);
-            var state = await db.Instances.AsNoTracking().Where(i => i.Id == network.WorkflowInstanceId).Select(i => i.State).FirstOrDefaultAsync(ct);
+            var state = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.State).FirstOrDefaultAsync(ct);
             var instanceState = state is null ? null : InstanceState.Read(state);
             foreach (var step in requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId))
             {

@@ -47,6 +47,16 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
         // Everyone answers: remote areas are the weakest (two leave it empty: not their work), then the target group.
         var requests = await _host.Mail.NewAsync(8);
         requests.Select(m => m.Subject).Should().AllSatisfy(s => s.Should().Contain("Võrgustiku ülevaade"));
+
+        // The board lists the review's silent eight beside the network's own waiting step, and reminds them in one go.
+        var board = (await _host.Scenario.Api.GetFromJsonAsync<JsonObject>("/api/board"))!["steps"]!.AsArray()
+            .Where(s => s!["networkId"]!.GetValue<Guid>() == id).ToDictionary(s => s!["activityId"]!.GetValue<string>());
+        board.Keys.Should().BeEquivalentTo("invite", "review");
+        (board["review"]!["question"]!.GetValue<string>(), board["review"]!["silent"]!.AsArray().Count).Should().Be(("Võrgustiku ülevaade: kuidas võrgustik toimib?", 8));
+        var reminded = await _host.Scenario.Api.PostAsJsonAsync("/api/board/remind", new { steps = new[] { new { networkId = id, activityId = "review" } } });
+        reminded.StatusCode.Should().Be(HttpStatusCode.OK, await reminded.Content.ReadAsStringAsync());
+        (await reminded.Content.ReadFromJsonAsync<JsonArray>())!.Single()!["reminded"]!.GetValue<bool>().Should().BeTrue();
+        MemberMail.To(await _host.Mail.NewAsync(8)).Should().BeEquivalentTo(Enumerable.Range(1, 8).Select(AskScenario.Email), "each silent member is reminded of the review");
         int[] flow = [3, 3, 4, 4, 3, 3, 4, 4], shared = [2, 3, 2, 3, 2, 3, 2, 3], equal = [4, 4, 4, 4, 5, 5, 5, 5], leader = [5, 5, 5, 5, 4, 4, 4, 4];
         int?[] remote = [1, 2, 1, 2, 1, 2, null, null];
         for (var i = 0; i < 8; i++)
@@ -75,7 +85,8 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
             .And.Contain("sihtrühma esindaja: Noored tahavad olla kohtumistel ise kohal").And.NotContain("Liige", "expectations are read per party, not per name");
         (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the review fits a 390 px phone");
         (await Accessibility.ViolationsAsync(page)).Should().BeEmpty("the review's meters and lists pass WCAG A and AA");
-        (await page.InnerTextAsync("ul.history")).Should().Contain("alustas võrgustiku ülevaadet nr 1: 8 liiget").And.Contain("Võrgustiku ülevaade nr 1 lõppes: vastas 8 liiget 8-st.");
+        (await page.InnerTextAsync("ul.history")).Should().Contain("alustas võrgustiku ülevaadet nr 1: 8 liiget")
+            .And.Contain("Vastamata liikmetele saadeti meeldetuletus: „Võrgustiku ülevaade: kuidas võrgustik toimib?“.").And.Contain("Võrgustiku ülevaade nr 1 lõppes: vastas 8 liiget 8-st.");
 
         // The repeat: remote areas improved; the summary compares with the first review.
         var started = await _host.Scenario.Api.PostAsync($"/api/networks/{id}/reviews?lang=en", null);
