@@ -107,6 +107,11 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
             .Should().Be(("Reaching remote areas", 4.0m, 1.5m, 2.5m));
         await page.GotoAsync($"{_host.Url}/networks/{id}");
         (await page.InnerTextAsync("section.review[data-review='2'] li[data-function=remoteAreas]")).Should().Contain("eelmisel korral 1,5 (+2,5)");
+        await page.GotoAsync($"{_host.Url}/networks/{id}?lang=en");
+        (await page.InnerTextAsync("section.review[data-review='2']")).Should().Contain("Review no. 2").And.Contain("8 of 8 answered");
+        (await page.InnerTextAsync("section.review[data-review='2'] li[data-function=remoteAreas]")).Should().Contain("Reaching remote areas")
+            .And.Contain("4.0").And.Contain("last time 1.5 (+2.5)");
+        await page.GotoAsync($"{_host.Url}/networks/{id}");
         await page.Locator("#reviews").ScrollIntoViewIfNeededAsync();
         await page.Locator("section.review[data-review='2']").ScreenshotAsync(new LocatorScreenshotOptions { Path = _host.Folder["review-phone.png"] });
         Screens.Keep(_host.Folder["review-phone.png"], output);
