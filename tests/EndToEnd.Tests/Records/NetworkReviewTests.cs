@@ -44,7 +44,6 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
         (await other.PostAsync($"/api/networks/{id}/reviews", null)).StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
         (await other.GetAsync($"/api/networks/{id}/reviews")).StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
 
-        // Everyone answers: remote areas are the weakest (two leave it empty: not their work), then the target group.
         var requests = await _host.Mail.NewAsync(8);
         requests.Select(m => m.Subject).Should().AllSatisfy(s => s.Should().Contain("Võrgustiku ülevaade"));
 
@@ -57,6 +56,8 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
         reminded.StatusCode.Should().Be(HttpStatusCode.OK, await reminded.Content.ReadAsStringAsync());
         (await reminded.Content.ReadFromJsonAsync<JsonArray>())!.Single()!["reminded"]!.GetValue<bool>().Should().BeTrue();
         MemberMail.To(await _host.Mail.NewAsync(8)).Should().BeEquivalentTo(Enumerable.Range(1, 8).Select(AskScenario.Email), "each silent member is reminded of the review");
+
+        // Everyone answers: remote areas are the weakest (two leave it empty: not their work), then the target group.
         int[] flow = [3, 3, 4, 4, 3, 3, 4, 4], shared = [2, 3, 2, 3, 2, 3, 2, 3], equal = [4, 4, 4, 4, 5, 5, 5, 5], leader = [5, 5, 5, 5, 4, 4, 4, 4];
         int?[] remote = [1, 2, 1, 2, 1, 2, null, null];
         for (var i = 0; i < 8; i++)
