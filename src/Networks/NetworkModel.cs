@@ -38,8 +38,7 @@ public static class NetworkModel
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.Language).HasMaxLength(8);
             e.Property(m => m.Role).HasMaxLength(100);
-            e.Property(m => m.RoleEt).HasMaxLength(100);
-            e.Property(m => m.RoleEn).HasMaxLength(100);
+            e.Property(m => m.RoleNames).HasMaxLength(1000);
             e.Ignore(m => m.IsActive);
             e.HasIndex(m => new { m.NetworkId, m.Email });
         });

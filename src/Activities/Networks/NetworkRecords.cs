@@ -57,7 +57,7 @@ public static class NetworkRecords
                 var member = await context.NetworkDb().Members.FirstAsync(m => m.Id == memberId);
                 var option = RequestForm.FromJson(request.Form).Fields.FirstOrDefault(f => f.Name == "role")?.Options.FirstOrDefault(o => o.Value == Text(answer, "role"));
                 member.Role = await RoleNameAsync(context, request, Text(answer, "role"));
-                (member.RoleEt, member.RoleEn) = option is null ? (null, null) : (option.Label.In("et"), option.Label.In("en"));
+                member.RoleNames = option is null ? null : NetworkHistory.Localized(option.Label).ToJsonString();
                 member.AgreementsAcceptedAt = answer["agree"]?.GetValue<bool>() == true ? context.Now : null;
                 break;
             case Goal:

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Koostoo.Workflows.Definitions;
+
 namespace Koostoo.Networks.Members;
 
 public enum MemberStatus
@@ -34,9 +37,11 @@ public sealed class Member
     public string Language { get; set; } = "et";
     /// <summary>The role in the network (leader, note-taker, family contact, expert...), chosen in the roles stage.</summary>
     public string? Role { get; set; }
-    /// <summary>The role as the roles step's option names it in Estonian and in English, for pages in either language; null for a role typed as free text.</summary>
-    public string? RoleEt { get; set; }
-    public string? RoleEn { get; set; }
+    /// <summary>
+    /// The role as the roles step's option names it in every language it has (<c>{ "et": …, "en": …, "ru": … }</c>),
+    /// for pages in any language; null for a role typed as free text.
+    /// </summary>
+    public string? RoleNames { get; set; }
     public MemberStatus Status { get; set; } = MemberStatus.Invited;
     public DateTimeOffset AddedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
@@ -44,7 +49,8 @@ public sealed class Member
     public DateTimeOffset? AgreementsAcceptedAt { get; set; }
 
     /// <summary>The role in the reader's language where the step named it so, else as recorded.</summary>
-    public string? RoleIn(string language) => (language == "en" ? RoleEn : RoleEt) ?? Role;
+    public string? RoleIn(string language) =>
+        RoleNames is null ? Role : JsonSerializer.Deserialize<LocalizedText>(RoleNames)?.In(language) ?? Role;
 
     /// <summary>Still part of the network: asked in new steps, counted in quorums.</summary>
     public bool IsActive => Status is MemberStatus.Invited or MemberStatus.Accepted;

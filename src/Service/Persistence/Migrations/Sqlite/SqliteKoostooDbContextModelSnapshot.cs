@@ -601,12 +601,8 @@ namespace Koostoo.Service.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RoleEn")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RoleEt")
-                        .HasMaxLength(100)
+                    b.Property<string>("RoleNames")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
