@@ -14,13 +14,13 @@ public class TemplateTests
     };
 
     [Fact]
-    public void The_shipped_templates_load_with_estonian_and_english()
+    public void The_shipped_templates_load_in_estonian_english_and_russian()
     {
         var catalog = TemplateCatalog.Shipped;
 
         catalog.Names.Should().Contain(["step-request", "notice"]);
         foreach (var name in catalog.Names)
-            catalog.Find(name)!.Languages.Should().BeEquivalentTo(["et", "en"], because: $"{name} speaks both languages");
+            catalog.Find(name)!.Languages.Should().BeEquivalentTo(["et", "en", "ru"], because: $"{name} speaks every language of the service");
     }
 
     [Fact]
@@ -43,13 +43,14 @@ public class TemplateTests
     }
 
     [Fact]
-    public void English_is_chosen_for_an_english_reader_and_estonian_for_any_other_language()
+    public void Each_reader_gets_their_language_and_estonian_for_any_other()
     {
         var catalog = TemplateCatalog.Shipped;
         var template = catalog.Find("step-request")!;
 
         catalog.Render(template, "en", StepModel).Subject.Should().StartWith("Kooli võrgustik: please answer");
-        catalog.Render(template, "ru", StepModel).Subject.Should().StartWith("Kooli võrgustik: palun vasta");
+        catalog.Render(template, "ru", StepModel).Subject.Should().StartWith("Kooli võrgustik: пожалуйста, ответьте");
+        catalog.Render(template, "fi", StepModel).Subject.Should().StartWith("Kooli võrgustik: palun vasta");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Koostoo.EndToEnd.Tests.Requests;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
+using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 using Koostoo.Service.Persistence;
 using Koostoo.Service.Scheduling;
@@ -19,7 +20,9 @@ namespace Koostoo.EndToEnd.Tests.Lifecycle;
 /// <summary>
 /// A network of eight walks the shipped lifecycle from the invitation to the feedback summary: the real host, a real
 /// SQLite file, a real SMTP server and the host's Hangfire server firing the timers, with days passing on a fake clock. Every email is
-/// counted as it arrives, and every answer is given through the link in it, as a member would.
+/// counted as it arrives, and every answer is given through the link in it, as a member would. Members 3 and 6 read
+/// English, member 4 Russian, the rest Estonian: everything member 4 gets, mail and page, and the coordinator's page
+/// with <c>?lang=ru</c>, is read for words left untranslated.
 /// </summary>
 public sealed class NetworkJourneyTests : IAsyncLifetime
 {
@@ -27,6 +30,12 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(AskMembersSmtpTests.NextMondayMorning());
     private readonly TempFolder _folder = new();
     private readonly HashSet<string> _seen = [];
+    // What people wrote, in the language they wrote it: the launch's names and purpose, and the group agreements (the
+    // launch form's defaults in the network's language, which the coordinator keeps or rewrites); answers are added as given.
+    private readonly List<string> _typed = ["Kooli võrgustik", "Vähendada koolist väljalangemist vallas", "Kati Kask", "Liige", .. DefaultAgreements.In("et")];
+    private readonly List<(string What, string Html)> _russianPages = [];
+    private readonly List<MimeMessage> _russianMail = [];
+    private string _russian = "";
     private SmtpServer _smtp = null!;
     private KoostooApp _app = null!;
     private AskScenario _scenario = null!;
@@ -48,8 +57,9 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Eight_members_go_through_all_seven_stages_by_email_and_the_network_finishes()
     {
-        var network = await _scenario.LaunchAsync(8, definitionId: "network-lifecycle");
+        var network = await _scenario.LaunchAsync(8, definitionId: "network-lifecycle", languageOf: i => i == 4 ? "ru" : i % 3 == 0 ? "en" : "et");
         var members = Enumerable.Range(1, 8).Select(AskScenario.Email).ToList();
+        _russian = members[3];
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
         // 1. Convene: everyone is invited and accepts; the coordinator hears.
@@ -123,7 +133,9 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
                 ("resources", "2 tundi nädalas"), ("comment", ""));
         var summary = await NewMailAsync(9);
         To(summary).Should().BeEquivalentTo([.. members, Coordinator]);
-        summary.Should().OnlyContain(m => m.Subject == "Kooli võrgustik: tagasiside kokkuvõte" || m.Subject == "Kooli võrgustik: feedback summary");
+        summary.Should().OnlyContain(m => m.Subject == "Kooli võrgustik: tagasiside kokkuvõte" || m.Subject == "Kooli võrgustik: feedback summary"
+            || m.Subject == "Kooli võrgustik: итоги обратной связи");
+        Subject(summary, _russian).Should().Be("Kooli võrgustik: итоги обратной связи");
 
         var instance = await _scenario.InstanceAsync(network);
         instance["status"]!.GetValue<string>().Should().Be("Finished");
@@ -156,6 +168,17 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         history.Should().Contain("Eesmärki ei kiidetud heaks (0 poolt, 4 vastu).").And.Contain("Eesmärk kiideti heaks (5 poolt, 0 vastu).")
             .And.Contain("Tegevus „Tegevus 8“ (Liige 8) on üle tähtaja; koordinaatorit teavitati.");
         history.Last().Should().Be("Võrgustiku töövoog lõppes.");
+
+        // Member 4 read everything in Russian, and so does the coordinator who asks for it.
+        var coordinatorPage = await _scenario.Api.GetAsync($"/networks/{networkId}?lang=ru");
+        coordinatorPage.StatusCode.Should().Be(HttpStatusCode.OK);
+        _russianPages.Add(("the coordinator's network page", await coordinatorPage.Content.ReadAsStringAsync()));
+        var reader = new RussianReader(_typed);
+        _russianMail.Should().HaveCount(10, "member 4 got the invitation, the roles, information, two goal votes, the plan and its summary, a check-in, the feedback request and its summary");
+        _russianMail.ForEach(reader.Mail);
+        _russianPages.Should().HaveCount(17, "member 4 opened eight forms and saw each saved; the coordinator's page is the last");
+        foreach (var (what, html) in _russianPages) reader.Page(what, html);
+        reader.ShouldHaveFoundOnlyRussian();
     }
 
     private static (string, string)[] Goal(string problem) =>
@@ -179,6 +202,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         var fresh = all.Where(m => !_seen.Contains(m.MessageId!)).ToList();
         fresh.Should().HaveCount(count, "each step sends its emails once: {0}", string.Join(" | ", fresh.Select(m => $"{To(m)}: {m.Subject}")));
         _seen.UnionWith(fresh.Select(m => m.MessageId!));
+        _russianMail.AddRange(fresh.Where(m => To(m) == _russian));
         return fresh;
     }
 
@@ -191,6 +215,10 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         page.StatusCode.Should().Be(HttpStatusCode.OK, html);
         var posted = await AskScenario.PostAsync(browser, link, form, fields);
         posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        _typed.AddRange(fields.Select(f => f.Value));
+        if (address != _russian) return;
+        _russianPages.Add(($"the form {link}", html));
+        _russianPages.Add(($"the saved form {link}", await browser.GetStringAsync(posted.Headers.Location)));
     }
 
     /// <summary>

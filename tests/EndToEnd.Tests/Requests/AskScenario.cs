@@ -65,9 +65,10 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null, Fun
         (await Api.PostAsync($"/api/workflow-definitions/{DefinitionId}/publish", null)).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Launches a network of <paramref name="members"/> people (every third in English) on the published definition.</summary>
-    public async Task<JsonObject> LaunchAsync(int members, string name = "Kooli võrgustik", string definitionId = DefinitionId)
+    /// <summary>Launches a network of <paramref name="members"/> people (every third in English, unless <paramref name="languageOf"/> says otherwise) on the published definition.</summary>
+    public async Task<JsonObject> LaunchAsync(int members, string name = "Kooli võrgustik", string definitionId = DefinitionId, Func<int, string>? languageOf = null)
     {
+        languageOf ??= i => i % 3 == 0 ? "en" : "et";
         var response = await Api.PostAsJsonAsync("/api/networks", new
         {
             name,
@@ -79,7 +80,7 @@ public sealed partial class AskScenario(KoostooApp app, Uri? address = null, Fun
             {
                 name = $"Liige {i}",
                 email = Email(i),
-                language = i % 3 == 0 ? "en" : "et",
+                language = languageOf(i),
                 sector = "Education",
             }),
         });
