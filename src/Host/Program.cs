@@ -2,6 +2,7 @@ using Koostoo.Host.Accounts;
 using Koostoo.Host.Api;
 using Koostoo.Host.Designer;
 using Koostoo.Host.Operations;
+using Koostoo.Host.Pages;
 using Koostoo.Host.Security;
 using Koostoo.Service;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,8 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseTransportSecurity();
 app.UseKoostooRoles();
+// Before the rate limiter, whose "please wait" page speaks the reader's language.
+app.UseUiLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();

@@ -1,32 +1,34 @@
 using System.Globalization;
+using Koostoo.Networks.Language;
 
 namespace Koostoo.Networks;
 
 /// <summary>
-/// A day as people read it, the one way every page, mail, sheet and calendar description writes it: Estonian
-/// <c>3. detsember 2026</c> in running text and <c>03.12.2026</c> where space is short (a list, a table cell);
-/// English <c>3 December 2026</c> in both, since the short forms of English dates are read differently on each side of
-/// the Atlantic. Moments add the time (<see cref="MomentText"/>).
+/// A day as people read it, the one way every page, mail, sheet and calendar description writes it: in running text
+/// (Estonian <c>3. detsember 2026</c>) and where space is short (<c>03.12.2026</c>, a list, a table cell). The patterns
+/// are the catalog's (<c>Format.*</c>), since each language writes dates its own way: English keeps the month's name in
+/// both, as its short forms are read differently on each side of the Atlantic. Moments add the time (<see cref="MomentText"/>).
 /// </summary>
 public static class DateText
 {
-    private static readonly CultureInfo Estonian = CultureInfo.GetCultureInfo("et-EE");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    public static string InWords(DateOnly day, string language) => Format(day, "Format.DayInWords", language);
 
-    public static string InWords(DateOnly day, string language) => language == "en"
-        ? day.ToString("d MMMM yyyy", English)
-        : day.ToString("d. MMMM yyyy", Estonian);
-
-    public static string InFigures(DateOnly day, string language) => language == "en"
-        ? InWords(day, language)
-        : day.ToString("dd.MM.yyyy", Estonian);
+    public static string InFigures(DateOnly day, string language) => Format(day, "Format.DayInFigures", language);
 
     /// <summary>A local time in a table cell: the short day and the hour.</summary>
-    public static string InFigures(DateTime local, string language) => language == "en"
-        ? local.ToString("d MMMM yyyy, HH:mm", English)
-        : local.ToString("dd.MM.yyyy HH:mm", Estonian);
+    public static string InFigures(DateTime local, string language)
+    {
+        var words = Words.In(language);
+        return local.ToString(words["Format.MomentInFigures"], words.Culture);
+    }
 
     /// <summary>A date as a form stores it (<c>2027-01-31</c>) in running text; anything else unchanged.</summary>
     public static string InWords(string? stored, string language) =>
         DateOnly.TryParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? InWords(day, language) : stored ?? "";
+
+    private static string Format(DateOnly day, string pattern, string language)
+    {
+        var words = Words.In(language);
+        return day.ToString(words[pattern], words.Culture);
+    }
 }

@@ -1,3 +1,5 @@
+using Koostoo.Networks.Language;
+
 namespace Koostoo.Networks;
 
 /// <summary>How long someone has been silent, as a coordinator says it: in days once it is a day, else in hours.</summary>
@@ -7,12 +9,6 @@ public static class Silence
     {
         var days = (int)span.TotalDays;
         var hours = Math.Max(0, (int)span.TotalHours);
-        return (days >= 1, language == "en") switch
-        {
-            (true, true) => days == 1 ? "1 day" : $"{days} days",
-            (true, false) => days == 1 ? "1 päev" : $"{days} päeva",
-            (false, true) => hours == 1 ? "1 hour" : $"{hours} hours",
-            (false, false) => hours == 1 ? "1 tund" : $"{hours} tundi",
-        };
+        return days >= 1 ? Words.In(language).Count("Silence.Days", days) : Words.In(language).Count("Silence.Hours", hours);
     }
 }

@@ -67,9 +67,9 @@ internal static class Liquid
     private static TemplateOptions Sandboxed()
     {
         var options = new TemplateOptions { MaxSteps = LiquidSandbox.MaxSteps, MaxRecursion = 20 };
-        // {{ answer.due | day: "et" }}: a form's date as the reader writes it (DateText), in mails and request texts.
+        // {{ answer.due | day: "et" }}: a form's date as the reader of that language writes it (DateText), in mails and request texts.
         options.Filters.AddFilter("day", (input, arguments, _) =>
-            new Fluid.Values.StringValue(Koostoo.Networks.DateText.InWords(input.ToStringValue(), arguments.At(0).ToStringValue() == "en" ? "en" : "et")));
+            new Fluid.Values.StringValue(Koostoo.Networks.DateText.InWords(input.ToStringValue(), arguments.At(0).ToStringValue())));
         LiquidSandbox.GuardFilters(options);
         return options;
     }

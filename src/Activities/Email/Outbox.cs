@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json;
 using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Definitions;
@@ -73,7 +74,7 @@ public static class Outbox
     private static string? ListUnsubscribe(Recipient recipient, Recipient? coordinator)
     {
         if (recipient.Kind != RecipientKind.Member || coordinator is null) return null;
-        var subject = Uri.EscapeDataString(recipient.Language == "en" ? "Please remove me from the network" : "Palun eemalda mind võrgustikust");
+        var subject = Uri.EscapeDataString(Words.In(recipient.Language)["Mail.RemoveMe"]);
         return $"<mailto:{coordinator.Address}?subject={subject}>";
     }
 }

@@ -1,5 +1,5 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
-using Koostoo.Workflows.Definitions;
 
 namespace Koostoo.Activities.Email;
 
@@ -15,8 +15,6 @@ public static class RecipientResolver
     public const string Members = "members";
     public const string RolePrefix = "role:";
     public const string MemberPrefix = "member:";
-
-    public static readonly IReadOnlyList<string> Languages = [LocalizedText.DefaultLanguage, "en"];
 
     /// <param name="Coordinator">The network's coordinator when known, whether or not among the recipients (List-Unsubscribe points at them).</param>
     public sealed record Resolution(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes, Recipient? Coordinator);
@@ -91,7 +89,7 @@ public static class RecipientResolver
     {
         var code = language?.Trim().ToLowerInvariant() ?? "";
         if (code.Length > 2 && code[2] is '-' or '_') code = code[..2];
-        return Languages.Contains(code) ? code : LocalizedText.DefaultLanguage;
+        return Languages.Or(code);
     }
 
     private static IEnumerable<JsonObject> MembersOf(JsonObject variables, List<string> problems)

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Fluid;
 using Koostoo.Activities.Networks;
@@ -143,7 +144,7 @@ public sealed class SendEmail : Activity
         : [];
 
     private static bool IsLocalized(JsonNode? value) =>
-        value is JsonObject obj && obj.Count > 0 && obj.All(p => RecipientResolver.Languages.Contains(p.Key) && p.Value is JsonValue v && v.TryGetValue<string>(out _));
+        value is JsonObject obj && obj.Count > 0 && obj.All(p => Languages.All.Contains(p.Key) && p.Value is JsonValue v && v.TryGetValue<string>(out _));
 
     private sealed record ModelEntry(JsonNode? Value, IReadOnlyDictionary<string, IFluidTemplate> Texts);
 

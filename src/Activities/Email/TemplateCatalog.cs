@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -61,8 +62,8 @@ public sealed partial class TemplateCatalog
                 continue;
             }
             var language = match.Groups["language"].Value;
-            if (!RecipientResolver.Languages.Contains(language))
-                problems.Add($"{path}: '{language}' is not a language mail is written in ({string.Join(", ", RecipientResolver.Languages)}).");
+            if (!Languages.All.Contains(language))
+                problems.Add($"{path}: '{language}' is not a language mail is written in ({string.Join(", ", Languages.All)}).");
             if (template is null) continue;
             var byLanguage = parsed.TryGetValue(match.Groups["name"].Value, out var l) ? l : parsed[match.Groups["name"].Value] = new(StringComparer.Ordinal);
             var parts = byLanguage.TryGetValue(language, out var p) ? p : byLanguage[language] = new(StringComparer.Ordinal);
@@ -105,7 +106,8 @@ public sealed partial class TemplateCatalog
             ["content"] = htmlFragment,
             ["subject"] = subject,
             ["language"] = language,
-            ["answered_by_reply"] = answeredByReply,
+            // The footer is the catalog's, like every word not in a mail's own files.
+            ["footer"] = Words.In(language)[answeredByReply ? "Mail.FooterAutomatic" : "Mail.FooterDoNotReply"].Value,
         }, Liquid.Html);
         return new RenderedEmail(subject, text.Trim() + "\n", html);
     }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -113,9 +114,7 @@ public sealed partial class AskMembers : PeopleStep
                 context.Data["extended"] = true;
                 await MoveDeadlineAsync(context, context.Now + IsoDuration.Parse(ExtendBy!));
                 var newDeadline = DeadlineOf(context)!.Value;
-                await RemindSilentAsync(context, new LocalizedText(
-                    $"Tähtaega pikendati: {MomentText.Format(newDeadline, "et", TimeZone)}.",
-                    $"The deadline was extended to {MomentText.Format(newDeadline, "en", TimeZone)}."));
+                await RemindSilentAsync(context, Localized.Text(l => Words.In(l)["Requests.AskMembers.TheDeadlineWasExtendedTo", MomentText.Format(newDeadline, l, TimeZone)]));
                 context.Log("Deadline passed without the quorum; extended once.");
                 return ActivityResult.Suspend();
             case "escalate" when context.Data["escalated"] is null:
@@ -276,10 +275,10 @@ public sealed partial class AskMembers : PeopleStep
                 values[value] = (values[value]?.GetValue<int>() ?? 0) + 1;
             counts[field.Name] = values;
         }
-        // Each answer carries its member's sector in both languages, so a later step's text can say which field spoke.
+        // Each answer carries its member's sector in every language, so a later step's text can say which field spoke.
         var members = (NetworkPeople.Loaded(context) ?? await NetworkPeople.NetworkOfAsync(context))?.Members.ToDictionary(m => m.Id) ?? [];
         JsonObject? SectorOf(Guid? memberId) => memberId is { } id && members.TryGetValue(id, out var member)
-            ? new JsonObject { ["et"] = Koostoo.Networks.Members.SectorNames.Et(member.Sector), ["en"] = Koostoo.Networks.Members.SectorNames.En(member.Sector) }
+            ? Localized.Json(l => Koostoo.Networks.Members.SectorNames.In(member.Sector, l))
             : null;
         context.Variables[Variable ?? context.Activity.Id] = new JsonObject
         {

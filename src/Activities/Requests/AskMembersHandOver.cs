@@ -1,10 +1,10 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Members;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Bookmarks;
-using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 
 namespace Koostoo.Activities.Requests;
@@ -75,18 +75,14 @@ public sealed partial class AskMembers
         var note = string.IsNullOrWhiteSpace(handOver.Note) ? null : handOver.Note.Trim();
         var question = RequestForm.FromJson(request.Form).Question;
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var toColleague = RequestMail.ToRespondent(context, "step-handed-over", handed, coordinator, new LocalizedText(
-            $"{request.RespondentName} andis selle küsimuse sulle edasi{(note is null ? "." : $" ja kirjutas: „{note}“")}",
-            $"{request.RespondentName} handed this request on to you{(note is null ? "." : $" and wrote: “{note}”")}"), TimeZone);
+        var toColleague = RequestMail.ToRespondent(context, "step-handed-over", handed, coordinator, Localized.Text(l => note is null
+            ? Words.In(l)["HandOver.HandedToYou", request.RespondentName]
+            : Words.In(l)["HandOver.HandedToYouWithNote", request.RespondentName, note]), TimeZone);
         var toCoordinator = RequestMail.NoticeToCoordinator(context, network, coordinator,
-            new LocalizedText($"{request.RespondentName} andis küsimuse edasi: {colleague.Name}", $"{request.RespondentName} handed a request to {colleague.Name}"),
-            new LocalizedText(
-                $"{request.RespondentName} andis küsimuse „{question.In("et")}“ üle kolleegile {colleague.Name} ({colleague.Email}), kes vastab nüüd tema asemel."
-                + (joined ? $" {colleague.Name} lisati võrgustikku ({SectorNames.Et(colleague.Sector)})." : "")
-                + (note is null ? "" : $"\nMärkus: {note}"),
-                $"{request.RespondentName} handed the request “{question.In("en")}” to a colleague, {colleague.Name} ({colleague.Email}), who now answers in their place."
-                + (joined ? $" {colleague.Name} joined the network ({SectorNames.En(colleague.Sector)})." : "")
-                + (note is null ? "" : $"\nNote: {note}")));
+            Localized.Text("HandOver.CoordinatorTitle", request.RespondentName, colleague.Name),
+            Localized.Text(l => Words.In(l)["HandOver.CoordinatorNotice", request.RespondentName, question.In(l), colleague.Name, colleague.Email]
+                + (joined ? Words.In(l)["HandOver.ColleagueJoined", colleague.Name, SectorNames.In(colleague.Sector, l)] : "")
+                + (note is null ? "" : Words.In(l)["HandOver.CoordinatorNote", note])));
         Outbox.DeliverAfterCommit(context, [toColleague, toCoordinator]);
         NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.RequestHandedOver, HistoryActor.Member(request.RespondentName), new()
         {

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks;
@@ -64,11 +65,11 @@ public static class RequestMail
     private static string? DeadlineCalendar(ActivityContext context, StepRequest request, RequestForm form, string language, bool confidential)
     {
         if (request.Deadline is not { } due) return null;
-        var english = language == "en";
-        return Outbox.AttachmentsJson([Calendar.Notice(english ? "deadline.ics" : "tahtaeg.ics", new CalendarEntry(
+        var words = Words.In(language);
+        return Outbox.AttachmentsJson([Calendar.Notice(words["Calendar.DeadlineFile"], new CalendarEntry(
             $"{request.Id}@koostoo", request.RemindersSent, due, due.AddMinutes(15),
-            confidential ? $"{form.NetworkName} – {(english ? "deadline" : "tähtaeg")}" : $"{form.NetworkName}: {form.Question.In(language)} – {(english ? "deadline" : "tähtaeg")}",
-            Description: english ? "The link to answer is in the email." : "Vastamise link on e-kirjas.",
+            confidential ? words["Calendar.Deadline", form.NetworkName] : words["Calendar.DeadlineOf", form.NetworkName, form.Question.In(language)],
+            Description: words["Calendar.LinkInMail"],
             Url: Links(context).Network(request.NetworkId)), context.Now)]);
     }
 

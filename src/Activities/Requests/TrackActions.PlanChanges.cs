@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -69,9 +70,8 @@ public sealed partial class TrackActions
         context.NetworkDb().ActionItems.Add(action);
         var request = Ask(context, network, action);
         Requests(context)[request.Id.ToString()] = action.Id.ToString();
-        var due = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, PlanChangeTemplate, request, NetworkPeople.CoordinatorOf(network),
-            new LocalizedText($"Sinu vastutada on uus tegevus „{action.What}“, tähtaeg {due.Item1}.", $"A new action is yours: \"{action.What}\", due on {due.Item2}."), TimeZone)]);
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.PlanChanges.ANewActionIsYoursDue", action.What, DateText.InWords(action.DueOn, l)]), TimeZone)]);
         FollowToDueDate(context, action);
         context.Log("The coordinator added an action to the plan; its owner was told.");
     }
@@ -87,9 +87,8 @@ public sealed partial class TrackActions
         foreach (var timer in context.OpenBookmarks.Where(b => b.Key == CheckInKey + action.Id || b.Key == OverdueKey + action.Id).ToList())
             context.RemoveBookmark(timer);
         FollowToDueDate(context, action);
-        var due = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         Outbox.DeliverAfterCommit(context, [RequestMail.ToRespondent(context, PlanChangeTemplate, request, NetworkPeople.CoordinatorOf(network),
-            new LocalizedText($"Sinu tegevus on nüüd „{action.What}“, tähtaeg {due.Item1}.", $"Your action is now \"{action.What}\", due on {due.Item2}."), TimeZone)]);
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.PlanChanges.YourActionIsNowDueOn", action.What, DateText.InWords(action.DueOn, l)]), TimeZone)]);
         context.Log("The coordinator changed an action; its owner was told.");
     }
 
@@ -107,16 +106,13 @@ public sealed partial class TrackActions
         action.OwnerName = owner.Name;
         var request = Ask(context, network, action);
         Requests(context)[request.Id.ToString()] = action.Id.ToString();
-        var due = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         var coordinator = NetworkPeople.CoordinatorOf(network);
         var mail = new List<OutboxMessage>
         {
             RequestMail.ToRespondent(context, PlanChangeTemplate, request, coordinator,
-                new LocalizedText($"Tegevus „{action.What}“ (tähtaeg {due.Item1}) on nüüd sinu vastutada; enne vastutas {previousOwner}.",
-                    $"The action \"{action.What}\" (due on {due.Item2}) is yours now; {previousOwner} had it before."), TimeZone),
+                Localized.Text(l => Words.In(l)["Requests.TrackActions.PlanChanges.TheActionDueOnIsYours", action.What, DateText.InWords(action.DueOn, l), previousOwner]), TimeZone),
         };
-        if (TellWithoutLink(context, network, previous.MemberId, new LocalizedText($"Tegevus „{action.What}“ on nüüd {owner.Name} vastutada; sinult selle kohta enam ei küsita.",
-                $"The action \"{action.What}\" is {owner.Name}'s now; you will not be asked about it any more.")) is { } told)
+        if (TellWithoutLink(context, network, previous.MemberId, Localized.Text("Requests.TrackActions.PlanChanges.TheActionIsSNowYou", action.What, owner.Name)) is { } told)
             mail.Add(told);
         Outbox.DeliverAfterCommit(context, mail);
         context.Log("The coordinator gave an action to another member; the new owner was told, check-ins and reminders go to them.");
@@ -129,8 +125,7 @@ public sealed partial class TrackActions
         foreach (var timer in context.OpenBookmarks.Where(b => b.Key == CheckInKey + action.Id || b.Key == OverdueKey + action.Id).ToList())
             context.RemoveBookmark(timer);
         action.Status = ActionStatus.Dropped;
-        if (TellWithoutLink(context, network, request.MemberId, new LocalizedText($"Tegevus „{action.What}“ jäeti tegevuskavast välja; sinult selle kohta enam ei küsita.",
-                $"The action \"{action.What}\" was dropped from the plan; you will not be asked about it any more.")) is { } told)
+        if (TellWithoutLink(context, network, request.MemberId, Localized.Text("Requests.TrackActions.PlanChanges.TheActionWasDroppedFromThe", action.What)) is { } told)
             Outbox.DeliverAfterCommit(context, [told]);
         context.Log("The coordinator dropped an action from the plan; nobody is asked about it any more.");
     }

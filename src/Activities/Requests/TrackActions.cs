@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -158,15 +159,12 @@ public sealed partial class TrackActions : PeopleStep
         if (!action.IsOpen || action.EscalatedAt is not null) return;
         action.EscalatedAt = context.Now;
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         request.RemindersSent++;
         var reminder = RequestMail.ToRespondent(context, "step-reminder", request, coordinator,
-            new LocalizedText($"Tegevuse tähtaeg oli {due}. Anna palun teada, kuidas läheb, või mida vajad teistelt.",
-                $"The action was due on {dueEn}. Please say how it is going, or what you need from the others."), TimeZone);
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.TheActionWasDueOnPlease", DateText.InWords(action.DueOn, l)]), TimeZone);
         var notice = RequestMail.NoticeToCoordinator(context, network, coordinator,
-            new LocalizedText("tegevus on üle tähtaja", "an action is overdue"),
-            new LocalizedText($"Tegevus „{action.What}“ (vastutaja {action.OwnerName}) pidi valmis olema {due}, aga ei ole tehtuks märgitud. Vastutajale saadeti meeldetuletus.",
-                $"The action \"{action.What}\" (owner {action.OwnerName}) was due on {dueEn} and is not marked done. The owner was reminded."));
+            Localized.Text("Requests.TrackActions.AnActionIsOverdue"),
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.TheActionOwnerWasDueOn", action.What, action.OwnerName, DateText.InWords(action.DueOn, l)]));
         Outbox.DeliverAfterCommit(context, [reminder, notice]);
         NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.ActionOverdue, HistoryActor.System, new() { ["action"] = action.What, ["owner"] = action.OwnerName });
         context.Log("An action is overdue: its owner was reminded and the coordinator told.");
@@ -176,15 +174,17 @@ public sealed partial class TrackActions : PeopleStep
     private static void AskForHelp(ActivityContext context, Network network, StepRequest request, ActionItem action, string? note)
     {
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
-        var said = string.IsNullOrWhiteSpace(note) ? ("Märkust ei lisatud.", "No note was added.") : ($"Märkus: {note.Trim()}", $"Note: {note.Trim()}");
         var notice = RequestMail.NoticeToCoordinator(context, network, coordinator,
-            new LocalizedText($"{action.OwnerName} vajab abi", $"{action.OwnerName} needs help"),
-            new LocalizedText($"{action.OwnerName} teatas, et tegevus „{action.What}“ (tähtaeg {due}) hilineb, ja palub abi.\n{said.Item1}",
-                $"{action.OwnerName} reported that the action \"{action.What}\" (due on {dueEn}) is late and asks for help.\n{said.Item2}"));
+            Localized.Text("Requests.TrackActions.NeedsHelp", action.OwnerName),
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.ReportedThatTheActionDueOn", action.OwnerName, action.What, DateText.InWords(action.DueOn, l), Said(note, l)]));
         Outbox.DeliverAfterCommit(context, [notice]);
         NetworkHistory.Add(context.Db, network.Id, context.Now, HistoryKind.HelpAsked, HistoryActor.Respondent(request), new() { ["action"] = action.What, ["owner"] = action.OwnerName });
     }
+
+    /// <summary>The owner's note as the coordinator's notice quotes it.</summary>
+    private static string Said(string? note, string language) => string.IsNullOrWhiteSpace(note)
+        ? Words.In(language)["Actions.NoNoteAdded"]
+        : Words.In(language)["Actions.Note", note.Trim()];
 
     protected override string Silent => "owner(s) of actions not done";
 
@@ -246,11 +246,9 @@ public sealed partial class TrackActions : PeopleStep
     /// <summary>The owner's question about their action, its words and due date as they stand.</summary>
     private static string FormOf(Network network, ActionItem action)
     {
-        var (due, dueEn) = (DateText.InWords(action.DueOn, "et"), DateText.InWords(action.DueOn, "en"));
         return new RequestForm(
-            new LocalizedText($"Kuidas läheb tegevusega „{action.What}“?", $"How is your action \"{action.What}\" going?"),
-            new LocalizedText($"Tähtaeg {due}. Märgi tehtuks, kui valmis; seni võid edenemisest teada anda nii tihti, kui soovid.",
-                $"Due on {dueEn}. Mark it done when it is; until then report progress as often as you like."),
+            Localized.Text("Requests.TrackActions.HowIsYourActionGoing", action.What),
+            Localized.Text(l => Words.In(l)["Requests.TrackActions.DueOnMarkItDoneWhen", DateText.InWords(action.DueOn, l)]),
             ProgressFields, network.Name, network.CoordinatorName, network.CoordinatorEmail).ToJson();
     }
 
@@ -258,15 +256,15 @@ public sealed partial class TrackActions : PeopleStep
     [
         new FormField
         {
-            Name = "status", Type = FieldType.Choice, Required = true, Label = new LocalizedText("Seis", "Status"),
+            Name = "status", Type = FieldType.Choice, Required = true, Label = Localized.Text("WorkSheets.WorkSheetBuilder.Status2"),
             Options =
             [
-                new FieldOption("done", new LocalizedText("Tehtud", "Done")),
-                new FieldOption("ontrack", new LocalizedText("Graafikus", "On track")),
-                new FieldOption("late", new LocalizedText("Hilineb, vajan abi", "Late, I need help")),
+                new FieldOption("done", Localized.Text("Requests.TrackActions.Done")),
+                new FieldOption("ontrack", Localized.Text("Requests.TrackActions.OnTrack")),
+                new FieldOption("late", Localized.Text("Requests.TrackActions.LateINeedHelp")),
             ],
         },
-        new FormField { Name = "progress", Type = FieldType.LongText, Label = new LocalizedText("Mis on tehtud, mis takistab?", "What is done, what is in the way?") },
+        new FormField { Name = "progress", Type = FieldType.LongText, Label = Localized.Text("Requests.TrackActions.WhatIsDoneWhatIsIn") },
     ];
 
     /// <summary>The morning after the due date: an action is due all of its day.</summary>

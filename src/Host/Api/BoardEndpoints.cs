@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Board;
 
@@ -13,7 +14,7 @@ public static class BoardEndpoints
         var board = app.MapGroup("/api/board").WithTags("Board");
 
         board.MapGet("/", (Guid? network, string? stage, string? person, bool? overdue, string? lang, CoordinatorBoard reader, Actor actor, CancellationToken ct) =>
-            reader.ReadAsync(actor, new BoardFilter(network, stage, person, overdue ?? false), lang == "en" ? "en" : "et", ct))
+            reader.ReadAsync(actor, new BoardFilter(network, stage, person, overdue ?? false), Languages.Or(lang), ct))
             .WithSummary("Who owes what across the networks you may see: each waiting step with who is silent and for how long and the reminders sent, and actions past due or reported late. Filters: network, stage, person (part of a name), overdue.");
 
         board.MapPost("/remind", async (RemindSteps body, CoordinatorBoard reader, Actor actor, CancellationToken ct) =>

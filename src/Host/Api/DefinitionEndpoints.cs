@@ -1,4 +1,5 @@
 using Koostoo.Host.Accounts;
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -11,6 +12,9 @@ public static class DefinitionEndpoints
     {
         app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors)
             .WithTags("Definitions").WithSummary("The activity types, their inputs and outcomes (the designer's palette).");
+
+        app.MapGet("/api/languages", () => Languages.All.Select(l => new LanguageView(l, Words.In(l)["Language.Name"])))
+            .WithTags("Definitions").WithSummary("The languages the service speaks, Estonian first, each named in itself: the designer edits a text in each.");
 
         var definitions = app.MapGroup("/api/workflow-definitions").WithTags("Definitions").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy)
             .Audit(read: null, change: Koostoo.Service.Accounts.AuditAction.DefinitionChanged);

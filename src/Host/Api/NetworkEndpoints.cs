@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Host.Accounts;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Requests;
@@ -83,7 +84,7 @@ public static class NetworkEndpoints
     }
 
     /// <summary>Every answer that shows the network tells its history in Estonian, or in English with <c>?lang=en</c>.</summary>
-    private static string Language(string? lang) => lang == "en" ? "en" : "et";
+    private static string Language(string? lang) => Languages.Or(lang);
 
     /// <summary>The command a coordinator's request names, from the URL's name and the body's fields; or what is wrong with it.</summary>
     private static (StepCommand? Command, (string Field, string Message)? Problem) Read(string name, JsonObject body) => name switch

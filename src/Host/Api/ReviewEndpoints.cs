@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Host.Accounts;
 using Koostoo.Service.Access;
 using Koostoo.Service.Reviews;
@@ -22,5 +23,5 @@ public static class ReviewEndpoints
             .WithSummary("The network's reviews, newest first: the functions weakest first, each with the previous review's average, and what the parties expect (?lang=en in English).");
     }
 
-    private static string Language(string? lang) => lang == "en" ? "en" : "et";
+    private static string Language(string? lang) => Languages.Or(lang);
 }

@@ -1,24 +1,47 @@
+using Koostoo.Networks.Language;
+using Microsoft.AspNetCore.Localization;
+
 namespace Koostoo.Host.Pages;
 
 /// <summary>
-/// The pages speak Estonian unless the page knows the reader prefers English (a member who chose it);
-/// <c>?lang=en</c> or <c>?lang=et</c> switches either way.
+/// The language a page speaks. ASP.NET Core's request localization reads what the reader asked for: <c>?lang=ru</c>
+/// (kept on the page's own links), else the culture cookie. A reader who asked for nothing gets their own language
+/// where the page knows it (a member's, on their request page), else Estonian.
 /// </summary>
 public static class UiLanguage
 {
     private const string PreferredKey = "koostoo-preferred-language";
+    public const string QueryKey = "lang";
 
-    public static string Of(HttpRequest request) =>
-        request.Query["lang"].ToString() is "en" or "et" ? request.Query["lang"].ToString() : Preferred(request);
+    public static IApplicationBuilder UseUiLanguage(this IApplicationBuilder app) => app.UseRequestLocalization(options =>
+    {
+        var cultures = Languages.All.Select(Languages.Culture).ToList();
+        options.DefaultRequestCulture = new RequestCulture(Languages.Culture(Languages.Estonian));
+        options.SupportedCultures = cultures;
+        options.SupportedUICultures = cultures;
+        options.RequestCultureProviders =
+        [
+            // ?lang=ru rather than ?culture=ru-RU: the address a reader shares says the language, not a region.
+            new CustomRequestCultureProvider(http => Task.FromResult(
+                Languages.IsKnown(http.Request.Query[QueryKey].ToString())
+                    ? new ProviderCultureResult(Languages.Culture(http.Request.Query[QueryKey].ToString()).Name)
+                    : null)),
+            new CookieRequestCultureProvider(),
+        ];
+    });
 
-    /// <summary>The reader's own language, when a page knows it, used when the address names none.</summary>
-    public static void Prefer(HttpContext http, string language) => http.Items[PreferredKey] = language == "en" ? "en" : "et";
+    public static string Of(HttpRequest request)
+    {
+        var asked = request.HttpContext.Features.Get<IRequestCultureFeature>();
+        return asked?.Provider is not null ? Languages.Of(asked.RequestCulture.UICulture) : Preferred(request);
+    }
 
-    public static string T(this HttpRequest request, string et, string en) => Of(request) == "en" ? en : et;
+    /// <summary>The reader's own language, when a page knows it, used when the reader asked for none.</summary>
+    public static void Prefer(HttpContext http, string language) => http.Items[PreferredKey] = Languages.Or(language);
 
     /// <summary>A link that keeps the language the page is in.</summary>
     public static string Link(this HttpRequest request, string path) =>
-        Of(request) == Preferred(request) ? path : $"{path}{(path.Contains('?') ? '&' : '?')}lang={Of(request)}";
+        Of(request) == Preferred(request) ? path : $"{path}{(path.Contains('?') ? '&' : '?')}{QueryKey}={Of(request)}";
 
-    private static string Preferred(HttpRequest request) => request.HttpContext.Items[PreferredKey] as string ?? "et";
+    private static string Preferred(HttpRequest request) => request.HttpContext.Items[PreferredKey] as string ?? Languages.Estonian;
 }

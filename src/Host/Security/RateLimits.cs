@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -71,24 +72,21 @@ public static class RateLimits
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var english = UiLanguageOf(http) == "en";
-        var message = english
-            ? $"Too many requests from your address. Please try again in {seconds} seconds."
-            : $"Liiga palju päringuid sinu aadressilt. Palun proovi uuesti {seconds} sekundi pärast.";
+        var language = Pages.UiLanguage.Of(http.Request);
+        var words = Words.In(language);
+        var message = words["RateLimits.TryAgainIn", seconds].Value;
         if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.ContentType = "text/html; charset=utf-8";
             var encoded = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(message);
             await http.Response.WriteAsync($"""
                 <!DOCTYPE html>
-                <html lang="{(english ? "en" : "et")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>{(english ? "Too many requests" : "Liiga palju päringuid")} · Koostöö</title><link rel="stylesheet" href="/css/site.css"></head>
-                <body><main><h1>{(english ? "Please wait a moment" : "Palun oota hetk")}</h1><p>{encoded}</p></main></body></html>
+                <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>{words["RateLimits.TooManyRequests"]} · Koostöö</title><link rel="stylesheet" href="/css/site.css"></head>
+                <body><main><h1>{words["RateLimits.PleaseWait"]}</h1><p>{encoded}</p></main></body></html>
                 """, ct);
             return;
         }
         await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: message).ExecuteAsync(http);
     }
-
-    private static string UiLanguageOf(HttpContext http) => Pages.UiLanguage.Of(http.Request);
 }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Definitions;
 
@@ -15,9 +16,9 @@ public static class HistoryText
     {
         HistoryActorKind.System => null,
         _ when !string.IsNullOrWhiteSpace(entry.ActorName) => entry.ActorName,
-        HistoryActorKind.Staff => Pick(language, "Koordinaator", "The coordinator"),
-        HistoryActorKind.Admin => Pick(language, "Haldur", "An administrator"),
-        _ => Pick(language, "Liige", "A member"),
+        HistoryActorKind.Staff => Words.In(language)["History.TheCoordinatorAsActor"],
+        HistoryActorKind.Admin => Words.In(language)["History.AnAdministrator"],
+        _ => Words.In(language)["History.AMember"],
     };
 
     /// <summary>The entry as one line to read, naming who did it.</summary>
@@ -30,104 +31,75 @@ public static class HistoryText
 
     private static (string Text, bool NamesActor) Sentence(HistoryKind kind, JsonObject a, string? actor, string language)
     {
-        string T(string et, string en) => Pick(language, et, en);
+        var W = Words.In(language);
         string S(string name) => a[name]!.GetValue<string>();
         int N(string name) => a[name]!.GetValue<int>();
         string L(string name, string lang) => a[name]![lang]?.GetValue<string>() ?? a[name]!["et"]!.GetValue<string>();
         string M(string name) => MomentText.Format(a[name]!.GetValue<DateTimeOffset>(), language);
         string D(string name) => DateText.InWords(a[name]!.GetValue<string>(), language);
         // The coordinator's own commands say "the coordinator" as their subject, or the name of whoever gave them.
-        var subject = actor ?? T("Koordinaator", "The coordinator");
+        var subject = actor ?? W["History.HistoryText.TheCoordinator"];
         return kind switch
         {
             // Its words were written when it happened, whoever they named; the actor was read from them.
             HistoryKind.Recorded => (a[language]?.GetValue<string>() ?? S("et"), true),
-            HistoryKind.NetworkLaunched => (T($"Võrgustik loodi, kutsuti {N("invited")} liiget.", $"The network was launched; {N("invited")} members invited."), false),
-            HistoryKind.MemberJoined => (T($"{S("member")} lisati võrgustikku.", $"{S("member")} joined the network."), false),
-            HistoryKind.SuggestedColleagueInvited => (T($"{S("member")} kutsuti võrgustikku ({S("suggestedBy")} soovitusel).",
-                $"{S("member")} was invited to the network (suggested by {S("suggestedBy")})."), false),
-            HistoryKind.HelpAsked => (T($"{S("owner")} palus abi tegevusega „{S("action")}“; koordinaatorit teavitati.",
-                $"{S("owner")} asked for help with the action “{S("action")}”; the coordinator was told."), true),
-            HistoryKind.HelpResolved => (T($"{subject} märkis lahendatuks abipalve tegevusega „{S("action")}“ ({S("owner")}).",
-                $"{subject} marked the request for help with the action “{S("action")}” ({S("owner")}) resolved."), true),
-            HistoryKind.MemberLeft => (T($"{S("member")} lahkus võrgustikust.", $"{S("member")} left the network."), false),
-            HistoryKind.StepReminded => (T($"Vastamata liikmetele saadeti meeldetuletus: „{L("question", "et")}“.",
-                $"Those who have not answered were reminded: “{L("question", "en")}”."), false),
-            HistoryKind.DeadlineExtended => (T($"Tähtaega pikendati {Duration(S("by"), "et")} võrra: „{L("question", "et")}“.",
-                $"The deadline was extended by {Duration(S("by"), "en")}: “{L("question", "en")}”."), false),
-            HistoryKind.StepClosedByCoordinator => (T($"{subject} sulges sammu: „{L("question", "et")}“.",
-                $"{subject} closed the step: “{L("question", "en")}”."), true),
-            HistoryKind.MemberAddedToStep => (T($"{S("member")} lisati sammu: „{L("question", "et")}“.",
-                $"{S("member")} was added to the step: “{L("question", "en")}”."), false),
-            HistoryKind.NetworkCancelled => (T($"{subject} lõpetas võrgustiku töö; avatud sammud suleti.",
-                $"{subject} cancelled the network; the open steps were closed."), true),
-            HistoryKind.WorkflowFinished => (T("Võrgustiku töövoog lõppes.", "The network's workflow has finished."), false),
-            HistoryKind.WorkflowCancelled => (T("Võrgustik tühistati.", "The network was cancelled."), false),
-            HistoryKind.MeetingPlanned => (T($"Kohtumine „{S("meeting")}“ kavandati: {M("startsAt")}; kutsed saadeti.",
-                $"Meeting \"{S("meeting")}\" planned for {M("startsAt")}; invitations sent."), false),
-            HistoryKind.MeetingChanged => (T($"Kohtumist „{S("meeting")}“ muudeti ({M("startsAt")}); uued kutsed saadeti.",
-                $"Meeting \"{S("meeting")}\" changed ({M("startsAt")}); new invitations sent."), false),
-            HistoryKind.MemoWritten => (T($"Kohtumise „{S("meeting")}“ memo kirjutati.", $"The memo of the meeting \"{S("meeting")}\" was written."), false),
+            HistoryKind.NetworkLaunched => (W["History.HistoryText.TheNetworkWasLaunchedMembersInvited", N("invited")], false),
+            HistoryKind.MemberJoined => (W["History.HistoryText.JoinedTheNetwork", S("member")], false),
+            HistoryKind.SuggestedColleagueInvited => (W["History.HistoryText.WasInvitedToTheNetworkSuggested", S("member"), S("suggestedBy")], false),
+            HistoryKind.HelpAsked => (W["History.HistoryText.AskedForHelpWithTheAction", S("owner"), S("action")], true),
+            HistoryKind.HelpResolved => (W["History.HistoryText.MarkedTheRequestForHelpWith", subject, S("action"), S("owner")], true),
+            HistoryKind.MemberLeft => (W["History.HistoryText.LeftTheNetwork", S("member")], false),
+            HistoryKind.StepReminded => (W["History.HistoryText.ThoseWhoHaveNotAnsweredWere", L("question", language)], false),
+            HistoryKind.DeadlineExtended => (W["History.HistoryText.TheDeadlineWasExtendedBy", Duration(S("by"), language), L("question", language)], false),
+            HistoryKind.StepClosedByCoordinator => (W["History.HistoryText.ClosedTheStep", subject, L("question", language)], true),
+            HistoryKind.MemberAddedToStep => (W["History.HistoryText.WasAddedToTheStep", S("member"), L("question", language)], false),
+            HistoryKind.NetworkCancelled => (W["History.HistoryText.CancelledTheNetworkTheOpenSteps", subject], true),
+            HistoryKind.WorkflowFinished => (W["History.HistoryText.TheNetworkSWorkflowHasFinished"], false),
+            HistoryKind.WorkflowCancelled => (W["History.HistoryText.TheNetworkWasCancelled"], false),
+            HistoryKind.MeetingPlanned => (W["History.HistoryText.MeetingPlannedForInvitationsSent", S("meeting"), M("startsAt")], false),
+            HistoryKind.MeetingChanged => (W["History.HistoryText.MeetingChangedNewInvitationsSent", S("meeting"), M("startsAt")], false),
+            HistoryKind.MemoWritten => (W["History.HistoryText.TheMemoOfTheMeetingWas", S("meeting")], false),
             // The owner reports through their own link, so the sentence that names the owner names who did it.
-            HistoryKind.ActionDone => (T($"{S("owner")}: tegevus „{S("action")}“ on tehtud.", $"{S("owner")}: the action \"{S("action")}\" is done."), true),
+            HistoryKind.ActionDone => (W["History.HistoryText.TheActionIsDone", S("owner"), S("action")], true),
             // The coordinator shapes the plan (docs/coordinator.md, "Shaping the plan"): who did it is the sentence's subject.
-            HistoryKind.ActionAdded => (T($"{subject} lisas tegevuskavasse tegevuse „{S("action")}“ (vastutaja {S("owner")}, tähtaeg {D("due")}).",
-                $"{subject} added the action “{S("action")}” to the plan (owner {S("owner")}, due on {D("due")})."), true),
-            HistoryKind.ActionEdited => (T($"{subject} muutis tegevust „{S("was")}“ ({S("owner")}): nüüd „{S("action")}“, tähtaeg {D("due")} (enne {D("wasDue")}).",
-                $"{subject} changed the action “{S("was")}” ({S("owner")}): now “{S("action")}”, due on {D("due")} (before {D("wasDue")})."), true),
-            HistoryKind.ActionReassigned => (T($"{subject} andis tegevuse „{S("action")}“ üle: {S("from")} → {S("to")}.",
-                $"{subject} moved the action “{S("action")}” from {S("from")} to {S("to")}."), true),
-            HistoryKind.ReviewStarted => (T($"{subject} alustas võrgustiku ülevaadet nr {N("number")}: {N("asked")} liiget hindavad võrgustiku toimimist.",
-                $"{subject} started review no. {N("number")} of the network: {N("asked")} members rate how it works."), true),
-            HistoryKind.ReviewClosed => (T($"Võrgustiku ülevaade nr {N("number")} lõppes: vastas {N("answered")} liiget {N("asked")}-st.",
-                $"Review no. {N("number")} of the network closed: {N("answered")} of {N("asked")} members answered."), false),
-            HistoryKind.ActionDropped => (T($"{subject} jättis tegevuse „{S("action")}“ ({S("owner")}) tegevuskavast välja.",
-                $"{subject} dropped the action “{S("action")}” ({S("owner")}) from the plan."), true),
-            HistoryKind.ActionOverdue => (T($"Tegevus „{S("action")}“ ({S("owner")}) on üle tähtaja; koordinaatorit teavitati.",
-                $"The action \"{S("action")}\" ({S("owner")}) is overdue; the coordinator was told."), false),
-            HistoryKind.ExecutionEnded => (T($"Elluviimine lõppes: {N("done")} / {N("actions")} tegevust tehtud.",
-                $"Execution ended: {N("done")} of {N("actions")} actions done."), false),
-            HistoryKind.StepClosed => (T($"Samm „{L("question", "et")}“ sulgus: vastas {N("answered")} / {N("asked")}.",
-                $"The step \"{L("question", "en")}\" closed: {N("answered")} of {N("asked")} answered."), false),
-            HistoryKind.GoalDraftProposed => (T($"Eesmärgi {N("draft")}. sõnastus pandi liikmetele heaks kiita.",
-                $"Draft {N("draft")} of the goal was put to the members."), false),
-            HistoryKind.GoalApproved => (T($"Eesmärk kiideti heaks ({N("for")} poolt, {N("against")} vastu).",
-                $"The goal was approved ({N("for")} for, {N("against")} against)."), false),
-            HistoryKind.GoalNotApproved => (T($"Eesmärki ei kiidetud heaks ({N("for")} poolt, {N("against")} vastu).",
-                $"The goal was not approved ({N("for")} for, {N("against")} against)."), false),
-            HistoryKind.MemberErased => (T("Ühe liikme andmed kustutati tema soovil; tema vastused jäid alles ilma temata.",
-                "A member's data was erased on their request; their answers stay, without them."), false),
-            HistoryKind.MembersAnonymised => (T("Säilitusaeg möödus: liikmete nimed, e-postid ja telefonid kustutati; vastused jäid alles ilma nendeta.",
-                "The retention period passed: the members' names, emails and phones were erased; the answers stay, without them."), false),
-            HistoryKind.AnsweredByEmail => (T($"vastas e-kirjaga: „{L("question", "et")}“.", $"answered by email: “{L("question", "en")}”."), false),
-            HistoryKind.WorkflowMigrated => (T($"Töövoog viidi versioonilt {N("from")} versioonile {N("to")}.{Renamed(a, "et")}",
-                $"The workflow moved from version {N("from")} to version {N("to")}.{Renamed(a, "en")}"), false),
-            HistoryKind.WorkflowFaulted => (T($"Töövoog peatus vea tõttu sammul „{L("step", "et")}“: {S("error")}",
-                $"The workflow stopped on an error at the step “{L("step", "en")}”: {S("error")}"), false),
-            HistoryKind.FaultRetried => (T($"Samm „{L("step", "et")}“ käivitati pärast viga uuesti.", $"The step “{L("step", "en")}” was run again after the error."), false),
-            HistoryKind.RetryFailed => (T($"Samm „{L("step", "et")}“ käivitati uuesti, kuid see peatus taas: {S("error")}",
-                $"The step “{L("step", "en")}” was run again but stopped again: {S("error")}"), false),
-            HistoryKind.FaultOutcomeChosen => (T($"Töövoog jätkus pärast viga sammust „{L("step", "et")}“ väljundiga {S("outcome")}.",
-                $"The workflow went on after the error from the step “{L("step", "en")}” with the outcome {S("outcome")}."), false),
+            HistoryKind.ActionAdded => (W["History.HistoryText.AddedTheActionToThePlan", subject, S("action"), S("owner"), D("due")], true),
+            HistoryKind.ActionEdited => (W["History.HistoryText.ChangedTheActionNowDueOn", subject, S("was"), S("owner"), S("action"), D("due"), D("wasDue")], true),
+            HistoryKind.ActionReassigned => (W["History.HistoryText.MovedTheActionFromTo", subject, S("action"), S("from"), S("to")], true),
+            HistoryKind.ReviewStarted => (W["History.HistoryText.StartedReviewNoOfTheNetwork", subject, N("number"), N("asked")], true),
+            HistoryKind.ReviewClosed => (W["History.HistoryText.ReviewNoOfTheNetworkClosed", N("number"), N("answered"), N("asked")], false),
+            HistoryKind.ActionDropped => (W["History.HistoryText.DroppedTheActionFromThePlan", subject, S("action"), S("owner")], true),
+            HistoryKind.ActionOverdue => (W["History.HistoryText.TheActionIsOverdueTheCoordinator", S("action"), S("owner")], false),
+            HistoryKind.ExecutionEnded => (W["History.HistoryText.ExecutionEndedOfActionsDone", N("done"), N("actions")], false),
+            HistoryKind.StepClosed => (W["History.HistoryText.TheStepClosedOfAnswered", L("question", language), N("answered"), N("asked")], false),
+            HistoryKind.GoalDraftProposed => (W["History.HistoryText.DraftOfTheGoalWasPut", N("draft")], false),
+            HistoryKind.GoalApproved => (W["History.HistoryText.TheGoalWasApprovedForAgainst", N("for"), N("against")], false),
+            HistoryKind.GoalNotApproved => (W["History.HistoryText.TheGoalWasNotApprovedFor", N("for"), N("against")], false),
+            HistoryKind.MemberErased => (W["History.HistoryText.AMemberSDataWasErased"], false),
+            HistoryKind.MembersAnonymised => (W["History.HistoryText.TheRetentionPeriodPassedTheMembers"], false),
+            HistoryKind.AnsweredByEmail => (W["History.HistoryText.AnsweredByEmail", L("question", language)], false),
+            HistoryKind.WorkflowMigrated => (W["History.HistoryText.TheWorkflowMovedFromVersionTo", N("from"), N("to"), Renamed(a, language)], false),
+            HistoryKind.WorkflowFaulted => (W["History.HistoryText.TheWorkflowStoppedOnAnError", L("step", language), S("error")], false),
+            HistoryKind.FaultRetried => (W["History.HistoryText.TheStepWasRunAgainAfter", L("step", language)], false),
+            HistoryKind.RetryFailed => (W["History.HistoryText.TheStepWasRunAgainBut", L("step", language), S("error")], false),
+            HistoryKind.FaultOutcomeChosen => (W["History.HistoryText.TheWorkflowWentOnAfterThe", L("step", language), S("outcome")], false),
             // Who handed it on is the actor, named by the sentence itself.
-            HistoryKind.RequestHandedOver => (T($"{S("from")} andis küsimuse „{L("question", "et")}“ üle kolleegile {S("to")}, kes vastab tema asemel{(a["joined"]?.GetValue<bool>() == true ? " ja lisati võrgustikku" : "")}.",
-                $"{S("from")} handed the request “{L("question", "en")}” to a colleague, {S("to")}, who answers in their place{(a["joined"]?.GetValue<bool>() == true ? " and joined the network" : "")}."), true),
+            HistoryKind.RequestHandedOver => (a["joined"]?.GetValue<bool>() == true
+                ? W["History.HandedOverAndJoined", S("from"), L("question", language), S("to")]
+                : W["History.HandedOver", S("from"), L("question", language), S("to")], true),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A history kind without words."),
         };
     }
 
     /// <summary>The steps a migration gave new ids, by hand: " Ümber nimetatud: roles → roles-2."</summary>
     private static string Renamed(JsonObject a, string language) =>
-        a["renamed"]?.GetValue<string>() is { Length: > 0 } renamed ? Pick(language, $" Ümber nimetatud: {renamed}.", $" Renamed: {renamed}.") : "";
+        a["renamed"]?.GetValue<string>() is { Length: > 0 } renamed ? Words.In(language)["History.Renamed", renamed] : "";
 
     /// <summary>Whole days as days, anything else as hours, the way the coordinator chose it ("2 päeva", "12 tunni").</summary>
     private static string Duration(string iso, string language)
     {
         var by = IsoDuration.Parse(iso);
         return by.TotalDays >= 1 && by.Hours == 0 && by.Minutes == 0
-            ? Pick(language, $"{by.TotalDays:0} päeva", $"{by.TotalDays:0} day{(by.TotalDays == 1 ? "" : "s")}")
-            : Pick(language, $"{by.TotalHours:0.#} tunni", $"{by.TotalHours:0.#} hour{(by.TotalHours == 1 ? "" : "s")}");
+            ? Words.In(language).Count("History.ExtendedByDays", (decimal)by.TotalDays)
+            : Words.In(language).Count("History.ExtendedByHours", Math.Round((decimal)by.TotalHours, 1));
     }
-
-    private static string Pick(string language, string et, string en) => language == "en" ? en : et;
 }

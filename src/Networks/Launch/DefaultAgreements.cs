@@ -1,3 +1,5 @@
+using Koostoo.Networks.Language;
+
 namespace Koostoo.Networks.Launch;
 
 /// <summary>
@@ -6,23 +8,8 @@ namespace Koostoo.Networks.Launch;
 /// </summary>
 public static class DefaultAgreements
 {
-    public static readonly string[] Et =
-    [
-        "Hoiame kliendi ja pere andmed võrgustiku sees.",
-        "Vastame palvetele tähtajaks või anname teada, kui ei jõua.",
-        "Igaühel on võrdne sõna; otsused teeme koos.",
-        "Keskendume lahendustele: kritiseerime konstruktiivselt ja teeme konkreetseid ettepanekuid.",
-        "Võrgustikutöö on osa meie tööajast, kokku lepitud tööandjaga.",
-    ];
+    private const int Count = 5;
 
-    public static readonly string[] En =
-    [
-        "We keep the client's and family's details within the network.",
-        "We answer requests by their deadline, or say when we cannot.",
-        "Everyone has an equal say; we decide together.",
-        "We focus on solutions: criticism is constructive and proposals concrete.",
-        "Network work is part of our working time, agreed with our employers.",
-    ];
-
-    public static IReadOnlyList<string> In(string language) => language == "en" ? En : Et;
+    public static IReadOnlyList<string> In(string language) =>
+        Enumerable.Range(1, Count).Select(i => Words.In(language)[$"Agreements.Default.{i}"].Value).ToList();
 }

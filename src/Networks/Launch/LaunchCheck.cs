@@ -51,7 +51,7 @@ public sealed class LaunchCheck
             check.Notices.Add($"Võrgustikus on {size} liiget; parim töökoosseis on {OptimalMin}–{OptimalMax}. / The network has {size} members; {OptimalMin}–{OptimalMax} is held to be the best working size.");
         check.MissingSectors = FieldSectors.Where(s => request.Members.All(m => m.Sector != s)).ToList();
         if (size > 0 && check.MissingSectors.Count > 0)
-            check.Notices.Add($"Keegi ei esinda valdkondi: {string.Join(", ", check.MissingSectors.Select(SectorNames.Et))}. / Nobody represents: {string.Join(", ", check.MissingSectors.Select(SectorNames.En))}.");
+            check.Notices.Add($"Keegi ei esinda valdkondi: {string.Join(", ", check.MissingSectors.Select(s => SectorNames.In(s, "et")))}. / Nobody represents: {string.Join(", ", check.MissingSectors.Select(s => SectorNames.In(s, "en")))}.");
         return check;
     }
 

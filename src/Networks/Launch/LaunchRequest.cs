@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks.Members;
 
 namespace Koostoo.Networks.Launch;
@@ -40,7 +41,7 @@ public sealed record MemberDraft
         Sector = Sector,
         Email = Email.Trim(),
         Phone = Clean(Phone),
-        Language = Language == "en" ? "en" : "et",
+        Language = Languages.Or(Language),
         Role = Clean(Role),
         AddedAt = addedAt,
     };

@@ -1,31 +1,9 @@
+using Koostoo.Networks.Language;
+
 namespace Koostoo.Networks.Members;
 
-/// <summary>How people name the sectors, Estonian first.</summary>
+/// <summary>How people name the sectors, in the reader's language (the catalog's <c>Sector.*</c>).</summary>
 public static class SectorNames
 {
-    public static string Et(Sector sector) => sector switch
-    {
-        Sector.Social => "sotsiaaltöö",
-        Sector.Education => "haridus",
-        Sector.Health => "tervishoid",
-        Sector.Youth => "noorsootöö",
-        Sector.Culture => "kultuur",
-        Sector.Ngo => "MTÜ-d",
-        Sector.TargetGroup => "sihtrühma esindaja",
-        _ => "muu",
-    };
-
-    public static string En(Sector sector) => sector switch
-    {
-        Sector.Social => "social work",
-        Sector.Education => "education",
-        Sector.Health => "health",
-        Sector.Youth => "youth work",
-        Sector.Culture => "culture",
-        Sector.Ngo => "NGOs",
-        Sector.TargetGroup => "target group",
-        _ => "other",
-    };
-
-    public static string In(Sector sector, string language) => language == "en" ? En(sector) : Et(sector);
+    public static string In(Sector sector, string language) => Words.In(language)[$"Sector.{(Enum.IsDefined(sector) ? sector : Sector.Other)}"];
 }

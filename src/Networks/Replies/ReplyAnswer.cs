@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Koostoo.Networks.Requests;
@@ -38,19 +39,17 @@ public static partial class ReplyAnswer
     /// <summary>The one line a request mail adds when replies are read, in the reader's language; null when the form cannot be answered so.</summary>
     public static string? Hint(IReadOnlyList<FormField> fields, string language)
     {
-        var english = language == "en";
+        var words = Words.In(language);
         if (fields.Count == 0) return null;
         if (fields.Count(f => f.Required) > 1)
-            return english ? $"You can also reply to this email with one line per question, e.g. \"{fields[0].Name}: …\"."
-                : $"Võid vastata ka sellele kirjale, iga küsimus oma real, nt „{fields[0].Name}: …“.";
+            return words["Replies.Hint.Lines", fields[0].Name];
         var first = fields[0];
         return first.Type switch
         {
-            FieldType.YesNo => english ? "You can also reply to this email with YES or NO." : "Võid vastata ka sellele kirjale: JAH või EI.",
-            FieldType.Choice => (english ? "You can also reply to this email with the number of your choice: " : "Võid vastata ka sellele kirjale valiku numbriga: ")
-                + string.Join(", ", first.Options.Select((o, i) => $"{i + 1} – {o.Label.In(language)}")) + ".",
-            FieldType.Scale => english ? "You can also reply to this email with a number from 1 to 5." : "Võid vastata ka sellele kirjale numbriga 1 kuni 5.",
-            _ => english ? "You can also reply to this email with your answer." : "Võid vastata ka sellele kirjale, kirjutades vastuse kirja algusesse.",
+            FieldType.YesNo => words["Replies.Hint.YesNo"],
+            FieldType.Choice => words["Replies.Hint.Choice", string.Join(", ", first.Options.Select((o, i) => $"{i + 1} – {o.Label.In(language)}"))],
+            FieldType.Scale => words["Replies.Hint.Scale"],
+            _ => words["Replies.Hint.Text"],
         };
     }
 

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -19,14 +20,14 @@ public static class FormAnswers
     {
         var answer = new JsonObject();
         var errors = new Dictionary<string, string>();
-        string T(string et, string en) => language == "en" ? en : et;
+        var W = Words.In(language);
 
         foreach (var field in fields)
         {
             var values = posted(field.Name).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
             if (values.Count == 0)
             {
-                if (field.Required) errors[field.Name] = T("Palun vasta sellele küsimusele.", "Please answer this question.");
+                if (field.Required) errors[field.Name] = W["Requests.FormAnswers.PleaseAnswerThisQuestion"];
                 continue;
             }
             var allowed = field.Options.Select(o => o.Value).ToHashSet();
@@ -39,40 +40,39 @@ public static class FormAnswers
                     answer[field.Name] = new JsonArray(values.Distinct().Select(v => (JsonNode)v).ToArray());
                     break;
                 case FieldType.Choice or FieldType.MultiChoice:
-                    errors[field.Name] = T("Vali pakutud valikute seast.", "Choose from the options offered.");
+                    errors[field.Name] = W["Requests.FormAnswers.ChooseFromTheOptionsOffered"];
                     break;
                 case FieldType.Text or FieldType.LongText:
                     var text = string.Join("\n", values);
                     if (text.Length > (field.Type == FieldType.Text ? 500 : 10_000))
-                        errors[field.Name] = T("Vastus on liiga pikk.", "The answer is too long.");
+                        errors[field.Name] = W["Requests.FormAnswers.TheAnswerIsTooLong"];
                     else answer[field.Name] = text;
                     break;
                 case FieldType.Number when decimal.TryParse(values[0].Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var number):
                     answer[field.Name] = number;
                     break;
                 case FieldType.Number:
-                    errors[field.Name] = T("Sisesta arv, nt 12 või 3,5.", "Enter a number, e.g. 12 or 3.5.");
+                    errors[field.Name] = W["Requests.FormAnswers.EnterANumberEG12"];
                     break;
                 case FieldType.Date when DateOnly.TryParseExact(values[0], ["yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                     if (field.NotPast && date < today)
-                        errors[field.Name] = T($"See kuupäev on möödas: vali täna ({DateText.InFigures(today, "et")}) või hilisem päev.",
-                            $"This date has passed: choose today ({DateText.InFigures(today, "en")}) or a later day.");
+                        errors[field.Name] = W["Requests.FormAnswers.DatePassed", DateText.InFigures(today, language)];
                     else answer[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
                 case FieldType.Date:
-                    errors[field.Name] = T("Sisesta kuupäev, nt 24.11.2026.", "Enter a date, e.g. 2026-11-24.");
+                    errors[field.Name] = W["Requests.FormAnswers.EnterADateEG2026"];
                     break;
                 case FieldType.Scale when int.TryParse(values[0], out var scale) && scale is >= 1 and <= 5:
                     answer[field.Name] = scale;
                     break;
                 case FieldType.Scale:
-                    errors[field.Name] = T("Vali 1 kuni 5.", "Choose 1 to 5.");
+                    errors[field.Name] = W["Requests.FormAnswers.Choose1To5"];
                     break;
                 case FieldType.YesNo when values[0] is "yes" or "no":
                     answer[field.Name] = values[0] == "yes";
                     break;
                 case FieldType.YesNo:
-                    errors[field.Name] = T("Vali jah või ei.", "Choose yes or no.");
+                    errors[field.Name] = W["Requests.FormAnswers.ChooseYesOrNo"];
                     break;
             }
         }

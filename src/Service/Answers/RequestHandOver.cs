@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.Launch;
@@ -79,19 +80,19 @@ public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime
 
     private async Task<Dictionary<string, string>> ErrorsAsync(StepRequest request, HandOverDraft draft, string language, CancellationToken ct)
     {
-        string T(string et, string en) => language == "en" ? en : et;
+        var W = Words.In(language);
         var errors = new Dictionary<string, string>();
         var name = draft.Name.Trim();
         var email = draft.Email.Trim();
-        if (name.Length == 0) errors["name"] = T("Kirjuta kolleegi nimi.", "Write your colleague's name.");
-        else if (name.Length > HandOver.MaxNameLength) errors["name"] = T($"Nimi on liiga pikk (kuni {HandOver.MaxNameLength} märki).", $"The name is too long (up to {HandOver.MaxNameLength} characters).");
+        if (name.Length == 0) errors["name"] = W["Answers.RequestHandOver.WriteYourColleagueSName"];
+        else if (name.Length > HandOver.MaxNameLength) errors["name"] = W["Answers.RequestHandOver.TheNameIsTooLongUp", HandOver.MaxNameLength];
         if (draft.Note?.Trim().Length > HandOver.MaxNoteLength)
-            errors["note"] = T($"Märkus on liiga pikk (kuni {HandOver.MaxNoteLength} märki).", $"The note is too long (up to {HandOver.MaxNoteLength} characters).");
+            errors["note"] = W["Answers.RequestHandOver.TheNoteIsTooLongUp", HandOver.MaxNoteLength];
 
         // A domain with a dot: a colleague's address is on the internet, and a typo such as "mari@kool" is caught here, not by a bounce.
         if (!LaunchCheck.IsEmail(email) || !email[(email.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal) || email.Length > 254)
         {
-            errors["email"] = T("See ei ole korrektne e-posti aadress.", "This is not a valid email address.");
+            errors["email"] = W["Answers.RequestHandOver.ThisIsNotAValidEmail"];
             return errors;
         }
         var network = await db.Set<Network>().AsNoTracking().Include(n => n.Members).FirstAsync(n => n.Id == request.NetworkId, ct);
@@ -100,14 +101,12 @@ public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime
             .Select(r => new { r.RespondentName, r.RespondentEmail }).ToListAsync(ct);
         if (asked.FirstOrDefault(r => string.Equals(r.RespondentEmail, email, StringComparison.OrdinalIgnoreCase)) is { } already)
             errors["email"] = string.Equals(request.RespondentEmail, email, StringComparison.OrdinalIgnoreCase)
-                ? T("See on sinu enda aadress: kirjuta kolleegi aadress.", "This is your own address: write your colleague's.")
-                : T($"{already.RespondentName} on selles küsimuses juba küsitud: anna see kellelegi teisele.", $"{already.RespondentName} is already asked this: hand it to someone else.");
+                ? W["Answers.RequestHandOver.ThisIsYourOwnAddressWrite"]
+                : W["Answers.RequestHandOver.IsAlreadyAskedThisHandIt", already.RespondentName];
         else if (string.Equals(network.CoordinatorEmail, email, StringComparison.OrdinalIgnoreCase))
-            errors["email"] = T("See on koordinaatori aadress: koordinaatorit teavitatakse niikuinii, anna küsimus kolleegile.",
-                "This is the coordinator's address: the coordinator is told anyway; hand the request to a colleague.");
+            errors["email"] = W["Answers.RequestHandOver.ThisIsTheCoordinatorSAddress"];
         else if (await HandOver.TimesInARowAsync(db.Set<StepRequest>(), request.Id, ct) >= HandOver.MaxInARow)
-            errors["email"] = T($"Seda küsimust on juba {HandOver.MaxInARow} korda edasi antud; kirjuta koordinaatorile.",
-                $"This request has been handed on {HandOver.MaxInARow} times already; write to the coordinator.");
+            errors["email"] = W["Answers.RequestHandOver.ThisRequestHasBeenHandedOn", HandOver.MaxInARow];
         return errors;
     }
 }

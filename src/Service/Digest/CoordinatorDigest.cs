@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Hangfire;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
@@ -34,7 +35,7 @@ public sealed class CoordinatorDigest(KoostooDbContext db, IServiceScopeFactory 
             db.Add(row = new DigestSubscription { Email = email, CheckedAt = time.GetUtcNow() });
         }
         row.Frequency = frequency;
-        row.Language = language == "en" ? "en" : "et";
+        row.Language = Languages.Or(language);
         await db.SaveChangesAsync(ct);
     }
 
@@ -68,10 +69,9 @@ public sealed class CoordinatorDigest(KoostooDbContext db, IServiceScopeFactory 
             .ReadAsync(Actor.Staff(subscription.Email, "", subscription.Email, StaffRoles.Coordinator), new BoardFilter(), language, ct);
         if (board.Steps.Count == 0 && board.Actions.Count == 0) return false;
         var steps = board.Steps.Select(s =>
-            $"{s.NetworkName}: {s.Question} – {(language == "en" ? "silent" : "vaikivad")}: " +
-            string.Join(", ", s.Silent.Select(p => $"{p.Name} ({Silence.Of(p.SilentFor, language)})"))).ToList();
+            Words.In(language)["Digest.SilentLine", s.NetworkName, s.Question, string.Join(", ", s.Silent.Select(p => $"{p.Name} ({Silence.Of(p.SilentFor, language)})"))].Value).ToList();
         var actions = board.Actions.Select(a =>
-            $"{a.NetworkName}: {a.What} – {a.OwnerName}, {(language == "en" ? "due" : "tähtaeg")} {a.DueOn:dd.MM.yyyy}").ToList();
+            Words.In(language)["Digest.ActionLine", a.NetworkName, a.What, a.OwnerName, a.DueOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)].Value).ToList();
         var recipient = new Recipient(subscription.Email, null, language, RecipientKind.Coordinator);
         var email = TemplateCatalog.Shipped.Render(TemplateCatalog.Shipped.Find("coordinator-digest")!, language, new Dictionary<string, object?>
         {

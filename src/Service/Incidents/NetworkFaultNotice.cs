@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Koostoo.Activities.Email;
@@ -57,15 +58,12 @@ public sealed class NetworkFaultNotice(IServiceProvider services) : SaveChangesI
 
         var delivery = services.GetRequiredService<IMailDelivery>();
         var coordinator = NetworkPeople.CoordinatorOf(network);
-        var english = coordinator.Language == "en";
         var catalog = TemplateCatalog.Shipped;
         var email = catalog.Render(catalog.Find("notice")!, coordinator.Language, new Dictionary<string, object?>
         {
             ["network"] = network.Name,
-            ["title"] = english ? "the workflow stopped on an error" : "töövoog peatus vea tõttu",
-            ["message"] = english
-                ? $"The network's workflow stopped at the step “{step.In("en")}” because of an error:\n{error}\n\nNobody is asked or reminded until an administrator fixes it and runs the step again, or you cancel the network."
-                : $"Võrgustiku töövoog peatus sammul „{step.In("et")}“ vea tõttu:\n{error}\n\nKeegi ei saa palveid ega meeldetuletusi, kuni haldur vea parandab ja sammu uuesti käivitab või sina võrgustiku töö lõpetad.",
+            ["title"] = Words.In(coordinator.Language)["Incidents.NoticeTitle"].Value,
+            ["message"] = Words.In(coordinator.Language)["Incidents.NoticeMessage", step.In(coordinator.Language), error].Value,
             ["link"] = services.GetRequiredService<IOptions<PublicLinks>>().Value.Network(network.Id),
             [TemplateCatalog.RecipientVariable] = coordinator.TemplateModel(),
         });

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks.Meetings;
 
 namespace Koostoo.Service.Meetings;
@@ -7,16 +8,16 @@ public static class AttendanceText
 {
     public static string Of(IReadOnlyList<Attendee> attendees, string language)
     {
-        var english = language == "en";
-        var groups = new (AttendanceStatus? Status, string Et, string En)[]
+        var words = Words.In(language);
+        var groups = new (AttendanceStatus? Status, string Key)[]
         {
-            (AttendanceStatus.Accepted, "Tulevad", "Coming"),
-            (AttendanceStatus.Tentative, "Võib-olla", "Maybe"),
-            (AttendanceStatus.Declined, "Ei tule", "Not coming"),
-            (null, "Vastamata", "No answer"),
+            (AttendanceStatus.Accepted, "Attendance.Coming"),
+            (AttendanceStatus.Tentative, "Attendance.Maybe"),
+            (AttendanceStatus.Declined, "Attendance.NotComing"),
+            (null, "Attendance.NoAnswer"),
         };
         return string.Join(" · ", groups
-            .Select(g => (Label: english ? g.En : g.Et, Names: attendees.Where(a => a.Status == g.Status).Select(a => a.Name).ToList()))
+            .Select(g => (Label: words[g.Key].Value, Names: attendees.Where(a => a.Status == g.Status).Select(a => a.Name).ToList()))
             .Where(g => g.Names.Count > 0)
             .Select(g => $"{g.Label}: {string.Join(", ", g.Names)}"));
     }

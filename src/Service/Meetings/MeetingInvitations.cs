@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks;
@@ -29,7 +30,6 @@ public static class MeetingInvitations
         var rows = new List<OutboxMessage>();
         foreach (var recipient in recipients)
         {
-            var english = recipient.Language == "en";
             var email = catalog.Render(template, recipient.Language, new Dictionary<string, object?>
             {
                 ["network"] = network.Name,
@@ -44,7 +44,7 @@ public static class MeetingInvitations
                 ["coordinator"] = $"{network.CoordinatorName} <{network.CoordinatorEmail}>",
                 [TemplateCatalog.RecipientVariable] = recipient.TemplateModel(),
             });
-            var invitation = Calendar.Invitation(english ? "meeting.ics" : "kohtumine.ics", new CalendarEntry(
+            var invitation = Calendar.Invitation(Words.In(recipient.Language)["Calendar.MeetingFile"], new CalendarEntry(
                 Uid(meeting), meeting.Sequence, meeting.StartsAt, meeting.EndsAt, $"{network.Name}: {meeting.Title}",
                 Description: string.Join("\n\n", new[] { agenda, meeting.OnlineLink }.Where(t => t is not null)),
                 Location: meeting.Place ?? meeting.OnlineLink,

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Networks.Agreements;
@@ -33,7 +34,7 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
             StrategyReference = Clean(request.StrategyReference),
             CoordinatorName = request.CoordinatorName.Trim(),
             CoordinatorEmail = request.CoordinatorEmail.Trim(),
-            Language = request.Language == "en" ? "en" : "et",
+            Language = Languages.Or(request.Language),
             Confidential = request.Confidential,
             WorkflowDefinitionId = request.DefinitionId,
             CreatedAt = now,

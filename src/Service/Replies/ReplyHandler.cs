@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Requests;
@@ -137,15 +138,12 @@ public sealed class ReplyHandler(
         return outcome;
     }
 
-    private static string Reason(ReplyOutcome outcome, string language) => (outcome, language == "en") switch
+    private static string Reason(ReplyOutcome outcome, string language) => Words.In(language)[outcome switch
     {
-        (ReplyOutcome.OtherSender, false) => "Saime vastuse aadressilt, mis ei ole sinu oma, ja ei saanud seda sinu vastusena arvestada.",
-        (ReplyOutcome.OtherSender, true) => "We got a reply from an address that is not yours, so we could not count it as your answer.",
-        (ReplyOutcome.StepClosed, false) => "See samm on juba suletud; lehel näed, mis edasi.",
-        (ReplyOutcome.StepClosed, true) => "This step has already closed; the page shows what comes next.",
-        (_, false) => "Me ei saanud sinu vastusest aru. Palun vasta lehel.",
-        (_, true) => "We could not read your reply. Please answer on the page.",
-    };
+        ReplyOutcome.OtherSender => "Replies.OtherSender",
+        ReplyOutcome.StepClosed => "Replies.StepClosed",
+        _ => "Replies.NotUnderstood",
+    }];
 
     private async Task<ReplyOutcome> SaveAsync(ReplyReceipt receipt, ReplyOutcome outcome, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using CsvHelper;
 
 namespace Koostoo.Service.WorkSheets;
@@ -13,7 +14,8 @@ public static class CsvSheet
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static char Separator(string language) => language == "en" ? ',' : ';';
+    /// <summary>The culture's own list separator: a semicolon where the comma is the decimal separator (et, ru), else a comma.</summary>
+    public static char Separator(string language) => Languages.Culture(language).TextInfo.ListSeparator[0];
 
     public static byte[] Render(WorkSheet sheet)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Koostoo.Networks.Language;
 
 namespace Koostoo.Service.WorkSheets;
 
@@ -29,39 +30,16 @@ public static class SheetNames
 
     public static bool TryParse(string? address, out SheetKind kind) => ByAddress.TryGetValue(address ?? "", out kind);
 
-    public static string Title(SheetKind kind, string language) => (kind, language == "en") switch
-    {
-        (SheetKind.Members, false) => "Liikmete nimekiri ja kontaktid",
-        (SheetKind.Members, true) => "Members and contacts",
-        (SheetKind.Agreements, false) => "Grupi kokkulepped",
-        (SheetKind.Agreements, true) => "Group agreements",
-        (SheetKind.Plan, false) => "Tööplaan",
-        (SheetKind.Plan, true) => "Work plan",
-        (SheetKind.Meetings, false) => "Kohtumiste memo",
-        (SheetKind.Meetings, true) => "Meeting memo",
-        (SheetKind.Feedback, false) => "Tagasiside kokkuvõte",
-        (SheetKind.Information, false) => "Info kogumine: mida valdkonnad teavad ja pakuvad",
-        (SheetKind.Information, true) => "Information: what the fields know and offer",
-        (SheetKind.Review, false) => "Võrgustiku ülevaade: kuidas võrgustik toimib",
-        (SheetKind.Review, true) => "Network review: how the network works",
-        _ => "Feedback summary",
-    };
+    public static string Title(SheetKind kind, string language) => Words.In(language)[$"Sheets.Title.{kind}"];
+
+    /// <summary>The sheet's short name, as the network page lists it.</summary>
+    public static string LinkText(SheetKind kind, string language) => Words.In(language)[$"Sheets.Link.{kind}"];
 
     /// <summary>E.g. <c>kooli-vorgustik-tooplaan.xlsx</c>: the network and the sheet, in letters every file system and mail client keeps.</summary>
     public static string FileName(string networkName, SheetKind kind, string language, string extension)
     {
-        var word = (kind, language == "en") switch
-        {
-            (SheetKind.Members, false) => "liikmed",
-            (SheetKind.Agreements, false) => "kokkulepped",
-            (SheetKind.Plan, false) => "tooplaan",
-            (SheetKind.Meetings, false) => "kohtumised",
-            (SheetKind.Feedback, false) => "tagasiside",
-            (SheetKind.Information, false) => "info",
-            (SheetKind.Review, false) => "ulevaade",
-            (SheetKind.Plan, true) => "work-plan",
-            _ => Address(kind),
-        };
+        // The catalog's word is in Latin letters in every language: a file name survives any file system and mail client.
+        var word = Words.In(language)[$"Sheets.FileName.{kind}"];
         var network = Slug(networkName);
         return $"{(network.Length == 0 ? "vorgustik" : network)}-{word}.{extension}";
     }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 
 namespace Koostoo.Service.WorkSheets;
@@ -5,10 +6,7 @@ namespace Koostoo.Service.WorkSheets;
 /// <summary>A cell as text, for the formats that have no types of their own (CSV, the print page): dates and decimals as the reader writes them.</summary>
 public static class SheetText
 {
-    private static readonly CultureInfo Estonian = CultureInfo.GetCultureInfo("et-EE");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    public static CultureInfo Culture(string language) => language == "en" ? English : Estonian;
+    public static CultureInfo Culture(string language) => Languages.Culture(language);
 
     public static string Format(object? cell, string language) => cell switch
     {

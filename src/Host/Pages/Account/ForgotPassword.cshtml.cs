@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Service.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ public sealed class ForgotPasswordModel(UserManager<StaffUser> users, PasswordRe
         {
             var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = $"{links.Value.PublicUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}"
-                + (UiLanguage.Of(Request) == "en" ? "&lang=en" : "");
+                + (UiLanguage.Of(Request) == Languages.Estonian ? "" : $"&{UiLanguage.QueryKey}={UiLanguage.Of(Request)}");
             await mail.QueueAsync(user, link, UiLanguage.Of(Request), accounts.Value.ResetLinkLifetime, HttpContext.RequestAborted);
         }
         Sent = true;

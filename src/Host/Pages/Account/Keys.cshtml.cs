@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
 using Koostoo.Workflows.Runtime;
@@ -9,6 +10,8 @@ namespace Koostoo.Host.Pages.Account;
 /// <summary>A user makes and revokes her own API keys; an admin sees (and revokes) everyone's with ?all=true.</summary>
 public sealed class KeysModel(ApiKeys keys, Actor actor) : PageModel
 {
+    private Words W => Words.In(UiLanguage.Of(Request));
+
     public IReadOnlyList<(ApiKey Key, string Owner)> Keys { get; private set; } = [];
     public bool All { get; private set; }
     public string? NewKey { get; private set; }
@@ -28,7 +31,7 @@ public sealed class KeysModel(ApiKeys keys, Actor actor) : PageModel
         }
         catch (AccountException)
         {
-            Problem = Request.T("Anna võtmele nimi (kuni 100 märki).", "Give the key a name (up to 100 characters).");
+            Problem = W["Account.Keys.GiveTheKeyANameUp"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         Keys = await keys.ListAsync(actor, false, HttpContext.RequestAborted);

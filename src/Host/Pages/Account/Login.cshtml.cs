@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     public string? Email { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
 
-    private string T(string et, string en) => Request.T(et, en);
+    private Words W => Words.In(UiLanguage.Of(Request));
 
     public void OnGet(string? returnUrl) => ReturnUrl = LocalOnly(returnUrl);
 
@@ -27,13 +28,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         ReturnUrl = LocalOnly(returnUrl);
         Email = email;
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || string.IsNullOrEmpty(password)) return Refuse(T("Aadress või parool on vale.", "The address or the password is wrong."));
+        if (user is null || string.IsNullOrEmpty(password)) return Refuse(W["Account.Login.TheAddressOrThePasswordIs"]);
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor) return Redirect(Request.Link($"/account/login/two-factor?returnUrl={Uri.EscapeDataString(ReturnUrl)}"));
         if (result.IsLockedOut)
-            return Refuse(T("Liiga palju valesid katseid: konto on ajutiselt lukus. Proovi hiljem uuesti või sea uus parool.",
-                "Too many wrong tries: the account is locked for a while. Try again later or set a new password."));
-        if (!result.Succeeded) return Refuse(T("Aadress või parool on vale.", "The address or the password is wrong."));
+            return Refuse(W["Account.Login.TooManyWrongTriesTheAccount"]);
+        if (!result.Succeeded) return Refuse(W["Account.Login.TheAddressOrThePasswordIs"]);
         if (await users.IsInRoleAsync(user, StaffRoles.Admin) && !user.TwoFactorEnabled) return Redirect(Request.Link("/account/two-factor"));
         return LocalRedirect(ReturnUrl);
     }
@@ -44,14 +44,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     public async Task<IActionResult> OnPostPasskeyAsync(string? credential, string? returnUrl)
     {
         ReturnUrl = LocalOnly(returnUrl);
-        if (string.IsNullOrEmpty(credential)) return Refuse(T("Brauser ei andnud pääsuvõtit. Proovi uuesti.", "The browser gave no passkey. Try again."));
+        if (string.IsNullOrEmpty(credential)) return Refuse(W["Account.Passkeys.TheBrowserGaveNoPasskeyTry"]);
         var result = await signIn.PasskeySignInAsync(credential);
         if (result.IsLockedOut)
-            return Refuse(T("Liiga palju valesid katseid: konto on ajutiselt lukus. Proovi hiljem uuesti või sea uus parool.",
-                "Too many wrong tries: the account is locked for a while. Try again later or set a new password."));
+            return Refuse(W["Account.Login.TooManyWrongTriesTheAccount"]);
         if (!result.Succeeded)
-            return Refuse(T("Selle pääsuvõtmega ei saa sisse logida (see on eemaldatud või kuulub teisele saidile). Logi sisse parooliga.",
-                "This passkey does not sign you in (it was removed or belongs to another site). Sign in with your password."));
+            return Refuse(W["Account.Login.ThisPasskeyDoesNotSignYou"]);
         return LocalRedirect(ReturnUrl);
     }
 

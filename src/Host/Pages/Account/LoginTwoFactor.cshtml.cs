@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,8 @@ namespace Koostoo.Host.Pages.Account;
 /// <summary>The second step of signing in for an account with an authenticator app; wrong codes count towards the lockout.</summary>
 public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn) : PageModel
 {
+    private Words W => Words.In(UiLanguage.Of(Request));
+
     public string? Problem { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
 
@@ -24,8 +27,8 @@ public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn) : PageM
         var result = await signIn.TwoFactorAuthenticatorSignInAsync((code ?? "").Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         Problem = result.IsLockedOut
-            ? Request.T("Liiga palju valesid katseid: konto on ajutiselt lukus.", "Too many wrong tries: the account is locked for a while.")
-            : Request.T("Kood ei sobi. Kasuta rakenduse praegust koodi.", "The code does not match. Use the app's current code.");
+            ? W["Account.LoginTwoFactor.TooManyWrongTriesTheAccount"]
+            : W["Account.LoginTwoFactor.TheCodeDoesNotMatchUse"];
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Buffers.Text;
 using Koostoo.Host.Access;
 using Koostoo.Service.Accounts;
@@ -20,7 +21,7 @@ public sealed class PasskeysModel(UserManager<StaffUser> users, SignInManager<St
     public string? Done { get; private set; }
     public string? Name { get; private set; }
 
-    private string T(string et, string en) => Request.T(et, en);
+    private Words W => Words.In(UiLanguage.Of(Request));
 
     public async Task<IActionResult> OnGetAsync(string? done)
     {
@@ -28,9 +29,9 @@ public sealed class PasskeysModel(UserManager<StaffUser> users, SignInManager<St
         if (user is null) return Challenge();
         Done = done switch
         {
-            "added" => T("Pääsuvõti on lisatud. Järgmine kord saad sellega sisse logida.", "The passkey is added. Next time you can sign in with it."),
-            "removed" => T("Pääsuvõti on eemaldatud: sellega enam sisse ei logi.", "The passkey is removed: it no longer signs you in."),
-            _ => null,
+            "added" => W["Account.Passkeys.ThePasskeyIsAddedNextTime"],
+            "removed" => W["Account.Passkeys.ThePasskeyIsRemovedItNo"],
+            _ => (string?)null,
         };
         Passkeys = await ListAsync(user);
         return Page();
@@ -56,18 +57,17 @@ public sealed class PasskeysModel(UserManager<StaffUser> users, SignInManager<St
         if (user is null) return Challenge();
         Name = name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > NameLength)
-            return await RefuseAsync(user, T($"Anna pääsuvõtmele nimi (kuni {NameLength} märki), näiteks seadme järgi.",
-                $"Give the passkey a name (up to {NameLength} characters), for example after the device."));
+            return await RefuseAsync(user, W["Account.Passkeys.GiveThePasskeyANameUp", NameLength]);
         if (string.IsNullOrEmpty(credential))
-            return await RefuseAsync(user, T("Brauser ei andnud pääsuvõtit. Proovi uuesti.", "The browser gave no passkey. Try again."));
+            return await RefuseAsync(user, W["Account.Passkeys.TheBrowserGaveNoPasskeyTry"]);
         var attestation = await signIn.PerformPasskeyAttestationAsync(credential);
         if (!attestation.Succeeded)
-            return await RefuseAsync(user, T("Pääsuvõtit ei saanud lisada. Proovi uuesti.", "The passkey could not be added. Try again."));
+            return await RefuseAsync(user, W["Account.Passkeys.ThePasskeyCouldNotBeAdded"]);
         var passkey = attestation.Passkey;
         passkey.Name = name;
         var added = await users.AddOrUpdatePasskeyAsync(user, passkey);
         if (!added.Succeeded)
-            return await RefuseAsync(user, T("Pääsuvõtit ei saanud lisada. Proovi uuesti.", "The passkey could not be added. Try again."));
+            return await RefuseAsync(user, W["Account.Passkeys.ThePasskeyCouldNotBeAdded"]);
         await audit.RecordAsync(CurrentActor.Of(User), AuditAction.PasskeyAdded, subject: user.Email, ct: HttpContext.RequestAborted);
         return Redirect(Request.Link("/account/passkeys?done=added"));
     }
@@ -80,7 +80,7 @@ public sealed class PasskeysModel(UserManager<StaffUser> users, SignInManager<St
         if (credentialId is null || await users.GetPasskeyAsync(user, credentialId) is null) return NotFound();
         var removed = await users.RemovePasskeyAsync(user, credentialId);
         if (!removed.Succeeded)
-            return await RefuseAsync(user, T("Pääsuvõtit ei saanud eemaldada. Proovi uuesti.", "The passkey could not be removed. Try again."));
+            return await RefuseAsync(user, W["Account.Passkeys.ThePasskeyCouldNotBeRemoved"]);
         await audit.RecordAsync(CurrentActor.Of(User), AuditAction.PasskeyRemoved, subject: user.Email, ct: HttpContext.RequestAborted);
         return Redirect(Request.Link("/account/passkeys?done=removed"));
     }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,8 @@ namespace Koostoo.Host.Pages.Account;
 /// </summary>
 public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel
 {
+    private Words W => Words.In(UiLanguage.Of(Request));
+
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
     public string Key { get; private set; } = "";
@@ -35,7 +38,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, (code ?? "").Replace(" ", "", StringComparison.Ordinal));
         if (!valid)
         {
-            Problem = Request.T("Kood ei sobi. Kasuta rakenduse praegust koodi.", "The code does not match. Use the app's current code.");
+            Problem = W["Account.LoginTwoFactor.TheCodeDoesNotMatchUse"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await ShowAsync(user);
             return Page();

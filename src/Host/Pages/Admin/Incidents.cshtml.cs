@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service;
 using Koostoo.Service.Access;
 using Koostoo.Service.Incidents;
@@ -18,7 +19,7 @@ public sealed class IncidentsModel(IncidentHandling incidents, Actor actor) : Pa
     public string? Done { get; private set; }
     public string? Problem { get; private set; }
 
-    private string T(string et, string en) => Request.T(et, en);
+    private Words W => Words.In(UiLanguage.Of(Request));
 
     public async Task OnGetAsync(string? done)
     {
@@ -34,7 +35,7 @@ public sealed class IncidentsModel(IncidentHandling incidents, Actor actor) : Pa
 
     public Task<IActionResult> OnPostCancelAsync(Guid instance, bool confirm) =>
         !confirm
-            ? RefuseAsync(StatusCodes.Status400BadRequest, T("Märgi kinnitus, et soovid võrgustiku töö lõpetada.", "Tick the box to confirm that the network ends."))
+            ? RefuseAsync(StatusCodes.Status400BadRequest, W["Admin.Incidents.TickTheBoxToConfirmThat"])
             : RunAsync(async () =>
             {
                 await incidents.CancelAsync(actor, instance, HttpContext.RequestAborted);
@@ -43,11 +44,11 @@ public sealed class IncidentsModel(IncidentHandling incidents, Actor actor) : Pa
 
     public string? Confirmation => Done switch
     {
-        "retried" => T("Samm käivitati uuesti ja töövoog läks edasi.", "The step ran again and the workflow went on."),
-        "continued" => T("Töövoog jätkus valitud väljundiga.", "The workflow went on with the chosen outcome."),
-        "failed-again" => T("Samm peatus taas veaga; uus viga on allpool.", "The step stopped on an error again; the new error is below."),
-        "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
-        _ => null,
+        "retried" => W["Admin.Incidents.TheStepRanAgainAndThe"],
+        "continued" => W["Admin.Incidents.TheWorkflowWentOnWithThe"],
+        "failed-again" => W["Admin.Incidents.TheStepStoppedOnAnError"],
+        "cancelled" => W["Admin.Incidents.TheNetworkIsCancelledItsLinks"],
+        _ => (string?)null,
     };
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action)
@@ -58,16 +59,16 @@ public sealed class IncidentsModel(IncidentHandling incidents, Actor actor) : Pa
         }
         catch (RequestRejectedException rejected)
         {
-            return await RefuseAsync(StatusCodes.Status400BadRequest, T("Vali väljund, millega jätkata.", "Choose the outcome to continue with.") + " " + rejected.Message);
+            return await RefuseAsync(StatusCodes.Status400BadRequest, W["Admin.Incidents.ChooseTheOutcomeToContinueWith"] + " " + rejected.Message);
         }
         catch (NotFoundException)
         {
-            return await RefuseAsync(StatusCodes.Status404NotFound, T("Seda töövoogu ei leitud; midagi ei muudetud.", "That workflow was not found; nothing was changed."));
+            return await RefuseAsync(StatusCodes.Status404NotFound, W["Admin.Incidents.ThatWorkflowWasNotFoundNothing"]);
         }
         catch (ConflictException)
         {
             return await RefuseAsync(StatusCodes.Status409Conflict,
-                T("See töövoog ei ole enam veaga peatunud (keegi jõudis ette); midagi ei muudetud.", "This workflow is no longer stopped on an error (someone got there first); nothing was changed."));
+                W["Admin.Incidents.ThisWorkflowIsNoLongerStopped"]);
         }
     }
 

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
 using Koostoo.Workflows.Runtime;
@@ -12,6 +13,8 @@ namespace Koostoo.Host.Pages.Admin;
 /// </summary>
 public sealed class UsersModel(StaffAccounts accounts, Actor actor) : PageModel
 {
+    private Words W => Words.In(UiLanguage.Of(Request));
+
     public IReadOnlyList<(StaffUser User, IList<string> Roles)> Users { get; private set; } = [];
     public string? Created { get; private set; }
     public string? Problem { get; private set; }
@@ -39,9 +42,9 @@ public sealed class UsersModel(StaffAccounts accounts, Actor actor) : PageModel
         {
             Problem = refused.Field switch
             {
-                "email" => Request.T("Aadress puudub, on vigane või juba kasutusel.", "The address is missing, wrong, or taken."),
-                "role" => Request.T("Vali rollid (administraator ei võta endalt administraatori rolli).", "Choose the roles (an admin does not take Admin from themselves)."),
-                "user" => Request.T("Oma kontot ei saa välja lülitada.", "You cannot disable your own account."),
+                "email" => W["Admin.Users.TheAddressIsMissingWrongOr"],
+                "role" => W["Admin.Users.ChooseTheRolesAnAdminDoes"],
+                "user" => W["Admin.Users.YouCannotDisableYourOwnAccount"],
                 _ => refused.Message,
             };
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -73,7 +73,7 @@ public sealed class MessageModel(PickupMailbox mailbox, IOptions<ReplyInboxOptio
         if (!ReadsLocalFolder || !message.ReplyTo.Mailboxes.Any()) return BadRequest();
         await LocalReplies.WriteAsync(inbox.Value.Folder!, LocalReplies.ReplyTo(message, text ?? ""), ct);
         jobs.Enqueue<ReplyInbox>(r => r.ReadAsync(CancellationToken.None));
-        return Redirect($"{Request.PathBase}/mailbox/{id}?replied=1{(Request.Query["lang"] == "en" ? "&lang=en" : "")}");
+        return Redirect($"{Request.PathBase}{Request.Link($"/mailbox/{id}?replied=1")}");
     }
 
     /// <summary>A base target in the head (before it, the document would lose its doctype), so links leave the sandboxed frame.</summary>

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using Koostoo.Networks;
 using Koostoo.Service.Networks;
@@ -50,11 +51,9 @@ public sealed class AnswerChartDrawing
     {
         var (answered, asked, before) = (Chart.Answers.Count, Chart.Asked, Chart.AnsweredBeforeDeadline);
         var reminders = Chart.Reminders.Select(Day).ToList();
-        return language == "en"
-            ? $"{answered} of {asked} answered" + (Chart.Deadline is null ? "." : $", {before} before the deadline of {Day(Chart.Deadline.Value)}.")
-              + (reminders.Count == 0 ? " No reminders." : $" Reminders: {string.Join(", ", reminders)}.")
-            : $"{asked}-st vastas {answered}" + (Chart.Deadline is null ? "." : $", neist {before} enne tähtaega {Day(Chart.Deadline.Value)}.")
-              + (reminders.Count == 0 ? " Meeldetuletusi ei olnud." : $" Meeldetuletused: {string.Join(", ", reminders)}.");
+        var words = Words.In(language);
+        return (Chart.Deadline is null ? words["Chart.Answered", answered, asked] : words["Chart.AnsweredBeforeDeadline", answered, asked, before, Day(Chart.Deadline.Value)])
+            + (reminders.Count == 0 ? words["Chart.NoReminders"] : words["Chart.Reminders", string.Join(", ", reminders)]);
     }
 
     private static string Day(DateTimeOffset moment) =>

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
@@ -81,9 +82,9 @@ public sealed class LaunchForm
                 Text($"members[{i}].name"), Text($"members[{i}].organisation"),
                 Choice($"members[{i}].sector", Sector.Other),
                 Text($"members[{i}].email"), Text($"members[{i}].phone"),
-                Text($"members[{i}].language") == "en" ? "en" : "et"))
+                Languages.Or(Text($"members[{i}].language"))))
             .Where(m => !m.IsEmpty).ToList();
-        var language = Text("language") == "en" ? "en" : "et";
+        var language = Languages.Or(Text("language"));
         var shown = Math.Max(posted, members.Count + 1) + extraRows;
         return new LaunchForm
         {

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
@@ -40,7 +41,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     public IReadOnlyDictionary<string, List<string>> NewMemberErrors { get; private set; } = new Dictionary<string, List<string>>();
 
     public string Language => UiLanguage.Of(Request);
-    private string T(string et, string en) => Language == "en" ? en : et;
+    private Words W => Words.In(Language);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done)
     {
@@ -53,7 +54,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, string step, string by) =>
         !Extensions.Contains(by)
-            ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Vali, kui palju tähtaega pikendada.", "Choose how much to extend the deadline."))
+            ? RefuseAsync(id, StatusCodes.Status400BadRequest, W["Networks.Show.ChooseHowMuchToExtendThe"])
             : RunAsync(id, "extended", () => commands.SendAsync(actor, id, step, new StepCommand.Extend(IsoDuration.Parse(by)), HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string step) =>
@@ -61,7 +62,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
 
     public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string? name, string? email, string? organisation, Sector sector, string? language)
     {
-        NewMember = new MemberDraft { Name = name ?? "", Email = email ?? "", Organisation = organisation, Sector = sector, Language = language == "en" ? "en" : "et" };
+        NewMember = new MemberDraft { Name = name ?? "", Email = email ?? "", Organisation = organisation, Sector = sector, Language = Languages.Or(language) };
         try
         {
             var member = await membership.AddAsync(actor, id, NewMember, HttpContext.RequestAborted);
@@ -70,11 +71,11 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         catch (LaunchRejectedException rejected)
         {
             NewMemberErrors = rejected.Check.Errors;
-            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Liiget ei lisatud: paranda märgitud väljad.", "The member was not added: correct the marked fields."));
+            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, W["Networks.Show.TheMemberWasNotAddedCorrect"]);
         }
         catch (ConflictException)
         {
-            return await RefuseAsync(id, StatusCodes.Status409Conflict, T("Võrgustik ei käi enam; liikmeid ei lisata.", "The network is no longer active; no members are added."));
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, W["Networks.Show.TheNetworkIsNoLongerActive"]);
         }
         return Redirect(Request.Link($"/networks/{id}?done=member-added"));
     }
@@ -82,7 +83,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     /// <summary>Invites a colleague a member suggested: added as a member (with the name and address as the coordinator corrected them) and asked in the waiting steps.</summary>
     public async Task<IActionResult> OnPostInviteSuggestedAsync(Guid id, Guid suggestionId, string? name, string? email, Sector sector, string? language)
     {
-        var draft = new MemberDraft { Name = name ?? "", Email = email ?? "", Sector = sector, Language = language == "en" ? "en" : "et" };
+        var draft = new MemberDraft { Name = name ?? "", Email = email ?? "", Sector = sector, Language = Languages.Or(language) };
         try
         {
             var member = await membership.InviteSuggestedAsync(actor, id, suggestionId, draft, HttpContext.RequestAborted);
@@ -92,16 +93,15 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         {
             InviteDraft = (suggestionId, draft);
             InviteErrors = rejected.Check.Errors;
-            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Kolleegi ei kutsutud: paranda märgitud väljad.", "The colleague was not invited: correct the marked fields."));
+            return await RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, W["Networks.Show.TheColleagueWasNotInvitedCorrect"]);
         }
         catch (NotFoundException)
         {
-            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda soovitust ei leitud; midagi ei muudetud.", "That suggestion was not found; nothing was changed."));
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, W["Networks.Show.ThatSuggestionWasNotFoundNothing"]);
         }
         catch (ConflictException)
         {
-            return await RefuseAsync(id, StatusCodes.Status409Conflict, T("See kolleeg on juba kutsutud või võrgustik ei käi enam; midagi ei muudetud.",
-                "This colleague has been invited already, or the network is no longer active; nothing was changed."));
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, W["Networks.Show.ThisColleagueHasBeenInvitedAlready"]);
         }
         return Redirect(Request.Link($"/networks/{id}?done=colleague-invited"));
     }
@@ -169,7 +169,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         }
         catch (NotFoundException)
         {
-            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda tegevust ei leitud; midagi ei muudetud.", "That action was not found; nothing was changed."));
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, W["Networks.Show.ThatActionWasNotFoundNothing"]);
         }
         catch (ConflictException conflict)
         {
@@ -181,7 +181,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     private Task<IActionResult> RefusePlanAsync(Guid id, PlanForm form)
     {
         RefusedPlanForm = form;
-        return RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, T("Tegevuskava ei muudetud: paranda märgitud väljad.", "The plan was not changed: correct the marked fields."));
+        return RefuseAsync(id, StatusCodes.Status422UnprocessableEntity, W["Networks.Show.ThePlanWasNotChangedCorrect"]);
     }
 
     /// <summary>The network's reviews, newest first (docs/coordinator.md, "Reviewing the network").</summary>
@@ -205,28 +205,28 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, bool confirm) =>
         !confirm
-            ? RefuseAsync(id, StatusCodes.Status400BadRequest, T("Märgi kinnitus, et soovid võrgustiku töö lõpetada.", "Tick the box to confirm that the network ends."))
+            ? RefuseAsync(id, StatusCodes.Status400BadRequest, W["Admin.Incidents.TickTheBoxToConfirmThat"])
             : RunAsync(id, "cancelled", () => cancellation.CancelAsync(actor, id, HttpContext.RequestAborted));
 
     /// <summary>The confirmation for a command just done, by the name it redirected with.</summary>
     public string? Confirmation => Done switch
     {
-        "launched" => T("Võrgustik on käivitatud: kutsed on teel.", "The network is launched: the invitations are on their way."),
-        "reminded" => T("Meeldetuletus saadeti neile, kes pole vastanud.", "A reminder went to those who have not answered."),
-        "extended" => T("Tähtaega pikendati; vastamata liikmed said teada.", "The deadline was extended."),
-        "closed" => T("Samm on suletud; töövoog läks edasi.", "The step is closed; the workflow went on."),
-        "member-added" => T("Liige on lisatud ja saab ootel sammu palve.", "The member is added and gets the waiting step's request."),
-        "member-erased" => T("Liikme andmed on kustutatud; tema vastused jäid alles ilma temata.", "The member's data is erased; their answers stay, without them."),
-        "colleague-invited" => T("Kolleeg on lisatud liikmeks ja saab ootel sammu palve.", "The colleague is added as a member and gets the waiting step's request."),
-        "action-added" => T("Tegevus on lisatud; vastutaja sai kirja.", "The action is added; its owner was mailed."),
-        "action-edited" => T("Tegevus on muudetud; vastutaja sai kirja.", "The action is changed; its owner was mailed."),
-        "action-reassigned" => T("Tegevusel on uus vastutaja; ta sai kirja ja edaspidised küsimused lähevad temale.", "The action has a new owner; they were mailed, and check-ins and reminders go to them from now on."),
-        "action-dropped" => T("Tegevus on tegevuskavast välja jäetud; selle kohta enam ei küsita.", "The action is dropped from the plan; nobody is asked about it any more."),
-        "help-resolved" => T("Abipalve on märgitud lahendatuks.", "The request for help is marked resolved."),
-        "member-removed" => T("Liige on eemaldatud; ootel sammud teda enam ei oota.", "The member is removed; waiting steps no longer wait for them."),
-        "review-started" => T("Ülevaade on alanud: liikmed said kirja, kus nad võrgustiku toimimist hindavad.", "The review has started: the members were mailed a form to rate how the network works."),
-        "cancelled" => T("Võrgustiku töö on lõpetatud; lingid on suletud.", "The network is cancelled; its links are closed."),
-        _ => null,
+        "launched" => W["Networks.Show.TheNetworkIsLaunchedTheInvitations"],
+        "reminded" => W["Networks.Show.AReminderWentToThoseWho"],
+        "extended" => W["Networks.Show.TheDeadlineWasExtended"],
+        "closed" => W["Networks.Show.TheStepIsClosedTheWorkflow"],
+        "member-added" => W["Networks.Show.TheMemberIsAddedAndGets"],
+        "member-erased" => W["Networks.Show.TheMemberSDataIsErased"],
+        "colleague-invited" => W["Networks.Show.TheColleagueIsAddedAsA"],
+        "action-added" => W["Networks.Show.TheActionIsAddedItsOwner"],
+        "action-edited" => W["Networks.Show.TheActionIsChangedItsOwner"],
+        "action-reassigned" => W["Networks.Show.TheActionHasANewOwner"],
+        "action-dropped" => W["Networks.Show.TheActionIsDroppedFromThe"],
+        "help-resolved" => W["Networks.Show.TheRequestForHelpIsMarked"],
+        "member-removed" => W["Networks.Show.TheMemberIsRemovedWaitingSteps"],
+        "review-started" => W["Networks.Show.TheReviewHasStartedTheMembers"],
+        "cancelled" => W["Admin.Incidents.TheNetworkIsCancelledItsLinks"],
+        _ => (string?)null,
     };
 
     private async Task<IActionResult> RunAsync(Guid id, string done, Func<Task> command)
@@ -238,18 +238,17 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         catch (TooSoonException soon)
         {
             var at = Koostoo.Networks.MomentText.Format(soon.PossibleAt, Language);
-            return await RefuseAsync(id, StatusCodes.Status429TooManyRequests, T($"Selle sammu vastamata liikmetele saadeti just meeldetuletus; järgmine on võimalik {at}.",
-                $"Those who have not answered this step were reminded a short while ago; the next reminder is possible {at}."));
+            return await RefuseAsync(id, StatusCodes.Status429TooManyRequests, W["Networks.Show.ThoseWhoHaveNotAnsweredThis", at]);
         }
         catch (NotFoundException)
         {
-            return await RefuseAsync(id, StatusCodes.Status404NotFound, T("Seda liiget või võrgustikku ei leitud; midagi ei muudetud.", "That member or network was not found; nothing was changed."));
+            return await RefuseAsync(id, StatusCodes.Status404NotFound, W["Networks.Show.ThatMemberOrNetworkWasNot"]);
         }
         catch (ConflictException)
         {
             return await RefuseAsync(id, StatusCodes.Status409Conflict, done == "cancelled"
-                ? T("Võrgustik ei käi enam; midagi ei muudetud.", "The network is no longer active; nothing was changed.")
-                : T("See samm ei oota enam vastuseid (see sulgus vahepeal); midagi ei muudetud.", "This step is no longer waiting for answers (it closed meanwhile); nothing was changed."));
+                ? W["Networks.Show.TheNetworkIsNoLongerActive2"]
+                : W["Networks.Show.ThisStepIsNoLongerWaiting"]);
         }
         return Redirect(Request.Link($"/networks/{id}?done={done}"));
     }
