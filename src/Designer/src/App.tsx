@@ -1,31 +1,40 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Language } from './model/definition';
-import { LanguageContext, translate } from './i18n';
+import { designerLanguages, isLanguage, LanguageContext, translate } from './i18n';
 import { useRoute } from './router';
 import { DefinitionList } from './list/DefinitionList';
 import { Editor } from './editor/Editor';
 import { MigrationPage } from './migrate/MigrationPage';
 
-const stored = (): Language => (localStorage.getItem('koostoo.designer.language') === 'en' ? 'en' : 'et');
+const storageKey = 'koostoo.designer.language';
+
+/** The language chosen before; anything else (nothing, or a language the designer no longer speaks) reads Estonian. */
+const stored = (): Language => {
+  const chosen = localStorage.getItem(storageKey);
+  return isLanguage(chosen) ? chosen : 'et';
+};
 
 /** The page frame: title, language switch, and the list, one definition's editor, or moving its running instances. */
 export function App() {
   const route = useRoute();
   const [language, setLanguage] = useState<Language>(stored);
   const choose = (next: Language) => {
-    localStorage.setItem('koostoo.designer.language', next);
-    document.documentElement.lang = next;
+    localStorage.setItem(storageKey, next);
     setLanguage(next);
   };
+  // The page says its language from the start, not only after a switch: screen readers and spelling follow it.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   return (
     <LanguageContext.Provider value={language}>
       <div className="app">
         <header className="app-head">
           <span className="brand">Koostöö · {translate(language, 'title')}</span>
           <div className="language" role="group" aria-label={translate(language, 'language')}>
-            {(['et', 'en'] as const).map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => choose(l)}>
-                {l === 'et' ? 'Eesti' : 'English'}
+            {designerLanguages.map((l) => (
+              <button key={l.code} type="button" lang={l.code} aria-pressed={language === l.code} onClick={() => choose(l.code)}>
+                {l.name}
               </button>
             ))}
           </div>

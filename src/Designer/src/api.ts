@@ -17,6 +17,12 @@ export interface DefinitionView {
   definition: Definition;
 }
 
+/** A language the service speaks (GET /api/languages): its code and its name in itself, e.g. { code: 'ru', name: 'русский' }. */
+export interface ServiceLanguage {
+  code: string;
+  name: string;
+}
+
 /** An RFC 7807 answer; `problems` holds a rejected definition's errors with their JSON paths. */
 export class ApiError extends Error {
   constructor(
@@ -143,6 +149,7 @@ const one = (id: string) => `${definitions}/${encodeURIComponent(id)}`;
 
 export const api = {
   descriptors: () => call<ActivityDescriptor[]>('GET', '/api/activity-descriptors'),
+  languages: () => call<ServiceLanguage[]>('GET', '/api/languages'),
   list: () => call<DefinitionSummary[]>('GET', definitions),
   current: (id: string) => call<DefinitionView>('GET', one(id)),
   version: (id: string, version: number) => call<DefinitionView>('GET', `${one(id)}/versions/${version}`),

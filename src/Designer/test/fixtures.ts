@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ServiceLanguage } from '../src/api';
 import type { ActivityDescriptor, Definition } from '../src/model/definition';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,6 +11,13 @@ export const descriptorMap = new Map(descriptors.map((d) => [d.type, d]));
 
 /** AskMembers as GET /api/activity-descriptors serves it since the network steps shipped (its `fields` have the formFields hint). */
 export const askMembers = JSON.parse(readFileSync(here('./ask-members.descriptor.json'), 'utf8')) as ActivityDescriptor;
+
+/** GET /api/languages as the host answers it: Estonian first, each language named in itself. */
+export const serviceLanguages: ServiceLanguage[] = [
+  { code: 'et', name: 'eesti' },
+  { code: 'en', name: 'English' },
+  { code: 'ru', name: 'русский' },
+];
 
 /** A definition shipped in workflows/, read fresh each time so no test sees another's edits. */
 export const shipped = (name: string) => JSON.parse(readFileSync(here(`../../../workflows/${name}`), 'utf8')) as Definition;

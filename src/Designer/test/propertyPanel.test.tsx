@@ -1,17 +1,24 @@
 import { useState } from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ActivityDescriptor, Definition, Language } from '../src/model/definition';
+import type { ServiceLanguage } from '../src/api';
+import type { ActivityDescriptor, Definition, Json, Language } from '../src/model/definition';
 import type { ActivityProblem } from '../src/model/problems';
 import { PropertyPanel } from '../src/editor/PropertyPanel';
 import { LanguageContext } from '../src/i18n';
-import { askMembers, changedPaths, descriptorMap, shipped, unknownFields } from './fixtures';
+import { ServiceLanguagesContext } from '../src/languages';
+import { askMembers, changedPaths, descriptorMap, serviceLanguages, shipped, unknownFields } from './fixtures';
 
 /**
  * The panel over a document it edits, as the editor holds it; `current()` is the document after the edits,
- * `inputs()` the activity's inputs found by its first id (tests that rename read `current()`).
+ * `inputs()` the activity's inputs found by its first id (tests that rename read `current()`). The texts are edited in
+ * the languages of GET /api/languages (et, en, ru) unless `languages` says otherwise (null: not loaded).
  */
-function renderPanel(initial: Definition, activityId: string, options: { descriptors?: ReadonlyMap<string, ActivityDescriptor>; problems?: ActivityProblem[]; language?: Language } = {}) {
+function renderPanel(
+  initial: Definition,
+  activityId: string,
+  options: { descriptors?: ReadonlyMap<string, ActivityDescriptor>; problems?: ActivityProblem[]; language?: Language; languages?: ServiceLanguage[] | null } = {},
+) {
   let latest = initial;
   function Harness() {
     const [definition, setDefinition] = useState(initial);
@@ -19,14 +26,16 @@ function renderPanel(initial: Definition, activityId: string, options: { descrip
     latest = definition;
     return (
       <LanguageContext.Provider value={options.language ?? 'et'}>
-        <PropertyPanel
-          definition={definition}
-          activityId={selected}
-          descriptors={options.descriptors ?? descriptorMap}
-          problems={options.problems ?? []}
-          onChange={setDefinition}
-          onRenamed={setSelected}
-        />
+        <ServiceLanguagesContext.Provider value={options.languages === undefined ? serviceLanguages : options.languages}>
+          <PropertyPanel
+            definition={definition}
+            activityId={selected}
+            descriptors={options.descriptors ?? descriptorMap}
+            problems={options.problems ?? []}
+            onChange={setDefinition}
+            onRenamed={setSelected}
+          />
+        </ServiceLanguagesContext.Provider>
       </LanguageContext.Provider>
     );
   }
@@ -256,5 +265,118 @@ describe('the property panel for a question to members', () => {
     fireEvent.change(context, { target: { value: 'You are invited.' } });
     fireEvent.change(screen.getByLabelText('Valiku silt 2 en'), { target: { value: 'I cannot come' } });
     expect(changedPaths(original, panel.current())).toEqual(['$.activities[0].inputs.context.en', '$.activities[0].inputs.fields[0].options[1].label.en']);
+  });
+});
+
+const askWith = (inputs: Record<string, Json>): Definition => ({ id: 'ask', name: 'Küsi', activities: [{ id: 'ask-members-1', type: 'AskMembers', inputs }] });
+const languagesShown = (group: HTMLElement) => [...group.querySelectorAll('.lang-row label')].map((l) => l.textContent);
+const notice = (group: HTMLElement) => group.querySelector('.missing-translations');
+
+describe("texts in the service's languages", () => {
+  it('shows an input per language GET /api/languages named, with the ids `${id}-${language}`', () => {
+    const panel = renderPanel(askWith({}), 'ask-members-1', { descriptors: withAskMembers });
+    expect(languagesShown(field('question'))).toEqual(['et', 'en', 'ru']);
+    expect(languagesShown(screen.getByRole('group', { name: 'Tegevuse nimi' }))).toEqual(['et', 'en', 'ru']);
+    const ru = document.getElementById('input-ask-members-1-question-ru') as HTMLInputElement;
+    expect(ru.getAttribute('lang')).toBe('ru');
+    expect(within(field('question')).getByText('ru').getAttribute('title')).toBe('русский');
+    fireEvent.change(ru, { target: { value: 'Вам подходит пятница?' } });
+    expect(panel.inputs()).toStrictEqual({ question: { ru: 'Вам подходит пятница?' } });
+  });
+
+  it('lists the languages a text with Estonian lacks under it, without marking it invalid', () => {
+    renderPanel(askWith({}), 'ask-members-1', { descriptors: withAskMembers });
+    const question = field('question');
+    expect(notice(question)).toBeNull();
+    fireEvent.change(document.getElementById('input-ask-members-1-question-et')!, { target: { value: 'Kas reede sobib?' } });
+    expect(notice(question)?.textContent).toBe('Puudub: en, ru');
+    const group = within(question).getByRole('group');
+    expect(group.getAttribute('aria-describedby')?.split(' ')).toContain(notice(question)!.id);
+    expect(question.querySelector('[aria-invalid]')).toBeNull();
+    expect(question.querySelector('[role=alert]')).toBeNull();
+    fireEvent.change(document.getElementById('input-ask-members-1-question-en')!, { target: { value: 'Does Friday suit you?' } });
+    expect(notice(question)?.textContent).toBe('Puudub: ru');
+    fireEvent.change(document.getElementById('input-ask-members-1-question-ru')!, { target: { value: 'Вам подходит пятница?' } });
+    expect(notice(question)).toBeNull();
+  });
+
+  it('leaves a text without Estonian to its required and invalid marks, with no notice', () => {
+    renderPanel(askWith({ question: { en: 'Only English' } }), 'ask-members-1', {
+      descriptors: withAskMembers,
+      problems: [{ path: '$.activities[0].inputs.question', field: 'inputs.question', message: "'question' needs Estonian." }],
+    });
+    const question = field('question');
+    expect(notice(question)).toBeNull();
+    const et = document.getElementById('input-ask-members-1-question-et')!;
+    expect(et.getAttribute('aria-required')).toBe('true');
+    expect(et.getAttribute('aria-invalid')).toBe('true');
+    expect(within(question).getByRole('alert').textContent).toContain('needs Estonian');
+  });
+
+  it("gives every option of a choice a label per language, and notes an option's missing ones under it", () => {
+    const panel = renderPanel(
+      askWith({
+        fields: [
+          {
+            name: 'day',
+            type: 'choice',
+            label: { et: 'Päev', en: 'Day', ru: 'День' },
+            options: [
+              { value: 'mon', label: { et: 'Esmaspäev', en: 'Monday' } },
+              { value: 'fri', label: { et: 'Reede', en: 'Friday', ru: 'Пятница' } },
+            ],
+          },
+        ],
+      }),
+      'ask-members-1',
+      { descriptors: withAskMembers },
+    );
+    const fields = field('fields');
+    expect(within(fields).getByRole('group', { name: 'Valikud (väärtus, et, en, ru)' })).toBeTruthy();
+    expect(screen.getByLabelText('Valiku silt 2 ru')).toHaveProperty('value', 'Пятница');
+    const first = document.getElementById('input-ask-members-1-fields-0-options-0-label-ru')!;
+    expect(first.getAttribute('placeholder')).toBe('ru');
+    expect([...fields.querySelectorAll('.string-list .missing-translations')].map((n) => n.textContent)).toEqual(['Puudub: ru']);
+    expect(first.getAttribute('aria-describedby')).toBe(fields.querySelector('.string-list .missing-translations')!.id);
+    // The field's label has all three, so it has no notice.
+    expect(notice(within(fields).getByRole('group', { name: /^Silt/ }))).toBeNull();
+    fireEvent.change(first, { target: { value: 'Понедельник' } });
+    expect(fields.querySelector('.string-list .missing-translations')).toBeNull();
+    expect((panel.inputs()!.fields as Json[])[0]).toMatchObject({ options: [{ value: 'mon', label: { et: 'Esmaspäev', en: 'Monday', ru: 'Понедельник' } }, { value: 'fri' }] });
+  });
+
+  it('shows Estonian and the languages a text already has while the languages are not known, hiding nothing', () => {
+    renderPanel(askWith({ question: { et: 'Küsimus', de: 'Frage' } }), 'ask-members-1', { descriptors: withAskMembers, languages: null });
+    expect(languagesShown(field('question'))).toEqual(['et', 'de']);
+    expect(document.getElementById('input-ask-members-1-question-de')).toHaveProperty('value', 'Frage');
+    expect(languagesShown(screen.getByRole('group', { name: 'Tegevuse nimi' }))).toEqual(['et']);
+    expect(notice(field('question'))).toBeNull();
+  });
+
+  it("keeps a language the text has beyond the service's, after the service's", () => {
+    renderPanel(askWith({ question: { de: 'Frage', et: 'Küsimus' } }), 'ask-members-1', { descriptors: withAskMembers });
+    expect(languagesShown(field('question'))).toEqual(['et', 'en', 'ru', 'de']);
+  });
+
+  it('says what is missing in the language of the designer', () => {
+    renderPanel(askWith({ question: { et: 'Küsimus', en: 'Question' } }), 'ask-members-1', { descriptors: withAskMembers, language: 'en' });
+    expect(notice(field('question'))?.textContent).toBe('Missing: ru');
+    cleanup();
+    renderPanel(askWith({ question: { et: 'Küsimus' } }), 'ask-members-1', { descriptors: withAskMembers, language: 'ru' });
+    expect(notice(field('question'))?.textContent).toBe('Нет перевода: en, ru');
+  });
+});
+
+describe('the property panel in Russian', () => {
+  it("shows the designer's words in Russian; the descriptors' words fall back to Estonian where they have no Russian", () => {
+    renderPanel(shipped('sample-approval.json'), 'a', { language: 'ru' });
+    expect(screen.getByRole('form', { name: 'Свойства' })).toBeTruthy();
+    expect(screen.getByLabelText('Идентификатор действия')).toHaveProperty('value', 'a');
+    expect(screen.getByRole('group', { name: 'Название действия' })).toBeTruthy();
+    expect(screen.getByLabelText('Этап')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Входные данные' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Удалить действие' })).toBeTruthy();
+    expect(screen.getByText('ISO 8601, напр. P3D (3 дня), PT2H (2 часа), P1W')).toBeTruthy();
+    expect(screen.getByLabelText(/^Signaal/)).toHaveProperty('value', 'approve-a');
   });
 });

@@ -10,6 +10,7 @@ import { layoutPositions } from '../model/layout';
 import { exportDefinition, prepareForEditing } from '../model/load';
 import { noProblems, placeProblems, type PlacedProblems } from '../model/problems';
 import { useWords, type Word } from '../i18n';
+import { ServiceLanguagesContext, useLoadedServiceLanguages } from '../languages';
 import { download, pendingImports } from '../files';
 import { listPath, navigate, setLeaveGuard } from '../router';
 import { Canvas } from './Canvas';
@@ -28,9 +29,13 @@ type Summary = { publishedVersion: number | null; draftVersion: number | null; v
 const emptySummary: Summary = { publishedVersion: null, draftVersion: null, versions: [] };
 
 export function Editor({ id }: { id: string }) {
+  // The languages the texts are edited in, loaded with the page as the descriptors are and shared with every text editor.
+  const languages = useLoadedServiceLanguages();
   return (
     <ReactFlowProvider>
-      <EditorPage id={id} />
+      <ServiceLanguagesContext.Provider value={languages}>
+        <EditorPage id={id} />
+      </ServiceLanguagesContext.Provider>
     </ReactFlowProvider>
   );
 }

@@ -1,5 +1,5 @@
 import type { InstanceMigrationView, WaitingStep } from '../api';
-import { useWords, type Word } from '../i18n';
+import { localeOf, useWords, type Word } from '../i18n';
 import type { Language } from '../model/definition';
 import { summarise, timerKind, type TimerKind } from '../model/migration';
 
@@ -13,7 +13,7 @@ const timerWords: Record<TimerKind, Word> = {
 
 /** A moment as the networks keep time: Tallinn's. */
 export function moment(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'et' ? 'et-EE' : 'en-GB', { timeZone: 'Europe/Tallinn', dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(localeOf(language), { timeZone: 'Europe/Tallinn', dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function Waits({ steps, faulted }: { steps: WaitingStep[]; faulted: boolean }) {

@@ -66,7 +66,8 @@ export interface ActivityDescriptor {
   outcomes: string[];
 }
 
-export type Language = 'et' | 'en';
+/** A language the designer itself speaks (src/i18n.ts); the languages a text is written in come from the service. */
+export type Language = 'et' | 'en' | 'ru';
 
 /** The text in the wanted language, else Estonian, else whatever there is (LocalizedText.In on the server). */
 export function textIn(text: Localized | undefined | null, language: Language): string {

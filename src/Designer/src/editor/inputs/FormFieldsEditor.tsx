@@ -1,5 +1,7 @@
+import { Fragment } from 'react';
 import type { Json } from '../../model/definition';
 import { useWords, type Word } from '../../i18n';
+import { languagesToEdit, missingTranslations, useServiceLanguages } from '../../languages';
 import { LocalizedEditor, RequiredMark } from './LocalizedEditor';
 import type { EditorProps } from './types';
 
@@ -27,6 +29,10 @@ type Props = EditorProps & {
   itemProblems?: ReadonlyMap<number, string[]>;
 };
 
+/** An option's label as { language: text }; a plain string is Estonian. */
+const labelOf = (option: Field): Record<string, string> =>
+  option.label && typeof option.label === 'object' && !Array.isArray(option.label) ? (option.label as Record<string, string>) : typeof option.label === 'string' ? { et: option.label } : {};
+
 /** The first `field1`, `field2`, ... (or `option1`, ...) not used yet, so that a new one never clashes with another's name. */
 function freeName(items: Field[], member: string, prefix: string): string {
   const taken = new Set(items.map((f) => f[member]));
@@ -34,12 +40,13 @@ function freeName(items: Field[], member: string, prefix: string): string {
 }
 
 /**
- * The questions of a member's form (AskMembers' `fields`): a block per field with its name, type, label in et/en,
- * help, required mark and, for a choice, its options. Every edit copies the field it changes, so members of a
- * field this editor does not show travel through untouched.
+ * The questions of a member's form (AskMembers' `fields`): a block per field with its name, type, label and help in
+ * each language the service speaks, required mark and, for a choice, its options with a label in each language.
+ * Every edit copies the field it changes, so members of a field this editor does not show travel through untouched.
  */
 export function FormFieldsEditor(props: Props) {
   const { t } = useWords();
+  const service = useServiceLanguages();
   const fields = (props.value ?? []) as Field[];
   const write = (next: Field[]) => props.onChange(next.length === 0 ? undefined : next);
   const setMember = (index: number, member: string, value: Json | undefined) =>
@@ -63,6 +70,8 @@ export function FormFieldsEditor(props: Props) {
         const id = `${props.id}-${i}`;
         const type = typeof field.type === 'string' ? field.type : 'text';
         const options = Array.isArray(field.options) ? (field.options as Field[]) : [];
+        // One column per language for all of the field's options, so that the rows line up.
+        const optionLanguages = languagesToEdit(service, ...options.map(labelOf));
         const setOption = (j: number, member: string, value: Json | undefined) =>
           setMember(
             i,
@@ -114,23 +123,43 @@ export function FormFieldsEditor(props: Props) {
             </div>
             {(choices.has(type) || options.length > 0) && (
               <fieldset className="string-list">
-                <legend>{t('fieldOptions')}</legend>
+                <legend>{t('fieldOptions', { l: optionLanguages.join(', ') })}</legend>
                 {options.map((option, j) => {
-                  const label = option.label && typeof option.label === 'object' && !Array.isArray(option.label) ? (option.label as Record<string, string>) : typeof option.label === 'string' ? { et: option.label } : {};
+                  const label = labelOf(option);
+                  const missing = missingTranslations(service, label);
+                  const missingId = `${id}-options-${j}-missing`;
                   const setLabel = (language: string, text: string) => {
                     const next: Record<string, string> = { ...label, [language]: text };
                     if (text === '') delete next[language];
                     setOption(j, 'label', Object.keys(next).length === 0 ? undefined : next);
                   };
                   return (
-                    <div className="list-row" key={j}>
-                      <input type="text" id={`${id}-options-${j}-value`} className="mono" aria-label={`${t('optionValue')} ${j + 1}`} value={typeof option.value === 'string' ? option.value : ''} onChange={(e) => setOption(j, 'value', e.target.value)} />
-                      <input type="text" id={`${id}-options-${j}-label-et`} lang="et" aria-label={`${t('optionLabel')} ${j + 1} et`} placeholder="et" value={label.et ?? ''} onChange={(e) => setLabel('et', e.target.value)} />
-                      <input type="text" id={`${id}-options-${j}-label-en`} lang="en" aria-label={`${t('optionLabel')} ${j + 1} en`} placeholder="en" value={label.en ?? ''} onChange={(e) => setLabel('en', e.target.value)} />
-                      <button type="button" className="icon" aria-label={`${t('remove')} ${t('optionValue')} ${j + 1}`} onClick={() => removeOption(j)}>
-                        ×
-                      </button>
-                    </div>
+                    <Fragment key={j}>
+                      <div className="list-row">
+                        <input type="text" id={`${id}-options-${j}-value`} className="mono" aria-label={`${t('optionValue')} ${j + 1}`} value={typeof option.value === 'string' ? option.value : ''} onChange={(e) => setOption(j, 'value', e.target.value)} />
+                        {optionLanguages.map((language) => (
+                          <input
+                            type="text"
+                            key={language}
+                            id={`${id}-options-${j}-label-${language}`}
+                            lang={language}
+                            aria-label={`${t('optionLabel')} ${j + 1} ${language}`}
+                            aria-describedby={missing.length > 0 ? missingId : undefined}
+                            placeholder={language}
+                            value={label[language] ?? ''}
+                            onChange={(e) => setLabel(language, e.target.value)}
+                          />
+                        ))}
+                        <button type="button" className="icon" aria-label={`${t('remove')} ${t('optionValue')} ${j + 1}`} onClick={() => removeOption(j)}>
+                          ×
+                        </button>
+                      </div>
+                      {missing.length > 0 && (
+                        <small id={missingId} className="missing-translations">
+                          {t('missingTranslations', { l: missing.join(', ') })}
+                        </small>
+                      )}
+                    </Fragment>
                   );
                 })}
                 <button type="button" className="small" onClick={() => setMember(i, 'options', [...options, { value: freeName(options, 'value', 'option'), label: {} }])}>

@@ -28,7 +28,7 @@ export function editorKind(input: InputDescriptor): Kind {
     list: 'list', cron: 'cron', datetime: 'datetime', select: 'select', checkbox: 'checkbox', number: 'number', json: 'json', text: 'text',
     formFields: 'formFields',
   };
-  // A localized text shown over several lines (AskMembers' context) is still an et/en pair, not one string.
+  // A localized text shown over several lines (AskMembers' context) is still a text per language, not one string.
   if (input.uiHint === 'multiline' && input.type === 'text') return 'localizedMultiline';
   if (hints[input.uiHint]) return input.uiHint === 'select' && !input.options?.length ? 'text' : hints[input.uiHint];
   const types: Record<string, Kind> = { text: 'localized', bool: 'checkbox', int: 'number', number: 'number', 'string[]': 'list', json: 'json', object: 'json' };
