@@ -40,6 +40,30 @@ public class DefinitionApiTests(KoostooHost host) : IClassFixture<KoostooHost>
     }
 
     [Fact]
+    public async Task A_text_without_a_language_is_a_notice_and_the_draft_is_saved()
+    {
+        var partly = Flow("partly-translated", [
+            Act("wait", "WaitForSignal", new { signal = "go" }),
+            Act("tell", "SendEmail", new { to = new[] { "coordinator" }, subject = new { et = "Valmis", en = "Done" }, body = new { et = "Kõik on tehtud.", en = "All done.", ru = "Всё сделано." } }),
+        ], [Link("wait", "tell")]);
+
+        var saved = await (await host.Client.PostAsync("/api/workflow-definitions", Json(partly))).ShouldBeOkAsync(HttpStatusCode.Created);
+
+        saved["missingTranslations"]!.AsArray().Select(m => (m!["path"]!.GetValue<string>(), string.Join(",", m["languages"]!.AsArray().Select(l => l!.GetValue<string>()))))
+            .Should().Equal([("$.name", "ru"), ("$.activities[1].inputs.subject", "ru")], "the name and the subject have Estonian and English only; the body has all three");
+    }
+
+    [Fact]
+    public async Task The_shipped_lifecycle_speaks_every_language_of_the_service()
+    {
+        var lifecycle = await host.Client.GetFromJsonAsync<JsonObject>("/api/workflow-definitions/network-lifecycle");
+
+        lifecycle!["missingTranslations"]!.AsArray().Should().BeEmpty("every text of the shipped lifecycle is in Estonian, English and Russian");
+        var languages = await host.Client.GetFromJsonAsync<JsonArray>("/api/languages");
+        languages!.Select(l => l!["code"]!.GetValue<string>()).Should().Equal("et", "en", "ru");
+    }
+
+    [Fact]
     public async Task A_definition_goes_from_draft_to_published_versions()
     {
         var client = host.Client;

@@ -73,7 +73,7 @@ public class InstanceApiTests(KoostooHost host) : IClassFixture<KoostooHost>
         var client = host.Client;
         var id = (await StartSampleAsync(client))["id"]!.GetValue<string>();
 
-        var notJson = await client.PostAsync($"/api/workflow-instances/{id}/signals/drafted", new StringContent("{ title: oops", Encoding.UTF8, "application/json"));
+        var notJson = await client.PostAsync($"/api/workflow-instances/{id}/signals/drafted?lang=en", new StringContent("{ title: oops", Encoding.UTF8, "application/json"));
 
         (await notJson.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["detail"]!.GetValue<string>().Should().Contain("not valid JSON");
         Waiting((await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!).Should().Equal("drafted");

@@ -101,7 +101,7 @@ public sealed class NetworkAccessTests : IAsyncLifetime
     {
         var member = Actor.Member(Guid.NewGuid(), "Liige 1") with { Email = "liige1@kati-võrgustik.example" };
         (await _host.Invoking(h => h.LaunchAsync(member, "Liikme võrgustik")).Should().ThrowAsync<ForbiddenException>())
-            .Which.Message.Should().Be("Only a coordinator launches a network.");
+            .Which.Message.Should().Be("Võrgustikku käivitab ainult koordinaator.", "a refusal outside a request reads in Estonian");
         await _host.WithAsync<KoostooDbContext>(async db => (await db.Networks.CountAsync()).Should().Be(2, "nothing was saved"));
     }
 }

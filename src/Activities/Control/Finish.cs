@@ -3,11 +3,10 @@ using Koostoo.Workflows.Runtime;
 namespace Koostoo.Activities.Control;
 
 /// <summary>Ends the whole instance, whatever other branches still wait; their bookmarks are removed.</summary>
-[Activity("Finish", Category = "Control", DisplayNameEt = "Lõpp", DisplayNameEn = "Finish", Outcomes = [],
-    DescriptionEt = "Lõpetab töövoo antud tulemusega.", DescriptionEn = "Ends the workflow with the given result.")]
+[Activity("Finish", Category = "Control", Outcomes = [])]
 public sealed class Finish : Activity
 {
-    [Input(LabelEt = "Tulemus", LabelEn = "Result")]
+    [Input]
     public string Status { get; set; } = "Done";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>

@@ -4,12 +4,11 @@ using Koostoo.Workflows.Runtime;
 
 namespace Koostoo.Activities.Control;
 
-[Activity("If", Category = "Control", DisplayNameEt = "Kui", DisplayNameEn = "If", Outcomes = ["True", "False"],
-    DescriptionEt = "Hargneb JavaScripti tingimuse järgi, nt variables.approvals >= 2.", DescriptionEn = "Branches on a JavaScript condition, e.g. variables.approvals >= 2.")]
+[Activity("If", Category = "Control", Outcomes = ["True", "False"])]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "The class is named as the definition's activity type, If, the word every workflow designer uses.")]
 public sealed class If : Activity
 {
-    [Input(Required = true, UiHint = "expression", LabelEt = "Tingimus (JavaScript)", LabelEn = "Condition (JavaScript)")]
+    [Input(Required = true, UiHint = "expression")]
     public string Condition { get; set; } = "";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>

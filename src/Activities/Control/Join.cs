@@ -7,11 +7,10 @@ namespace Koostoo.Activities.Control;
 /// Waits for inbound branches: <c>all</c> continues when every activity leading here has arrived,
 /// <c>any</c> continues with the first and lets the later ones of the same round pass silently.
 /// </summary>
-[Activity("Join", Category = "Control", DisplayNameEt = "Ühendamine", DisplayNameEn = "Join",
-    DescriptionEt = "Ootab, kuni harud jõuavad kokku (kõik või esimene).", DescriptionEn = "Waits for branches to meet (all, or the first).")]
+[Activity("Join", Category = "Control")]
 public sealed class Join : Activity
 {
-    [Input(UiHint = "select", Options = ["all", "any"], LabelEt = "Oota", LabelEn = "Wait for")]
+    [Input(UiHint = "select", Options = ["all", "any"])]
     public string Mode { get; set; } = "all";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

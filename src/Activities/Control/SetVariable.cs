@@ -3,14 +3,13 @@ using Koostoo.Workflows.Runtime;
 
 namespace Koostoo.Activities.Control;
 
-[Activity("SetVariable", Category = "Control", DisplayNameEt = "Määra muutuja", DisplayNameEn = "Set variable",
-    DescriptionEt = "Annab muutujale JavaScripti avaldise väärtuse.", DescriptionEn = "Sets a variable to the value of a JavaScript expression.")]
+[Activity("SetVariable", Category = "Control")]
 public sealed class SetVariable : Activity
 {
-    [Input(Required = true, LabelEt = "Muutuja", LabelEn = "Variable")]
+    [Input(Required = true)]
     public string Name { get; set; } = "";
 
-    [Input(Required = true, UiHint = "expression", LabelEt = "Väärtus (JavaScript)", LabelEn = "Value (JavaScript)")]
+    [Input(Required = true, UiHint = "expression")]
     public string Value { get; set; } = "";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -13,31 +13,28 @@ namespace Koostoo.Activities.Email;
 /// host delivers after commit. Text comes from a template (<c>template</c> + <c>model</c>) or inline
 /// (<c>subject</c> + <c>body</c>), both Liquid, both checked when the definition is loaded (docs/email.md).
 /// </summary>
-[Activity("SendEmail", Category = "Email", DisplayNameEt = "Saada e-kiri", DisplayNameEn = "Send email",
-    DescriptionEt = "Saadab e-kirja (mall või oma tekst) igale saajale tema keeles.",
-    DescriptionEn = "Sends an email (a template or your own text) to each recipient in their language.")]
+[Activity("SendEmail", Category = "Email")]
 public sealed class SendEmail : Activity
 {
     private const string Variables = "variables";
     private const string Input = "input";
 
-    [Input(Required = true, UiHint = "list", LabelEt = "Kellele (coordinator, members, role:…, member:…)",
-        LabelEn = "To (coordinator, members, role:…, member:…)")]
+    [Input(Required = true, UiHint = "list")]
     public List<string> To { get; set; } = [];
 
-    [Input(LabelEt = "Mall", LabelEn = "Template")]
+    [Input]
     public string? Template { get; set; }
 
-    [Input(UiHint = "json", LabelEt = "Malli andmed (väärtused või Liquid)", LabelEn = "Template data (values or Liquid)")]
+    [Input(UiHint = "json")]
     public JsonObject? Model { get; set; }
 
-    [Input(LabelEt = "Teema (kui malli pole)", LabelEn = "Subject (without a template)")]
+    [Input]
     public LocalizedText? Subject { get; set; }
 
-    [Input(UiHint = "multiline", LabelEt = "Sisu (kui malli pole)", LabelEn = "Body (without a template)")]
+    [Input(UiHint = "multiline")]
     public LocalizedText? Body { get; set; }
 
-    [Input(UiHint = "json", LabelEt = "Manused", LabelEn = "Attachments")]
+    [Input(UiHint = "json")]
     public List<EmailAttachment>? Attachments { get; set; }
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -17,61 +17,58 @@ namespace Koostoo.Activities.Requests;
 /// deadline, where it continues (Timeout), escalates to the coordinator, or extends once. Reminders go only to
 /// those who have not answered. Answers become the variable named by <c>variable</c> (the activity id by default).
 /// </summary>
-[Activity("AskMembers", Category = "Network", DisplayNameEt = "Küsi liikmetelt", DisplayNameEn = "Ask members",
-    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome, ApprovedOutcome, RejectedOutcome],
-    DescriptionEt = "Saadab igale liikmele isikliku lingiga küsimuse; sulgub kvoorumi või tähtajaga.",
-    DescriptionEn = "Sends each member a question with a personal link; closes on its quorum or its deadline.")]
+[Activity("AskMembers", Category = "Network",
+    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome, ApprovedOutcome, RejectedOutcome])]
 public sealed partial class AskMembers : PeopleStep
 {
     public const string ApprovedOutcome = "Approved";
     public const string RejectedOutcome = "Rejected";
     private const string AnswerKey = "answer:";
 
-    [Input(Required = true, UiHint = "list", LabelEt = "Kellelt (members, role:…, member:…, coordinator)", LabelEn = "Whom (members, role:…, member:…, coordinator)")]
+    [Input(Required = true, UiHint = "list")]
     public List<string> Audience { get; set; } = ["members"];
 
-    [Input(Required = true, LabelEt = "Küsimus", LabelEn = "Question")]
+    [Input(Required = true)]
     public LocalizedText? Question { get; set; }
 
-    [Input(UiHint = "multiline", LabelEt = "Taust (Liquid, nt {{ variables.goal }})", LabelEn = "Context (Liquid, e.g. {{ variables.goal }})")]
+    [Input(UiHint = "multiline")]
     public LocalizedText? Context { get; set; }
 
-    [Input(Required = true, UiHint = "formFields", LabelEt = "Vormi väljad", LabelEn = "Form fields")]
+    [Input(Required = true, UiHint = "formFields")]
     public List<FormField> Fields { get; set; } = [];
 
-    [Input(LabelEt = "Kvoorum (all, any, majority, count:N, percent:P)", LabelEn = "Quorum (all, any, majority, count:N, percent:P)")]
+    [Input]
     public string Quorum { get; set; } = "all";
 
-    [Input(UiHint = "select", Options = ["continue", "escalate", "extend"], LabelEt = "Tähtaja möödudes", LabelEn = "At the deadline")]
+    [Input(UiHint = "select", Options = ["continue", "escalate", "extend"])]
     public string OnDeadline { get; set; } = "continue";
 
-    [Input(UiHint = "duration", LabelEt = "Pikenda (kui extend)", LabelEn = "Extend by (with extend)")]
+    [Input(UiHint = "duration")]
     public string? ExtendBy { get; set; }
 
     /// <summary>
     /// The yes/no field whose answers decide Approved or Rejected. Only when named: an invitation's "I take part"
     /// is a yes/no field too, and one member declining must not close it for everyone.
     /// </summary>
-    [Input(LabelEt = "Otsuse väli (jah/ei): Approved/Rejected", LabelEn = "Decision field (yes/no): Approved/Rejected")]
+    [Input]
     public string? Decision { get; set; }
 
-    [Input(LabelEt = "Vastuste muutuja", LabelEn = "Answers variable")]
+    [Input]
     public string? Variable { get; set; }
 
     /// <summary>
     /// A choice or yes/no field whose answer sets the member's status in the network, by <see cref="MemberStatus"/>:
     /// an invitation declined takes the member out of the next steps.
     /// </summary>
-    [Input(LabelEt = "Liikme staatus väljast", LabelEn = "Member status from field")]
+    [Input]
     public string? StatusField { get; set; }
 
     /// <summary>Answer value to status (Invited, Accepted, Declined, Left), e.g. { "accept": "Accepted", "decline": "Declined" }; yes/no answers are "yes" and "no".</summary>
-    [Input(UiHint = "json", LabelEt = "Vastus → staatus", LabelEn = "Answer → status")]
+    [Input(UiHint = "json")]
     public Dictionary<string, Koostoo.Networks.Members.MemberStatus>? MemberStatus { get; set; }
 
     /// <summary>Which of the network's records the answers make (<see cref="NetworkRecords"/>): suggestions, roles, information, goal, goal-decision, plan, feedback, review.</summary>
-    [Input(UiHint = "select", Options = ["", NetworkRecords.Suggestions, NetworkRecords.Roles, NetworkRecords.Information, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback, NetworkRecords.Review],
-        LabelEt = "Salvesta vastused võrgustiku andmetesse", LabelEn = "Record the answers in the network")]
+    [Input(UiHint = "select", Options = ["", NetworkRecords.Suggestions, NetworkRecords.Roles, NetworkRecords.Information, NetworkRecords.Goal, NetworkRecords.GoalDecision, NetworkRecords.Plan, NetworkRecords.Feedback, NetworkRecords.Review])]
     public string? Record { get; set; }
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

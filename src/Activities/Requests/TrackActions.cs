@@ -19,10 +19,8 @@ namespace Koostoo.Activities.Requests;
 /// late) as often as they like; an action not done by its due date is overdue: the owner is reminded and the
 /// coordinator told, once. The step is Done when every action is done, or Timeout at its deadline.
 /// </summary>
-[Activity("TrackActions", Category = "Network", DisplayNameEt = "Jälgi tegevusi", DisplayNameEn = "Track actions",
-    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome],
-    DescriptionEt = "Küsib igalt tegevuse vastutajalt enne tähtaega, kuidas läheb; tähtaja möödudes teavitab koordinaatorit.",
-    DescriptionEn = "Checks in with each action's owner before its due date; tells the coordinator when one is overdue.")]
+[Activity("TrackActions", Category = "Network",
+    Outcomes = [ActivityResult.DoneOutcome, TimeoutOutcome])]
 public sealed partial class TrackActions : PeopleStep
 {
     private const string AnswerKey = "answer:";
@@ -31,10 +29,10 @@ public sealed partial class TrackActions : PeopleStep
     /// <summary>Check-ins and overdue notices go out at this local time, in working hours.</summary>
     private static readonly TimeOnly MorningAt = new(9, 0);
 
-    [Input(UiHint = "duration", LabelEt = "Küsi edenemist enne tähtaega", LabelEn = "Check in before the due date")]
+    [Input(UiHint = "duration")]
     public string CheckInBefore { get; set; } = "P3D";
 
-    [Input(LabelEt = "Seisu muutuja", LabelEn = "Progress variable")]
+    [Input]
     public string? Variable { get; set; }
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -6,14 +6,13 @@ using Koostoo.Workflows.Runtime;
 namespace Koostoo.Activities.Signals;
 
 /// <summary>Waits until the named signal is delivered (POST /api/workflow-instances/{id}/signals/{name}); its payload lands in a variable when asked.</summary>
-[Activity("WaitForSignal", Category = "Signals", DisplayNameEt = "Oota signaali", DisplayNameEn = "Wait for signal", Outcomes = ["Done", "Timeout"],
-    DescriptionEt = "Ootab, kuni nimetatud signaal saabub; tähtaja möödudes väljund Timeout.", DescriptionEn = "Waits until the named signal arrives; Timeout when the deadline passes.")]
+[Activity("WaitForSignal", Category = "Signals", Outcomes = ["Done", "Timeout"])]
 public sealed class WaitForSignal : WaitingActivity
 {
-    [Input(Required = true, LabelEt = "Signaal", LabelEn = "Signal")]
+    [Input(Required = true)]
     public string Signal { get; set; } = "";
 
-    [Input(LabelEt = "Salvesta sisu muutujasse", LabelEn = "Store payload in variable")]
+    [Input]
     public string? Variable { get; set; }
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

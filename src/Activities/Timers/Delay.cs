@@ -5,11 +5,10 @@ using Koostoo.Workflows.Runtime;
 namespace Koostoo.Activities.Timers;
 
 /// <summary>Waits for a duration (ISO 8601: P3D, PT2H) as a timer bookmark, which the host's scheduler fires.</summary>
-[Activity("Delay", Category = "Timers", DisplayNameEt = "Viivitus", DisplayNameEn = "Delay",
-    DescriptionEt = "Ootab määratud aja (nt P3D, PT2H).", DescriptionEn = "Waits for a duration (e.g. P3D, PT2H).")]
+[Activity("Delay", Category = "Timers")]
 public sealed class Delay : Activity
 {
-    [Input(Required = true, UiHint = "duration", LabelEt = "Kestus", LabelEn = "Duration")]
+    [Input(Required = true, UiHint = "duration")]
     public string Duration { get; set; } = "";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -8,14 +8,13 @@ namespace Koostoo.Activities.Timers;
 /// Waits until a moment the workflow knows only when it runs: a JavaScript expression such as
 /// <c>variables.meetingAt</c> giving a date and time (or a literal one). A moment already past continues at once.
 /// </summary>
-[Activity("StartAt", Category = "Timers", DisplayNameEt = "Alusta kell", DisplayNameEn = "Start at",
-    DescriptionEt = "Ootab avaldisega antud ajani, nt variables.meetingAt.", DescriptionEn = "Waits until the moment an expression gives, e.g. variables.meetingAt.")]
+[Activity("StartAt", Category = "Timers")]
 public sealed class StartAt : Activity
 {
-    [Input(Required = true, UiHint = "expression", LabelEt = "Aeg (JavaScript või kuupäev)", LabelEn = "Moment (JavaScript or a date)")]
+    [Input(Required = true, UiHint = "expression")]
     public string At { get; set; } = "";
 
-    [Input(LabelEt = "Ajavöönd", LabelEn = "Time zone")]
+    [Input]
     public string TimeZone { get; set; } = QuietHours.DefaultTimeZone;
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -9,17 +9,16 @@ namespace Koostoo.Activities.Timers;
 /// Waits until a moment: a fixed date and time, or the next occurrence of a cron expression
 /// (5 fields, or 6 with seconds) in local time, so "0 9 * * MON" is nine o'clock in Tallinn all year.
 /// </summary>
-[Activity("Timer", Category = "Timers", DisplayNameEt = "Ajastus", DisplayNameEn = "Timer",
-    DescriptionEt = "Ootab kindla ajani või cron-avaldise järgmise korrani (nt 0 9 * * MON).", DescriptionEn = "Waits until a date and time, or the next time of a cron expression (e.g. 0 9 * * MON).")]
+[Activity("Timer", Category = "Timers")]
 public sealed class Timer : Activity
 {
-    [Input(UiHint = "cron", LabelEt = "Cron-avaldis", LabelEn = "Cron expression")]
+    [Input(UiHint = "cron")]
     public string? Cron { get; set; }
 
-    [Input(UiHint = "datetime", LabelEt = "Kuupäev ja kellaaeg", LabelEn = "Date and time")]
+    [Input(UiHint = "datetime")]
     public string? At { get; set; }
 
-    [Input(LabelEt = "Ajavöönd", LabelEn = "Time zone")]
+    [Input]
     public string TimeZone { get; set; } = QuietHours.DefaultTimeZone;
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

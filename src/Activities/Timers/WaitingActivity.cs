@@ -22,19 +22,19 @@ public abstract class WaitingActivity : Activity
     /// <summary>A timer this close to where a plan puts it is that plan's timer (a step's start and its journal line differ by microseconds).</summary>
     private static readonly TimeSpan SameMoment = TimeSpan.FromSeconds(1);
 
-    [Input(UiHint = "duration", LabelEt = "Tähtaeg (nt P3D)", LabelEn = "Deadline (e.g. P3D)")]
+    [Input(UiHint = "duration")]
     public string? Deadline { get; set; }
 
-    [Input(UiHint = "durations", LabelEt = "Meeldetuletused (P2D algusest, -PT12H enne tähtaega)", LabelEn = "Reminders (P2D after start, -PT12H before deadline)")]
+    [Input(UiHint = "durations")]
     public List<string> Reminders { get; set; } = [];
 
-    [Input(LabelEt = "Ei meenuta 20:00–08:00", LabelEn = "No reminders 20:00–08:00")]
+    [Input]
     public bool QuietHours { get; set; } = true;
 
-    [Input(LabelEt = "Ei meenuta nädalavahetusel", LabelEn = "No reminders at weekends")]
+    [Input]
     public bool QuietWeekends { get; set; } = true;
 
-    [Input(LabelEt = "Ajavöönd", LabelEn = "Time zone")]
+    [Input]
     public string TimeZone { get; set; } = Timers.QuietHours.DefaultTimeZone;
 
     /// <summary>Makes the deadline and reminder bookmarks; call when the step starts waiting.</summary>

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,8 +18,8 @@ public static class CrossSiteGuard
         if (changes && request.Path.StartsWithSegments("/api") && !ApiKeyAuthentication.Presents(request) && !IsJson(request.ContentType)
             && (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
         {
-            await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "A change needs a JSON request",
-                detail: "Send Content-Type: application/json (with or without a body), or use an API key.").ExecuteAsync(http);
+            await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: Words.Current["Problems.Title.NeedsJson"],
+                detail: Words.Current["Problems.SendJson"]).ExecuteAsync(http);
             return;
         }
         await next(http);

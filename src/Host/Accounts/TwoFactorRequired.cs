@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 
 namespace Koostoo.Host.Accounts;
@@ -21,8 +22,8 @@ public static class TwoFactorRequired
             if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api"))
                 http.Response.Redirect("/account/two-factor");
             else
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor sign-in needed",
-                    detail: "An admin sets up an authenticator app at /account/two-factor before anything else.").ExecuteAsync(http);
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Words.Current["Problems.Title.TwoFactorNeeded"],
+                    detail: Words.Current["Problems.AdminTwoFactor"]).ExecuteAsync(http);
             return;
         }
         await next(http);

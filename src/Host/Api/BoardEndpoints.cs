@@ -20,11 +20,11 @@ public static class BoardEndpoints
         board.MapPost("/remind", async (RemindSteps body, CoordinatorBoard reader, Actor actor, CancellationToken ct) =>
         {
             if (body.Steps is not { Count: > 0 } steps)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = ["Name at least one step: { networkId, activityId }."] }, title: "Bad request");
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = [Words.Current["Problems.NameAStep"]] }, title: Words.Current["Problems.Title.BadRequest"]);
             if (steps.Count > MostStepsAtOnce)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = [$"At most {MostStepsAtOnce} steps at once."] }, title: "Bad request");
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = [Words.Current["Problems.AtMostSteps", MostStepsAtOnce]] }, title: Words.Current["Problems.Title.BadRequest"]);
             if (steps.FirstOrDefault(s => s.NetworkId == Guid.Empty || string.IsNullOrWhiteSpace(s.ActivityId)) is not null)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = ["Each step has a networkId and an activityId."] }, title: "Bad request");
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["steps"] = [Words.Current["Problems.StepHasIds"]] }, title: Words.Current["Problems.Title.BadRequest"]);
             return Results.Ok(await reader.RemindAsync(actor, steps, ct));
         }).WithSummary("Remind the silent people of the steps chosen, in one go; a step reminded by hand a short while ago is left out with the time it can be (possibleAt).");
     }

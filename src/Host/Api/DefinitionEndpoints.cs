@@ -10,7 +10,7 @@ public static class DefinitionEndpoints
 {
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors)
+        app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => registry.Descriptors.Select(Designer.ActivityWords.Of))
             .WithTags("Definitions").WithSummary("The activity types, their inputs and outcomes (the designer's palette).");
 
         app.MapGet("/api/languages", () => Languages.All.Select(l => new LanguageView(l, Words.In(l)["Language.Name"])))
@@ -44,10 +44,15 @@ public static class DefinitionEndpoints
             .WithSummary("One version as it was saved.");
     }
 
-    public sealed record DefinitionView(string Id, int Version, bool IsPublished, DateTimeOffset? PublishedAt, JsonNode Definition);
+    /// <param name="MissingTranslations">Texts with Estonian but without another language the service speaks: a notice, not a problem.</param>
+    public sealed record DefinitionView(string Id, int Version, bool IsPublished, DateTimeOffset? PublishedAt, JsonNode Definition,
+        IReadOnlyList<Designer.MissingTranslation> MissingTranslations);
 
-    private static DefinitionView View(DefinitionVersion row) =>
-        new(row.DefinitionId, row.Version, row.IsPublished, row.PublishedAt, JsonNode.Parse(row.Json)!);
+    private static DefinitionView View(DefinitionVersion row)
+    {
+        var definition = JsonNode.Parse(row.Json)!;
+        return new(row.DefinitionId, row.Version, row.IsPublished, row.PublishedAt, definition, Designer.MissingTranslations.Of(definition));
+    }
 
     // Read as text so that a JSON syntax error is reported by the definition parser, with its line and position.
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Service.Networks;
 using Koostoo.Workflows.Bookmarks;
@@ -27,7 +28,7 @@ public static class InstanceEndpoints
         instances.MapPost("/", async (StartRequest request, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.DefinitionId))
-                return Results.Problem(statusCode: 400, title: "Bad request", detail: "'definitionId' is required.");
+                return Results.Problem(statusCode: 400, title: Words.Current["Problems.Title.BadRequest"], detail: Words.Current["Problems.DefinitionIdRequired"]);
             var instance = await runtime.StartAsync(request.DefinitionId, request.Input, ct: ct);
             return Results.Created($"/api/workflow-instances/{instance.Id}", await ViewAsync(db, instance.Id, ct));
         }).WithMetadata(Security.BodyLimits.Of(Security.BodyLimits.Launch)).WithSummary("Start an instance of the latest published version of a definition.");
@@ -37,7 +38,7 @@ public static class InstanceEndpoints
 
         instances.MapGet("/{id:guid}/journal", async (Guid id, WorkflowDbContext db, CancellationToken ct) =>
         {
-            if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) throw new NotFoundException($"There is no workflow instance {id}.");
+            if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) throw new NotFoundException(Words.Current["Problems.ThereIsNoWorkflowInstance", id]);
             return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id)
                 .Select(j => new JournalView(j.At, j.Event, j.ActivityId, j.ActivityType, j.Outcome, j.Message))
                 .ToListAsync(ct);
@@ -46,15 +47,15 @@ public static class InstanceEndpoints
         instances.MapPost("/{id:guid}/signals/{name}", async (Guid id, string name, HttpRequest request, WorkflowRuntime runtime, WorkflowDbContext db, CancellationToken ct) =>
         {
             // Checked before the signal is delivered: a payload that is not JSON must not consume the step.
-            var (payload, problem) = await OptionalJsonBody.ReadAsync(request, "The signal's payload", ct);
+            var (payload, problem) = await OptionalJsonBody.ReadAsync(request, Words.Current["Problems.TheSignalsPayload"], ct);
             if (problem is not null) return problem;
             var result = await runtime.SignalAsync(id, name, payload, ct);
             return result.Status switch
             {
                 ResumeStatus.Resumed => Results.Ok(await ViewAsync(db, id, ct)),
-                ResumeStatus.InstanceNotActive => Results.Problem(statusCode: 409, title: "Not possible now",
-                    detail: $"Workflow instance {id} is {result.Instance!.Status.ToString().ToLowerInvariant()}; it takes no signals."),
-                _ => Results.Problem(statusCode: 409, title: "Not possible now", detail: $"The signal '{name}' was already delivered."),
+                ResumeStatus.InstanceNotActive => Results.Problem(statusCode: 409, title: Words.Current["Problems.Title.Conflict"],
+                    detail: Words.Current["Problems.InstanceTakesNoSignals", id, result.Instance!.Status.ToString().ToLowerInvariant()]),
+                _ => Results.Problem(statusCode: 409, title: Words.Current["Problems.Title.Conflict"], detail: Words.Current["Problems.SignalDelivered", name]),
             };
         }).Accepts<JsonNode>("application/json").WithSummary("Deliver a named signal, with an optional JSON payload.");
 
@@ -68,7 +69,7 @@ public static class InstanceEndpoints
     private static async Task<InstanceView> ViewAsync(WorkflowDbContext db, Guid id, CancellationToken ct)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException($"There is no workflow instance {id}.");
+            ?? throw new NotFoundException(Words.Current["Problems.ThereIsNoWorkflowInstance", id]);
         var waiting = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id && b.ConsumedAt == null)
             .Select(b => new BookmarkView(b.Id, b.ActivityId, b.Kind, b.Key, b.DueAt)).ToListAsync(ct);
         return new InstanceView(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.Result,

@@ -68,14 +68,14 @@ public static class NetworkEndpoints
             StepCommands commands, Membership membership, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
             if (!StepCommands.Names.Contains(command))
-                return Results.Problem(statusCode: 404, title: "Not found", detail: $"Unknown command '{command}'; the commands are {string.Join(", ", StepCommands.Names)}.");
-            var (json, problem) = await OptionalJsonBody.ReadAsync(http, "The command", ct);
+                return Results.Problem(statusCode: 404, title: Words.Current["Problems.Title.NotFound"], detail: Words.Current["Problems.UnknownCommand", command, string.Join(", ", StepCommands.Names)]);
+            var (json, problem) = await OptionalJsonBody.ReadAsync(http, Words.Current["Problems.TheCommand"], ct);
             if (problem is not null) return problem;
-            if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: "Bad request", detail: "The command is a JSON object.");
+            if (json is not null and not JsonObject) return Results.Problem(statusCode: 400, title: Words.Current["Problems.Title.BadRequest"], detail: Words.Current["Problems.CommandIsObject"]);
             var (step, bad) = Read(command, json?.AsObject() ?? []);
             if (step is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { [bad!.Value.Field] = [bad.Value.Message] },
-                    detail: bad.Value.Message, title: "Bad request");
+                    detail: bad.Value.Message, title: Words.Current["Problems.Title.BadRequest"]);
             if (step is StepCommand.AddMember add) await membership.EnsureActiveAsync(actor, id, add.MemberId, ct);
             await commands.SendAsync(actor, id, activityId, step, ct);
             return Results.Ok(await reader.GetAsync(actor, id, Language(lang), ct));

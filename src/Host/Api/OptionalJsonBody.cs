@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,7 +21,7 @@ public static class OptionalJsonBody
         }
         catch (JsonException e)
         {
-            return (null, Results.Problem(statusCode: 400, title: "Bad request", detail: $"{what} is not valid JSON: {e.Message}"));
+            return (null, Results.Problem(statusCode: 400, title: Words.Current["Problems.Title.BadRequest"], detail: Words.Current["Problems.NotJson", what, e.Message]));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks.Launch;
 using Koostoo.Service;
 using Koostoo.Service.Access;
@@ -11,8 +12,9 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Koostoo.Host.Api;
 
 /// <summary>
-/// Turns the engine's expected failures into RFC 7807 answers with a readable message; for an invalid
-/// definition, every problem with its JSON path under <c>errors</c>. Anything else is a 500 without details.
+/// Turns the engine's expected failures into RFC 7807 answers with a readable message in the request's language (the
+/// catalog's <c>Problems.*</c>); for an invalid definition, every problem with its JSON path under <c>errors</c>.
+/// Anything else is a 500 without details.
 /// </summary>
 public sealed class ProblemResponses(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -20,23 +22,23 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
     {
         var (status, title, extensions) = exception switch
         {
-            InvalidDefinitionException invalid => (400, "The workflow definition is not valid",
+            InvalidDefinitionException invalid => (400, "InvalidDefinition",
                 new Dictionary<string, object?> { ["errors"] = invalid.Problems.Select(p => new { path = p.Path, message = p.Message }).ToList() }),
-            LaunchRejectedException rejected => (400, "The network cannot be launched",
+            LaunchRejectedException rejected => (400, "LaunchRejected",
                 new Dictionary<string, object?> { ["errors"] = rejected.Check.Errors, ["notices"] = rejected.Check.Notices }),
-            MeetingRejectedException meeting => (400, "The meeting cannot be saved",
+            MeetingRejectedException meeting => (400, "MeetingRejected",
                 new Dictionary<string, object?> { ["errors"] = meeting.Errors }),
-            RequestRejectedException rejected => (400, "The request cannot be done as asked",
+            RequestRejectedException rejected => (400, "RequestRejected",
                 new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
-            Service.Accounts.AccountException account => (400, "The account change cannot be done",
+            Service.Accounts.AccountException account => (400, "AccountRejected",
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [account.Field] = [account.Message] } }),
-            NotFoundException => (404, "Not found", null),
+            NotFoundException => (404, "NotFound", null),
             ForbiddenException => (403, "Forbidden", null),
-            ConflictException => (409, "Not possible now", null),
-            TooSoonException soon => (429, "Too soon", new Dictionary<string, object?> { ["possibleAt"] = soon.PossibleAt }),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request too large", null),
-            BadHttpRequestException { InnerException: JsonException json } => (400, "Bad request", JsonProblem.Errors(json)),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),
+            ConflictException => (409, "Conflict", null),
+            TooSoonException soon => (429, "TooSoon", new Dictionary<string, object?> { ["possibleAt"] = soon.PossibleAt }),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "TooLarge", null),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "BadRequest", JsonProblem.Errors(json)),
+            BadHttpRequestException bad => (bad.StatusCode, "BadRequest", null),
             _ => (0, "", null),
         };
         if (status == 0) return false;
@@ -56,7 +58,7 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = extensions ?? new Dictionary<string, object?>() },
+            ProblemDetails = { Status = status, Title = Words.Current[$"Problems.Title.{title}"], Detail = detail, Extensions = extensions ?? new Dictionary<string, object?>() },
         });
     }
 }

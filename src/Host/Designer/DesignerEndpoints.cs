@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
@@ -26,8 +27,8 @@ public static class DesignerEndpoints
     private static IResult Serve(HttpContext http, string path)
     {
         if (!Directory.Exists(Folder))
-            return Results.Problem(statusCode: 404, title: "The designer is not built",
-                detail: "Build the host without -p:SkipDesignerBuild=true, or run 'npm ci && npm run build' in src/Designer.");
+            return Results.Problem(statusCode: 404, title: Words.Current["Problems.Title.DesignerNotBuilt"],
+                detail: Words.Current["Problems.BuildTheDesigner"]);
         var files = new PhysicalFileProvider(Folder);
         var file = files.GetFileInfo(path);
         if (!file.Exists || file.IsDirectory)

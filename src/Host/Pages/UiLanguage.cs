@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Localization;
 namespace Koostoo.Host.Pages;
 
 /// <summary>
-/// The language a page speaks. ASP.NET Core's request localization reads what the reader asked for: <c>?lang=ru</c>
-/// (kept on the page's own links), else the culture cookie. A reader who asked for nothing gets their own language
-/// where the page knows it (a member's, on their request page), else Estonian.
+/// The language a page or an answer of the API speaks. ASP.NET Core's request localization reads what the reader asked
+/// for: <c>?lang=ru</c> (kept on the page's own links), else the culture cookie, else (the API only) Accept-Language.
+/// A reader who asked for nothing gets their own language where the page knows it (a member's, on their request
+/// page), else Estonian.
 /// </summary>
 public static class UiLanguage
 {
@@ -27,6 +28,13 @@ public static class UiLanguage
                     ? new ProviderCultureResult(Languages.Culture(http.Request.Query[QueryKey].ToString()).Name)
                     : null)),
             new CookieRequestCultureProvider(),
+            // A program calling the API says its language the HTTP way; a browser's header is not asked, since the
+            // pages speak Estonian to whoever has not chosen otherwise.
+            new CustomRequestCultureProvider(http => Task.FromResult(http.Request.Path.StartsWithSegments("/api")
+                ? http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+                    .Select(l => l.Value.Value?.Split('-')[0]).FirstOrDefault(Languages.IsKnown) is { } asked
+                    ? new ProviderCultureResult(Languages.Culture(asked).Name) : null
+                : null)),
         ];
     });
 

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -32,9 +33,10 @@ public static class BodyLimits
         await next(http);
     });
 
-    public static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+    public static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Words.Current["Problems.Title.TooLarge"],
         detail: Detail(limit));
 
-    public static string Detail(long? limit) =>
-        $"The request body is larger than this address takes{(limit is { } bytes ? $": at most {bytes / 1024} KB" : "")}.";
+    public static string Detail(long? limit) => limit is { } bytes
+        ? Words.Current["Problems.BodyTooLargeAtMost", bytes / 1024]
+        : Words.Current["Problems.BodyTooLarge"];
 }

@@ -87,6 +87,6 @@ public static class RateLimits
                 """, ct);
             return;
         }
-        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: message).ExecuteAsync(http);
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Words.Current["Problems.Title.TooManyRequests"], detail: message).ExecuteAsync(http);
     }
 }

@@ -34,7 +34,7 @@ public static class HistoryText
         var W = Words.In(language);
         string S(string name) => a[name]!.GetValue<string>();
         int N(string name) => a[name]!.GetValue<int>();
-        string L(string name, string lang) => a[name]![lang]?.GetValue<string>() ?? a[name]!["et"]!.GetValue<string>();
+        string L(string name, string lang) => a[name]![lang]?.GetValue<string>() ?? a[name]![Languages.Estonian]!.GetValue<string>();
         string M(string name) => MomentText.Format(a[name]!.GetValue<DateTimeOffset>(), language);
         string D(string name) => DateText.InWords(a[name]!.GetValue<string>(), language);
         // The coordinator's own commands say "the coordinator" as their subject, or the name of whoever gave them.
@@ -42,7 +42,7 @@ public static class HistoryText
         return kind switch
         {
             // Its words were written when it happened, whoever they named; the actor was read from them.
-            HistoryKind.Recorded => (a[language]?.GetValue<string>() ?? S("et"), true),
+            HistoryKind.Recorded => (a[language]?.GetValue<string>() ?? S(Languages.Estonian), true),
             HistoryKind.NetworkLaunched => (W["History.HistoryText.TheNetworkWasLaunchedMembersInvited", N("invited")], false),
             HistoryKind.MemberJoined => (W["History.HistoryText.JoinedTheNetwork", S("member")], false),
             HistoryKind.SuggestedColleagueInvited => (W["History.HistoryText.WasInvitedToTheNetworkSuggested", S("member"), S("suggestedBy")], false),

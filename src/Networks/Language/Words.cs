@@ -28,17 +28,29 @@ public sealed class Words : IStringLocalizer
     /// <summary>The catalog of a language; an unknown one gets Estonian.</summary>
     public static Words In(string? language) => ByLanguage[Languages.Or(language)];
 
+    /// <summary>
+    /// The words of the request being served: ASP.NET Core's request localization sets its culture, so a check that
+    /// refuses what a request asked (a launch, a plan change) answers in that request's language, as .NET's own
+    /// validation messages do. Outside a request, Estonian.
+    /// </summary>
+    public static Words Current => In(Languages.Of(CultureInfo.CurrentUICulture));
+
     public string Language { get; }
 
     /// <summary>The culture of the language: its dates, numbers and list separator.</summary>
     public CultureInfo Culture => _culture;
 
+    /// <summary>
+    /// An entry as it reads. Every entry is a .NET composite format, so a brace that is text is written twice
+    /// (<c>{{</c>) in every file, whether or not the entry takes values; here it reads once.
+    /// </summary>
     public LocalizedString this[string name]
     {
         get
         {
             var value = Catalog.GetString(name, _culture);
-            return new LocalizedString(name, value ?? name, resourceNotFound: value is null);
+            return new LocalizedString(name, value?.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal) ?? name,
+                resourceNotFound: value is null);
         }
     }
 
@@ -46,8 +58,10 @@ public sealed class Words : IStringLocalizer
     {
         get
         {
-            var format = this[name];
-            return new LocalizedString(name, string.Format(_culture, format.Value, arguments), format.ResourceNotFound);
+            var format = Catalog.GetString(name, _culture);
+            return format is null
+                ? new LocalizedString(name, name, resourceNotFound: true)
+                : new LocalizedString(name, string.Format(_culture, format, arguments), resourceNotFound: false);
         }
     }
 
@@ -58,8 +72,8 @@ public sealed class Words : IStringLocalizer
     /// </summary>
     public string Count(string key, decimal count)
     {
-        var form = this[$"{key}.{PluralForm.Of(Language, count)}"];
-        return string.Format(_culture, form.ResourceNotFound ? this[$"{key}.other"].Value : form.Value, count);
+        var form = this[$"{key}.{PluralForm.Of(Language, count)}", count];
+        return form.ResourceNotFound ? this[$"{key}.other", count] : form;
     }
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures)

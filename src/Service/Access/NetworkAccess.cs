@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Service.Accounts;
 using Koostoo.Service.Persistence;
@@ -13,13 +14,11 @@ namespace Koostoo.Service.Access;
 /// </summary>
 public sealed class NetworkAccess(KoostooDbContext db, AccountsDbContext accounts)
 {
-    /// <summary>The network, untracked, with its members.</summary>
-    /// <param name="language">The language of a not-found message a page shows (work sheets); the API's is English.</param>
-    public async Task<Network> ReadAsync(Actor actor, Guid networkId, NetworkPermission permission, string? language = null,
-        CancellationToken ct = default)
+    /// <summary>The network, untracked, with its members; a refusal in the request's language (<see cref="Words.Current"/>).</summary>
+    public async Task<Network> ReadAsync(Actor actor, Guid networkId, NetworkPermission permission, CancellationToken ct = default)
     {
         var network = await db.Networks.AsNoTracking().Include(n => n.Members).FirstOrDefaultAsync(n => n.Id == networkId, ct);
-        return Check(actor, network, networkId, permission, await GrantedAsync(actor, networkId, ct), language);
+        return Check(actor, network, networkId, permission, await GrantedAsync(actor, networkId, ct));
     }
 
     /// <summary>The network tracked by this scope's unit of work, for a change saved with it.</summary>
@@ -65,11 +64,11 @@ public sealed class NetworkAccess(KoostooDbContext db, AccountsDbContext account
     private async Task<bool> GrantedAsync(Actor actor, Guid networkId, CancellationToken ct) =>
         IsCoordinator(actor) && actor.Id is { } id && await accounts.NetworkGrants.AnyAsync(g => g.NetworkId == networkId && g.UserId == id, ct);
 
-    private static Network Check(Actor actor, Network? network, Guid networkId, NetworkPermission permission, bool granted, string? language = null)
+    private static Network Check(Actor actor, Network? network, Guid networkId, NetworkPermission permission, bool granted)
     {
         if (network is null || !May(actor, network, NetworkPermission.Read, granted))
-            throw new NotFoundException(language == "et" ? $"Võrgustikku {networkId} ei ole." : $"There is no network {networkId}.");
-        if (!May(actor, network, permission, granted)) throw new ForbiddenException($"You may not {permission.ToString().ToLowerInvariant()} this network.");
+            throw new NotFoundException(Words.Current["Problems.ThereIsNoNetwork", networkId]);
+        if (!May(actor, network, permission, granted)) throw new ForbiddenException(Words.Current[$"Problems.MayNot.{permission}"]);
         return network;
     }
 }

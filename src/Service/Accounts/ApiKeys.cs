@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Security.Cryptography;
 using System.Text;
 using Koostoo.Service.Access;
@@ -17,11 +18,11 @@ public sealed class ApiKeys(AccountsDbContext db, AuditLog audit, TimeProvider t
     public async Task<(ApiKey Key, string Secret)> CreateAsync(Actor actor, string userId, string name, string? secret = null, CancellationToken ct = default)
     {
         name = name.Trim();
-        if (name.Length is 0 or > 100) throw new AccountException("name", "A key needs a name of 1 to 100 characters.");
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new NotFoundException("There is no such account.");
-        if (actor.Id != userId && !actor.IsAdmin) throw new ForbiddenException("You may make keys only for yourself.");
+        if (name.Length is 0 or > 100) throw new AccountException("name", Words.Current["Problems.AKeyNeedsANameOf"]);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new NotFoundException(Words.Current["Problems.ThereIsNoSuchAccount"]);
+        if (actor.Id != userId && !actor.IsAdmin) throw new ForbiddenException(Words.Current["Problems.YouMayMakeKeysOnlyFor"]);
         if (secret is not null && (!secret.StartsWith(KeyStart, StringComparison.Ordinal) || secret.Length < KeyStart.Length + 32))
-            throw new AccountException("key", $"A given key starts with {KeyStart} and has at least 32 characters after it.");
+            throw new AccountException("key", Words.Current["Problems.AGivenKeyStartsWithAnd", KeyStart]);
         secret ??= KeyStart + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey { UserId = userId, Name = name, Hash = Hash(secret), Prefix = secret[..Math.Min(secret.Length, KeyStart.Length + 4)], CreatedAt = time.GetUtcNow() };
         db.ApiKeys.Add(key);
@@ -44,7 +45,7 @@ public sealed class ApiKeys(AccountsDbContext db, AuditLog audit, TimeProvider t
     public async Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
-        if (key is null || (key.UserId != actor.Id && !actor.IsAdmin)) throw new NotFoundException("There is no such key.");
+        if (key is null || (key.UserId != actor.Id && !actor.IsAdmin)) throw new NotFoundException(Words.Current["Problems.ThereIsNoSuchKey"]);
         if (key.RevokedAt is not null) return;
         key.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);

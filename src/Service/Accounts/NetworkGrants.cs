@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Runtime;
@@ -11,7 +12,7 @@ public sealed class NetworkGrants(AccountsDbContext db, KoostooDbContext network
     public async Task GrantAsync(Actor actor, Guid networkId, string email, CancellationToken ct = default)
     {
         RequireAdmin(actor);
-        if (!await networks.Networks.AnyAsync(n => n.Id == networkId, ct)) throw new NotFoundException($"There is no network {networkId}.");
+        if (!await networks.Networks.AnyAsync(n => n.Id == networkId, ct)) throw new NotFoundException(Words.Current["Problems.ThereIsNoNetwork", networkId]);
         var user = await FindAsync(email, ct);
         if (await db.NetworkGrants.AnyAsync(g => g.NetworkId == networkId && g.UserId == user.Id, ct)) return;
         db.NetworkGrants.Add(new NetworkGrant { NetworkId = networkId, UserId = user.Id, GrantedAt = time.GetUtcNow(), GrantedBy = actor.ForJournal() });
@@ -42,11 +43,11 @@ public sealed class NetworkGrants(AccountsDbContext db, KoostooDbContext network
     {
         var normalized = email.Trim().ToUpperInvariant();
         return await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-            ?? throw new AccountException("email", "There is no staff account with this address.");
+            ?? throw new AccountException("email", Words.Current["Problems.ThereIsNoStaffAccountWith"]);
     }
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsAdmin) throw new ForbiddenException("Only an admin gives or withdraws access to a network.");
+        if (!actor.IsAdmin) throw new ForbiddenException(Words.Current["Problems.OnlyAnAdminGivesOrWithdraws"]);
     }
 }

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Security.Cryptography;
 using Koostoo.Service.Access;
 using Microsoft.AspNetCore.Identity;
@@ -17,10 +18,10 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         string? password = null, string? displayName = null)
     {
         email = email.Trim();
-        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 254) throw new AccountException("email", "Not an email address.");
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 254) throw new AccountException("email", Words.Current["Problems.NotAnEmailAddress"]);
         var unknown = roleNames.Except(AllRoles).ToList();
-        if (unknown.Count > 0) throw new AccountException("role", $"Unknown role {unknown[0]}; the roles are {string.Join(", ", AllRoles)}.");
-        if (await users.FindByEmailAsync(email) is not null) throw new AccountException("email", "There is an account with this address.");
+        if (unknown.Count > 0) throw new AccountException("role", Words.Current["Problems.UnknownRoleTheRolesAre", unknown[0], string.Join(", ", AllRoles)]);
+        if (await users.FindByEmailAsync(email) is not null) throw new AccountException("email", Words.Current["Problems.ThereIsAnAccountWithThis"]);
         await EnsureRolesAsync();
         password ??= OneTimePassword();
         var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName?.Trim() ?? "", CreatedAt = time.GetUtcNow() };
@@ -41,8 +42,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     /// <summary>Disabling ends every session (a new security stamp) and stops the user's keys; enabling lets them sign in again.</summary>
     public async Task SetDisabledAsync(Actor actor, string userId, bool disabled)
     {
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("There is no such account.");
-        if (disabled && user.Id == actor.Id) throw new AccountException("user", "An admin does not disable their own account.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(Words.Current["Problems.ThereIsNoSuchAccount"]);
+        if (disabled && user.Id == actor.Id) throw new AccountException("user", Words.Current["Problems.AnAdminDoesNotDisableTheir"]);
         user.Disabled = disabled;
         Check(await users.UpdateAsync(user), "user");
         Check(await users.UpdateSecurityStampAsync(user), "user");
@@ -52,10 +53,10 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     public async Task SetRolesAsync(Actor actor, string userId, IReadOnlyCollection<string> roleNames)
     {
         var unknown = roleNames.Except(AllRoles).ToList();
-        if (unknown.Count > 0) throw new AccountException("role", $"Unknown role {unknown[0]}.");
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("There is no such account.");
+        if (unknown.Count > 0) throw new AccountException("role", Words.Current["Problems.UnknownRole", unknown[0]]);
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(Words.Current["Problems.ThereIsNoSuchAccount"]);
         if (user.Id == actor.Id && !roleNames.Contains(StaffRoles.Admin))
-            throw new AccountException("role", "An admin does not take the Admin role from their own account.");
+            throw new AccountException("role", Words.Current["Problems.AnAdminDoesNotTakeThe"]);
         await EnsureRolesAsync();
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roleNames)), "role");

@@ -27,7 +27,7 @@ public sealed class CoordinatorDigest(KoostooDbContext db, IServiceScopeFactory 
     /// <summary>Chooses how often the actor gets the digest, in the language they read it.</summary>
     public async Task SetAsync(Actor actor, DigestFrequency frequency, string language, CancellationToken ct = default)
     {
-        var email = EmailOf(actor) ?? throw new ForbiddenException("Only a staff user with an email address gets a digest.");
+        var email = EmailOf(actor) ?? throw new ForbiddenException(Words.Current["Problems.OnlyAStaffUserWithAn"]);
         var row = await db.Set<DigestSubscription>().FirstOrDefaultAsync(d => d.Email == email, ct);
         if (row is null)
         {

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Service.Access;
@@ -50,7 +51,7 @@ public sealed class IncidentHandling(WorkflowDbContext db, NetworkAccess access,
     {
         var (instance, network) = await FindAsync(actor, instanceId, NetworkPermission.Read, ct);
         if (instance.Status != InstanceStatus.Faulted)
-            throw new NotFoundException($"Workflow instance {instanceId} has no incident; it is {instance.Status.ToString().ToLowerInvariant()}.");
+            throw new NotFoundException(Words.Current["Problems.WorkflowInstanceHasNoIncidentIt", instanceId, instance.Status.ToString().ToLowerInvariant()]);
         return await ViewAsync(instance, network, ct);
     }
 
@@ -94,7 +95,7 @@ public sealed class IncidentHandling(WorkflowDbContext db, NetworkAccess access,
     {
         var (instance, network) = await FindAsync(actor, instanceId, NetworkPermission.Coordinate, ct);
         if (instance.Status != InstanceStatus.Faulted)
-            throw new ConflictException($"Workflow instance {instanceId} has no incident; it is {instance.Status.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(Words.Current["Problems.WorkflowInstanceHasNoIncidentIt", instanceId, instance.Status.ToString().ToLowerInvariant()]);
         if (network is { Status: NetworkStatus.Active })
             await cancellation.CancelAsync(actor, network.Id, ct);
         else
@@ -105,7 +106,7 @@ public sealed class IncidentHandling(WorkflowDbContext db, NetworkAccess access,
     {
         var (instance, network) = await FindAsync(actor, instanceId, NetworkPermission.Administer, ct);
         if (instance.Status != InstanceStatus.Faulted)
-            throw new ConflictException($"Workflow instance {instanceId} is not faulted; it is {instance.Status.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(Words.Current["Problems.WorkflowInstanceIsNotFaultedIt", instanceId, instance.Status.ToString().ToLowerInvariant()]);
         return await ViewAsync(instance, network, ct);
     }
 
@@ -117,7 +118,7 @@ public sealed class IncidentHandling(WorkflowDbContext db, NetworkAccess access,
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         var networkId = await db.Set<Network>().AsNoTracking().Where(n => n.WorkflowInstanceId == instanceId).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
-        if (instance is null || (networkId is null && !actor.IsAdmin)) throw new NotFoundException($"There is no workflow instance {instanceId}.");
+        if (instance is null || (networkId is null && !actor.IsAdmin)) throw new NotFoundException(Words.Current["Problems.ThereIsNoWorkflowInstance", instanceId]);
         return (instance, networkId is { } id ? await access.ReadAsync(actor, id, permission, ct: ct) : null);
     }
 

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Koostoo.Networks;
@@ -20,22 +21,22 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
     {
         var errors = new Dictionary<string, string[]>();
         var title = Text(draft.Title);
-        if (title is null) errors["title"] = ["Pealkiri on puudu. / The title is missing."];
-        else if (title.Length > TitleLength) errors["title"] = [$"Pealkiri on pikem kui {TitleLength} märki. / The title is longer than {TitleLength} characters."];
+        if (title is null) errors["title"] = [Words.Current["Meetings.MeetingPlan.TheTitleIsMissing"]];
+        else if (title.Length > TitleLength) errors["title"] = [Words.Current["Meetings.MeetingPlan.TheTitleIsLongerThanCharacters", TitleLength]];
 
         var starts = Moment(draft.StartsAt, "startsAt", "Algusaeg", "The start", errors);
         var ends = Moment(draft.EndsAt, "endsAt", "Lõpuaeg", "The end", errors);
         if (starts is not null && ends is not null && ends <= starts)
-            errors["endsAt"] = ["Kohtumine peab lõppema pärast algust. / The meeting must end after it starts."];
+            errors["endsAt"] = [Words.Current["Meetings.MeetingPlan.TheMeetingMustEndAfterIt"]];
 
         var place = Text(draft.Place);
         var link = Text(draft.OnlineLink);
         if (place is null && link is null)
-            errors["place"] = ["Kirjuta koht või veebikohtumise link. / Give a place or an online meeting link."];
+            errors["place"] = [Words.Current["Meetings.MeetingPlan.GiveAPlaceOrAnOnline"]];
         else if (place?.Length > PlaceLength)
-            errors["place"] = [$"Koht on pikem kui {PlaceLength} märki. / The place is longer than {PlaceLength} characters."];
+            errors["place"] = [Words.Current["Meetings.MeetingPlan.ThePlaceIsLongerThanCharacters", PlaceLength]];
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && link.Length <= LinkLength))
-            errors["onlineLink"] = [$"„{link}“ ei ole veebiaadress (https://…, kuni {LinkLength} märki). / '{link}' is not a web address (https://…, up to {LinkLength} characters)."];
+            errors["onlineLink"] = [Words.Current["Meetings.MeetingPlan.IsNotAWebAddressHttps", link, LinkLength]];
 
         if (errors.Count > 0) throw new MeetingRejectedException(errors);
         return new MeetingPlan(title!, starts!.Value, ends!.Value, place, link, Text(draft.Agenda));

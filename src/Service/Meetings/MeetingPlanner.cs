@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
@@ -29,7 +30,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
     {
         await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct: ct);
         return await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no meeting {meetingId}.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMeeting", networkId, meetingId]);
     }
 
     public async Task<Meeting> ScheduleAsync(Actor actor, Guid networkId, MeetingDraft draft, CancellationToken ct = default)
@@ -66,7 +67,7 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
         await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var meeting = await TrackedAsync(networkId, meetingId, ct);
         if (string.IsNullOrWhiteSpace(draft.Memo))
-            throw new MeetingRejectedException(new Dictionary<string, string[]> { ["memo"] = ["Memo on tühi. / The memo is empty."] });
+            throw new MeetingRejectedException(new Dictionary<string, string[]> { ["memo"] = [Words.Current["Meetings.MeetingPlanner.TheMemoIsEmpty"]] });
         meeting.Memo = draft.Memo.Trim();
         NetworkHistory.Add(db, networkId, time.GetUtcNow(), HistoryKind.MemoWritten, actor.ForHistory(), new() { ["meeting"] = meeting.Title });
         await db.SaveChangesAsync(ct);
@@ -95,11 +96,11 @@ public sealed class MeetingPlanner(KoostooDbContext db, NetworkAccess access, IM
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (network.Status != NetworkStatus.Active)
-            throw new ConflictException($"The network '{network.Name}' is {network.Status.ToString().ToLowerInvariant()}; it holds no new meetings.");
+            throw new ConflictException(Words.Current["Problems.TheNetworkIsItHoldsNo", network.Name, NetworkWords.Of(network.Status, Words.Current.Language)]);
         return network;
     }
 
     private async Task<Meeting> TrackedAsync(Guid networkId, Guid meetingId, CancellationToken ct) =>
         await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct)
-        ?? throw new NotFoundException($"Network {networkId} has no meeting {meetingId}.");
+        ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMeeting", networkId, meetingId]);
 }

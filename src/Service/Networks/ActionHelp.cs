@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.History;
 using Koostoo.Service.Access;
@@ -30,8 +31,8 @@ public sealed class ActionHelp(WorkflowDbContext db, NetworkAccess access, TimeP
                            join action in db.Set<ActionItem>() on progress.ActionItemId equals action.Id
                            where progress.Id == helpId && action.NetworkId == networkId && progress.Status == ActionStatus.Late
                            select new { progress, action }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Network {networkId} has no request for help {helpId}.");
-        if (found.progress.ResolvedAt is not null) throw new ConflictException("This request for help is resolved already.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoRequestForHelp", networkId, helpId]);
+        if (found.progress.ResolvedAt is not null) throw new ConflictException(Words.Current["Problems.ThisRequestForHelpIsResolved"]);
         found.progress.ResolvedAt = time.GetUtcNow();
         NetworkHistory.Add(db, networkId, found.progress.ResolvedAt.Value, HistoryKind.HelpResolved, actor.ForHistory(),
             new() { ["action"] = found.action.What, ["owner"] = found.action.OwnerName });

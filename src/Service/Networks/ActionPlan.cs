@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Globalization;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
@@ -74,7 +75,7 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
         var owner = Owner(network, draft.OwnerMemberId, errors);
         var needs = string.IsNullOrWhiteSpace(draft.Needs) ? null : draft.Needs.Trim();
         if (needs?.Length > NeedsLength)
-            errors["needs"] = [$"Vajadused on pikemad kui {NeedsLength} märki. / What is needed is longer than {NeedsLength} characters."];
+            errors["needs"] = [Words.Current["Networks.ActionPlan.WhatIsNeededIsLongerThan", NeedsLength]];
         if (errors.Count > 0) throw new RequestRejectedException(errors);
 
         var id = Guid.NewGuid();
@@ -114,7 +115,7 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
         var errors = new Dictionary<string, string[]>();
         var owner = Owner(network, reassignment.OwnerMemberId, errors);
         if (owner is not null && owner.Id == action.OwnerMemberId)
-            errors["ownerMemberId"] = ["See liige juba vastutab selle tegevuse eest. / This member owns the action already."];
+            errors["ownerMemberId"] = [Words.Current["Networks.ActionPlan.ThisMemberOwnsTheActionAlready"]];
         if (errors.Count > 0) throw new RequestRejectedException(errors);
 
         await commands.ResumeAsync(actor, network, step, new StepCommand.ReassignAction(actionId, owner!.Id),
@@ -150,7 +151,7 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     {
         var action = await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId && a.NetworkId == networkId, ct);
         if (action is null || !changed(action))
-            throw new ConflictException("Tegevus muutus samal ajal (nt märgiti tehtuks); midagi ei muudetud. / The action changed meanwhile (marked done, say); nothing was changed.");
+            throw new ConflictException(Words.Current["Networks.ActionPlan.TheActionChangedMeanwhileMarkedDone"]);
         return await ViewAsync(networkId, actionId, ct);
     }
 
@@ -162,8 +163,8 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
         var definition = waiting.Count == 0 ? null : await DefinitionOfAsync(network.WorkflowInstanceId, ct);
         var collecting = waiting.Any(id => definition?.Activities.FirstOrDefault(a => a.Id == id)?.Inputs["record"]?.ToString() == "plan");
         throw new ConflictException(collecting
-            ? "Liikmed alles pakuvad tegevusi (tegevuskava etapp); kava saab muuta, kui see etapp on suletud ja tegevusi jälgitakse. / The members are still proposing actions (the plan stage); the plan can be shaped once that stage has closed and the actions are followed."
-            : "Tegevuskava ei jälgita praegu; seda saab muuta elluviimise etapis. / No action plan is followed now; it can be shaped in the execution stage.");
+            ? Words.Current["Networks.ActionPlan.TheMembersAreStillProposingActions"]
+            : Words.Current["Networks.ActionPlan.NoActionPlanIsFollowedNow"]);
     }
 
     private async Task<WorkflowDefinition?> DefinitionOfAsync(Guid? instanceId, CancellationToken ct)
@@ -177,18 +178,18 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     private async Task<ActionItem> OpenActionAsync(Guid networkId, Guid actionId, CancellationToken ct)
     {
         var action = await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId && a.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no action {actionId}.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoAction", networkId, actionId]);
         if (!action.IsOpen)
             throw new ConflictException(action.Status == ActionStatus.Done
-                ? "See tegevus on juba tehtud; seda ei muudeta. / This action is done already; it is not changed."
-                : "See tegevus on tegevuskavast välja jäetud; seda ei muudeta. / This action was dropped from the plan; it is not changed.");
+                ? Words.Current["Networks.ActionPlan.ThisActionIsDoneAlreadyIt"]
+                : Words.Current["Networks.ActionPlan.ThisActionWasDroppedFromThe"]);
         return action;
     }
 
     private async Task<ActionView> ViewAsync(Guid networkId, Guid actionId, CancellationToken ct)
     {
         var a = await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId && a.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no action {actionId}.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoAction", networkId, actionId]);
         return new ActionView(a.Id, a.What, a.OwnerMemberId, a.OwnerName, a.DueOn, a.Needs, a.Status,
             a.IsOverdue(NetworkTime.Today(time.GetUtcNow())), a.DoneAt, a.EscalatedAt);
     }
@@ -196,8 +197,8 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     private static string What(string? text, Dictionary<string, string[]> errors)
     {
         var what = text?.Trim() ?? "";
-        if (what.Length == 0) errors["what"] = ["Kirjuta, mida tuleb teha. / Say what is to be done."];
-        else if (what.Length > WhatLength) errors["what"] = [$"Tegevus on pikem kui {WhatLength} märki. / The action is longer than {WhatLength} characters."];
+        if (what.Length == 0) errors["what"] = [Words.Current["Networks.ActionPlan.SayWhatIsToBeDone"]];
+        else if (what.Length > WhatLength) errors["what"] = [Words.Current["Networks.ActionPlan.TheActionIsLongerThanCharacters", WhatLength]];
         return what;
     }
 
@@ -205,16 +206,16 @@ public sealed class ActionPlan(WorkflowDbContext db, NetworkAccess access, StepC
     private DateOnly Due(DateOnly? due, Dictionary<string, string[]> errors)
     {
         var today = NetworkTime.Today(time.GetUtcNow());
-        if (due is null) errors["dueOn"] = ["Vali tähtaeg. / Choose a due date."];
+        if (due is null) errors["dueOn"] = [Words.Current["Networks.ActionPlan.ChooseADueDate"]];
         else if (due < today)
-            errors["dueOn"] = [$"See kuupäev on möödas: vali täna ({DateText.InFigures(today, "et")}) või hilisem päev. / This date has passed: choose today ({DateText.InFigures(today, "en")}) or a later day."];
+            errors["dueOn"] = [Words.Current["Requests.FormAnswers.DatePassed", DateText.InFigures(today, Words.Current.Language)]];
         return due ?? today;
     }
 
     private static Member? Owner(Network network, Guid? memberId, Dictionary<string, string[]> errors)
     {
         var owner = network.Members.FirstOrDefault(m => m.Id == memberId && m.IsActive);
-        if (owner is null) errors["ownerMemberId"] = ["Vali vastutaja võrgustiku liikmete seast. / Choose the owner among the network's members."];
+        if (owner is null) errors["ownerMemberId"] = [Words.Current["Networks.ActionPlan.ChooseTheOwnerAmongTheNetwork"]];
         return owner;
     }
 

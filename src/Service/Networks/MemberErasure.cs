@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json;
 using Koostoo.Activities.Email;
 using Koostoo.Networks.Actions;
@@ -33,7 +34,7 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
     public async Task<MemberExport> ExportAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
-        var member = network.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
+        var member = network.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMember", networkId, memberId]);
         var requests = await db.StepRequests.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var actions = await db.ActionItems.AsNoTracking().Where(a => a.OwnerMemberId == memberId).OrderBy(a => a.DueOn).ToListAsync(ct);
         var history = await db.Set<HistoryEntry>().AsNoTracking().Where(h => h.NetworkId == networkId).OrderBy(h => h.Id).ToListAsync(ct);
@@ -56,7 +57,7 @@ public sealed class MemberErasure(KoostooDbContext db, NetworkAccess access, Ste
     internal async Task EraseAsync(Actor actor, Guid networkId, Guid memberId, HistoryKind? recordAs, CancellationToken ct)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
-        var member = network.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
+        var member = network.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMember", networkId, memberId]);
         if (member.Name == Placeholder) return;
         // Out of every waiting step that still waits for their answer, through the step itself (it may close now); an
         // answer already given stays in its step and counts, without the person.

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
@@ -28,8 +29,8 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     {
         await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var suggestion = await db.Set<ColleagueSuggestion>().FirstOrDefaultAsync(s => s.Id == suggestionId && s.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no suggested colleague {suggestionId}.");
-        if (suggestion.InvitedMemberId is not null) throw new ConflictException("This colleague has been invited already.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoSuggestedColleague", networkId, suggestionId]);
+        if (suggestion.InvitedMemberId is not null) throw new ConflictException(Words.Current["Problems.ThisColleagueHasBeenInvitedAlready"]);
         return await AddAsync(actor, networkId, draft, member =>
         {
             suggestion.InvitedMemberId = member.Id;
@@ -44,12 +45,12 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     {
         var network = await access.LoadAsync(actor, networkId, NetworkPermission.Coordinate, ct);
         if (network.Status != NetworkStatus.Active)
-            throw new ConflictException($"The network is {network.Status.ToString().ToLowerInvariant()}; nobody joins it any more.");
+            throw new ConflictException(Words.Current["Problems.TheNetworkIsNobodyJoinsIt", NetworkWords.Of(network.Status, Words.Current.Language)]);
         var check = new LaunchCheck();
-        if (string.IsNullOrWhiteSpace(draft.Name)) check.Errors["name"] = ["Liikme nimi on puudu. / The member's name is missing."];
-        if (!LaunchCheck.IsEmail(draft.Email)) check.Errors["email"] = [$"'{draft.Email}' ei ole korrektne e-post. / '{draft.Email}' is not a valid email."];
+        if (string.IsNullOrWhiteSpace(draft.Name)) check.Errors["name"] = [Words.Current["Launch.LaunchCheck.TheMemberSNameIsMissing"]];
+        if (!LaunchCheck.IsEmail(draft.Email)) check.Errors["email"] = [Words.Current["Launch.LaunchCheck.IsNotAValidEmail", draft.Email]];
         else if (network.Members.Any(m => m.IsActive && string.Equals(m.Email, draft.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
-            check.Errors["email"] = ["See e-post on juba võrgustikus. / This email is already in the network."];
+            check.Errors["email"] = [Words.Current["Networks.Membership.ThisEmailIsAlreadyInThe"]];
         if (!check.IsValid) throw new LaunchRejectedException(check);
 
         var member = draft.ToMember(time.GetUtcNow());
@@ -66,15 +67,15 @@ public sealed class Membership(WorkflowDbContext db, NetworkAccess access, StepC
     {
         await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var member = await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}; add them first (POST /api/networks/{networkId}/members).");
-        if (!member.IsActive) throw new ConflictException($"{member.Name} has left the network.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMemberAddThem", networkId, memberId]);
+        if (!member.IsActive) throw new ConflictException(Words.Current["Problems.HasLeftTheNetwork", member.Name]);
     }
 
     public async Task RemoveAsync(Actor actor, Guid networkId, Guid memberId, CancellationToken ct = default)
     {
         await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         var member = await db.Set<Member>().FirstOrDefaultAsync(m => m.Id == memberId && m.NetworkId == networkId, ct)
-            ?? throw new NotFoundException($"Network {networkId} has no member {memberId}.");
+            ?? throw new NotFoundException(Words.Current["Problems.NetworkHasNoMember", networkId, memberId]);
         if (member.Status == MemberStatus.Left) return;
         member.Status = MemberStatus.Left;
         member.LeftAt = time.GetUtcNow();

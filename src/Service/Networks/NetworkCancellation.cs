@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Requests;
@@ -20,7 +21,7 @@ public sealed class NetworkCancellation(WorkflowDbContext db, NetworkAccess acce
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (network.Status != NetworkStatus.Active)
-            throw new ConflictException($"The network is already {network.Status.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(Words.Current["Problems.TheNetworkIsAlready", NetworkWords.Of(network.Status, Words.Current.Language)]);
 
         // A faulted workflow is stopped too, so that its incident closes with the network.
         var instanceOpen = network.WorkflowInstanceId is { } instanceId

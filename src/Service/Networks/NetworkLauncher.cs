@@ -18,7 +18,7 @@ public sealed class NetworkLauncher(WorkflowRuntime runtime, TimeProvider time, 
     public async Task<Network> LaunchAsync(Actor actor, LaunchRequest request, CancellationToken ct = default)
     {
         if (!actor.IsAdmin && !(actor.Kind == ActorKind.Staff && actor.Roles.Contains(StaffRoles.Coordinator)))
-            throw new ForbiddenException("Only a coordinator launches a network.");
+            throw new ForbiddenException(Words.Current["Problems.OnlyACoordinatorLaunchesANetwork"]);
         var check = LaunchCheck.Run(request);
         if (!check.IsValid) throw new LaunchRejectedException(check);
 

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Koostoo.Activities.Requests;
@@ -62,7 +63,7 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
                 .Where(b => b.InstanceId == instanceId && b.ActivityId == activityId && b.Kind == BookmarkKind.Response
                             && b.Key == PeopleStep.CommandKey && b.ConsumedAt == null)
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
-                ?? throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
+                ?? throw new ConflictException(Words.Current["Problems.TheStepOfThisNetworkIs", activityId]);
             var result = await runtime.ResumeAsync(bookmark, command.ToStimulus(), told is null ? null : async (transaction, _) =>
             {
                 if (happened is null || await happened(transaction))
@@ -70,10 +71,10 @@ public sealed class StepCommands(WorkflowDbContext db, NetworkAccess access, Wor
             }, ct);
             if (result.Status == ResumeStatus.Resumed) return;
             if (result.Status != ResumeStatus.AlreadyResumed)
-                throw new ConflictException($"The step '{activityId}' of this network is not waiting for answers now.");
+                throw new ConflictException(Words.Current["Problems.TheStepOfThisNetworkIs", activityId]);
             // Another command or the step's own timer went first; the step has a fresh command bookmark if it still waits.
         }
-        throw new ConflictException("The step is busy; try again.");
+        throw new ConflictException(Words.Current["Problems.TheStepIsBusyTryAgain"]);
     }
 
     /// <summary>A reminder by hand at most once in <see cref="ReminderOptions.ByHandEvery"/> per step (the step keeps when).</summary>

@@ -63,7 +63,7 @@ public sealed class ReplyHandler(
             // Stale: the member answered on the page at the same moment; read the request again and answer on top of it.
         }
         // No receipt: the message is read again on the next run, when the step is no longer busy.
-        throw new ConflictException($"The step of request {request.Id} stayed busy; the reply is read again on the next run.");
+        throw new ConflictException(Words.Current["Problems.TheStepOfRequestStayedBusy", request.Id]);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
@@ -30,18 +31,18 @@ public sealed record ReviewView(
 /// </summary>
 public sealed class NetworkReviews(KoostooDbContext db, NetworkAccess access, WorkflowRuntime runtime, TimeProvider time, IOptions<PublicLinks> links)
 {
-    private const string OpenAlready = "Üks ülevaade on juba käimas; uue saab alustada, kui see on lõppenud. / A review is already open: a new one can start once it has closed.";
+    private static string OpenAlready => Words.Current["Reviews.NetworkReviews.AReviewIsAlreadyOpenA"];
 
     public async Task<ReviewView> StartAsync(Actor actor, Guid networkId, string language = "et", CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, networkId, NetworkPermission.Coordinate, ct: ct);
         if (network.Status != NetworkStatus.Active)
-            throw new ConflictException($"Võrgustik on lõppenud; ülevaadet ei saa alustada. / The network is {network.Status.ToString().ToLowerInvariant()}: no review can be started.");
+            throw new ConflictException(Words.Current["Reviews.NetworkEnded", NetworkWords.Of(network.Status, Words.Current.Language)]);
         if (await db.Reviews.AnyAsync(r => r.NetworkId == networkId && r.ClosedAt == null, ct))
             throw new ConflictException(OpenAlready);
         var asked = network.Members.Count(m => m.IsActive);
         if (asked == 0)
-            throw new ConflictException("Võrgustikus pole aktiivseid liikmeid, keda küsida. / The network has no active members to ask.");
+            throw new ConflictException(Words.Current["Reviews.NetworkReviews.TheNetworkHasNoActiveMembers"]);
 
         var number = await db.Reviews.Where(r => r.NetworkId == networkId).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using Koostoo.Networks.Language;
 using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Requests;
@@ -23,7 +24,7 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
     {
         RequireAdmin(actor);
         var summary = (await definitions.ListAsync(ct)).FirstOrDefault(d => d.Id == definitionId)
-            ?? throw new NotFoundException($"There is no workflow definition '{definitionId}'.");
+            ?? throw new NotFoundException(Words.Current["Problems.ThereIsNoWorkflowDefinition", definitionId]);
         var instances = await db.Instances.AsNoTracking().Where(i => i.DefinitionId == definitionId && InFlight.Contains(i.Status))
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var networks = await NetworksOfAsync(instances.Select(i => i.Id), ct);
@@ -80,7 +81,7 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
     {
         var versions = await db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId)
             .Select(d => new { d.Version, d.IsPublished }).ToListAsync(ct);
-        if (versions.Count == 0) throw new NotFoundException($"There is no workflow definition '{definitionId}'.");
+        if (versions.Count == 0) throw new NotFoundException(Words.Current["Problems.ThereIsNoWorkflowDefinition", definitionId]);
         var errors = new Dictionary<string, string[]>();
         if (versions.All(v => v.Version != choice.FromVersion))
             errors["fromVersion"] = [$"'{definitionId}' has no version {choice.FromVersion}."];
@@ -161,6 +162,6 @@ public sealed class InstanceMigrations(WorkflowDbContext db, DefinitionStore def
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsAdmin) throw new ForbiddenException("Only an admin moves workflows to another version.");
+        if (!actor.IsAdmin) throw new ForbiddenException(Words.Current["Problems.OnlyAnAdminMovesWorkflowsTo"]);
     }
 }

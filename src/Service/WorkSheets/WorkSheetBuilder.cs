@@ -28,7 +28,7 @@ public sealed class WorkSheetBuilder(KoostooDbContext db, NetworkAccess access, 
         var W = Words.In(language);
         if (!SheetNames.TryParse(sheet, out var kind))
             throw new NotFoundException(W["WorkSheets.WorkSheetBuilder.ThereIsNoWorkSheetThe", sheet, string.Join(", ", SheetNames.Addresses)]);
-        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, W.Language, ct);
+        var network = await access.ReadAsync(actor, networkId, NetworkPermission.Read, ct);
         var sections = kind switch
         {
             SheetKind.Members => Members(network, W),

@@ -85,7 +85,7 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
         {
             node["version"] = draft.Version;
             draft.Json = node.ToJsonString(WorkflowJson.Options);
-            draft.Name = definition.Name.In("et");
+            draft.Name = definition.Name.In(LocalizedText.DefaultLanguage);
             draft.UpdatedAt = time.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
@@ -147,7 +147,7 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
             DefinitionId = definition.Id,
             Version = version,
             IsPublished = published,
-            Name = definition.Name.In("et"),
+            Name = definition.Name.In(LocalizedText.DefaultLanguage),
             Json = node.ToJsonString(WorkflowJson.Options),
             CreatedAt = now,
             UpdatedAt = now,

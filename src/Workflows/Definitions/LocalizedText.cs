@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Koostoo.Workflows.Definitions;
 
 /// <summary>
-/// Text in several languages, Estonian first: <c>{ "et": "...", "en": "..." }</c>.
+/// Text in several languages, Estonian first: <c>{ "et": "...", "en": "...", "ru": "..." }</c>.
 /// A plain JSON string is accepted too and read as Estonian, so hand-written definitions stay short.
 /// </summary>
 [JsonConverter(typeof(LocalizedTextConverter))]
@@ -14,8 +14,8 @@ public sealed class LocalizedText
 
     public LocalizedText(IReadOnlyDictionary<string, string> values) => Values = values;
 
-    public LocalizedText(string et, string? en = null)
-        : this(en is null ? new Dictionary<string, string> { ["et"] = et } : new Dictionary<string, string> { ["et"] = et, ["en"] = en }) { }
+    /// <summary>A text in Estonian only, as a plain JSON string reads.</summary>
+    public LocalizedText(string et) : this(new Dictionary<string, string> { [DefaultLanguage] = et }) { }
 
     public IReadOnlyDictionary<string, string> Values { get; }
 

@@ -6,10 +6,6 @@ public sealed class ActivityAttribute(string type) : Attribute
 {
     public string Type { get; } = type;
     public string Category { get; init; } = "General";
-    public string DisplayNameEt { get; init; } = "";
-    public string DisplayNameEn { get; init; } = "";
-    public string DescriptionEt { get; init; } = "";
-    public string DescriptionEn { get; init; } = "";
     public string[] Outcomes { get; init; } = [ActivityResult.DoneOutcome];
 }
 
@@ -20,8 +16,6 @@ public sealed class InputAttribute : Attribute
     public bool Required { get; init; }
     /// <summary>How the designer edits it: text, multiline, localized, expression, duration, cron, datetime, select, json, durations.</summary>
     public string? UiHint { get; init; }
-    public string LabelEt { get; init; } = "";
-    public string LabelEn { get; init; } = "";
     /// <summary>For <c>select</c>: the allowed values.</summary>
     public string[]? Options { get; init; }
 }

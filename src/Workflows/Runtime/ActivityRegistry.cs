@@ -125,20 +125,18 @@ public sealed class ActivityRegistry
                 input.UiHint ?? DefaultUiHint(typeName),
                 input.Required,
                 IsEmpty(defaultValue) ? null : JsonSerializer.SerializeToNode(defaultValue, property.PropertyType, WorkflowJson.Options),
-                new LocalizedText(new Dictionary<string, string> { ["et"] = Or(input.LabelEt, name), ["en"] = Or(input.LabelEn, name) }),
+                new LocalizedText(name),
                 input.Options)));
         }
         var descriptor = new ActivityDescriptor(
             attribute.Type,
             attribute.Category,
-            new LocalizedText(Or(attribute.DisplayNameEt, attribute.Type), Or(attribute.DisplayNameEn, attribute.Type)),
-            new LocalizedText(attribute.DescriptionEt, attribute.DescriptionEn),
+            new LocalizedText(attribute.Type),
+            new LocalizedText(""),
             inputs.Select(i => i.Item2).ToList(),
             attribute.Outcomes);
         return new Registration(type, descriptor, inputs);
     }
-
-    private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
     private static string TypeName(Type type)
     {

@@ -42,10 +42,10 @@ public sealed partial class CommandLineTests
 
         (code, output) = await RunAsync(folder, "create-user", "--email", "kati@vald.example", "--role", "Coordinator");
         code.Should().Be(2);
-        output.Should().Contain("There is an account with this address.");
+        output.Should().Contain("Selle aadressiga konto on juba olemas.");
         (code, output) = await RunAsync(folder, "create-user", "--email", "mari@vald.example", "--role", "Boss");
         code.Should().Be(2);
-        output.Should().Contain("Unknown role Boss");
+        output.Should().Contain("Tundmatu roll Boss");
 
         await using var app = new KoostooApp(folder);
         (await app.SignInAsync("kati@vald.example", password)).Response.StatusCode.Should().Be(HttpStatusCode.Redirect);

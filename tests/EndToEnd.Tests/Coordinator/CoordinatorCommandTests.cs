@@ -180,7 +180,16 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
 
         var twice = await _host.Scenario.Api.PostAsync($"/api/networks/{id}/cancel", null);
         twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await twice.Content.ReadAsStringAsync()).Should().Contain("already cancelled");
+        (await twice.Content.ReadAsStringAsync()).Should().Contain("Võrgustik on juba katkestatud.");
+        // A program that asks for English, the HTTP way, gets the same refusal in English; Russian likewise.
+        foreach (var (language, refusal) in new[] { ("en", "The network is already cancelled."), ("ru-RU", "Сеть уже: прервана.") })
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/networks/{id}/cancel");
+            again.Headers.AcceptLanguage.ParseAdd(language);
+            var refused = await _host.Scenario.Api.SendAsync(again);
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain(refusal);
+        }
         (await HistoryAsync(id)).Should().ContainSingle(h => h.StartsWith("Koordinaator lõpetas võrgustiku töö"));
     }
 

@@ -59,8 +59,8 @@ public sealed class MeetingInputTests : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
         errors.Select(e => e.Key).Should().BeEquivalentTo("title", "endsAt", "onlineLink");
-        errors["endsAt"]![0]!.GetValue<string>().Should().Contain("The meeting must end after it starts");
-        errors["onlineLink"]![0]!.GetValue<string>().Should().Contain("'meet.example/kool' is not a web address");
+        errors["endsAt"]![0]!.GetValue<string>().Should().Contain("Kohtumine peab lõppema pärast algust.");
+        errors["onlineLink"]![0]!.GetValue<string>().Should().Contain("„meet.example/kool“ ei ole veebiaadress");
 
         var unreadable = await _scenario.Api.PostAsJsonAsync($"/api/networks/{network["id"]}/meetings", new { title = "Kohtumine", startsAt = "06.05.2030 10:00" });
         unreadable.StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -36,7 +36,7 @@ public sealed class NetworkReviewTests(Xunit.Abstractions.ITestOutputHelper outp
         (await page.GetByRole(AriaRole.Button, new() { Name = "Alusta ülevaadet" }).CountAsync()).Should().Be(0, "one review at a time");
         var second = await _host.Scenario.Api.PostAsync($"/api/networks/{id}/reviews", null);
         second.StatusCode.Should().Be(HttpStatusCode.Conflict, "a review is already open");
-        (await second.Content.ReadAsStringAsync()).Should().Contain("A review is already open");
+        (await second.Content.ReadAsStringAsync()).Should().Contain("Üks ülevaade on juba käimas");
 
         // Another coordinator may neither start nor read this network's review.
         using var other = await _host.App.CoordinatorClientAsync("teine@vald.example");

@@ -89,7 +89,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
             // While the members still propose, the plan is theirs: the coordinator's change is refused, and says when it is possible.
             var early = await _scenario.Api.PostAsJsonAsync($"/api/networks/{planning}/actions", new { what = "Varane", ownerMemberId = await MemberIdAsync(planning, 3), dueOn = Iso(Today.AddDays(5)) });
             early.StatusCode.Should().Be(HttpStatusCode.Conflict);
-            (await early.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Contain("once that stage has closed");
+            (await early.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().Should().Contain("kava saab muuta, kui see etapp on suletud");
         });
         var before = _smtp.Messages().Count;
 
@@ -173,7 +173,7 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
         var api = await _scenario.Api.PostAsJsonAsync($"/api/networks/{id}/actions", new { what = "", ownerMemberId = third, dueOn = Iso(Today.AddDays(-1)) });
         api.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = (await api.Content.ReadFromJsonAsync<JsonObject>())!;
-        problem["errors"]!["dueOn"]![0]!.GetValue<string>().Should().Contain("This date has passed");
+        problem["errors"]!["dueOn"]![0]!.GetValue<string>().Should().Contain("See kuupäev on möödas");
         problem["errors"]!["what"]!.AsArray().Should().ContainSingle();
         (await WithDbAsync(db => db.Set<ActionItem>().CountAsync())).Should().Be(2);
         _smtp.Messages().Should().HaveCount(before, "nobody is mailed of a change not made");

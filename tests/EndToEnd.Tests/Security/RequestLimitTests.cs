@@ -92,7 +92,7 @@ public sealed class RequestLimitTests
         request.Headers.TransferEncodingChunked = true;
         var definition = await api.SendAsync(request);
         definition.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        (await definition.Content.ReadAsStringAsync()).Should().Contain("at most 1024 KB");
+        (await definition.Content.ReadAsStringAsync()).Should().Contain("kuni 1024 KB", "the API speaks Estonian to a client that asks for no language");
 
         var fits = await api.PostAsync("/api/workflow-definitions",
             new StringContent(AskScenario.Definition().Replace("ask-once", "ask-twice", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koostoo.Networks.Launch;
 using Koostoo.Networks.Members;
 
@@ -43,7 +44,23 @@ public class LaunchCheckTests
         var check = LaunchCheck.Run(Request(9) with { DefinitionId = "network-review" });
 
         check.IsValid.Should().BeFalse();
-        check.Errors["definitionId"].Should().ContainSingle().Which.Should().Contain("is a network review's workflow: it is started from a network's page");
+        check.Errors["definitionId"].Should().ContainSingle().Which.Should().Be("„network-review“ on võrgustiku ülevaate töövoog; see käivitatakse võrgustiku lehelt, mitte võrgustikuna.");
+    }
+
+    [Fact]
+    public void The_refusal_speaks_the_language_of_the_request_being_served()
+    {
+        var served = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+        try
+        {
+            LaunchCheck.Run(Request(9) with { DefinitionId = "network-review" }).Errors["definitionId"].Should().ContainSingle()
+                .Which.Should().Be("'network-review' is a network review's workflow: it is started from a network's page, not launched as a network.");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = served;
+        }
     }
 
     [Fact]

@@ -7,16 +7,18 @@ namespace Koostoo.Networks.Tests.Replies;
 /// <summary>A reply read against the step's form, held to the same rules as the web form.</summary>
 public class ReplyAnswerTests
 {
+    private static LocalizedText Text(string et, string en) => new(new Dictionary<string, string> { ["et"] = et, ["en"] = en });
+
     private static readonly DateOnly Today = new(2026, 11, 20);
-    private static readonly FormField Join = new() { Name = "join", Type = FieldType.YesNo, Required = true, Label = new LocalizedText("Osalen", "I take part") };
-    private static readonly FormField Note = new() { Name = "note", Type = FieldType.LongText, Label = new LocalizedText("Märkus", "Note") };
+    private static readonly FormField Join = new() { Name = "join", Type = FieldType.YesNo, Required = true, Label = Text("Osalen", "I take part") };
+    private static readonly FormField Note = new() { Name = "note", Type = FieldType.LongText, Label = Text("Märkus", "Note") };
     private static readonly FormField Role = new()
     {
-        Name = "role", Type = FieldType.Choice, Required = true, Label = new LocalizedText("Roll", "Role"),
-        Options = [new("leader", new LocalizedText("Juht", "Leader")), new("notes", new LocalizedText("Protokollija", "Note-taker")), new("expert", new LocalizedText("Ekspert", "Expert"))],
+        Name = "role", Type = FieldType.Choice, Required = true, Label = Text("Roll", "Role"),
+        Options = [new("leader", Text("Juht", "Leader")), new("notes", Text("Protokollija", "Note-taker")), new("expert", Text("Ekspert", "Expert"))],
     };
-    private static readonly FormField Score = new() { Name = "score", Type = FieldType.Scale, Required = true, Label = new LocalizedText("Hinne", "Score") };
-    private static readonly FormField From = new() { Name = "from", Type = FieldType.Date, Required = true, Label = new LocalizedText("Alates", "From") };
+    private static readonly FormField Score = new() { Name = "score", Type = FieldType.Scale, Required = true, Label = Text("Hinne", "Score") };
+    private static readonly FormField From = new() { Name = "from", Type = FieldType.Date, Required = true, Label = Text("Alates", "From") };
 
     [Theory]
     [InlineData("JAH", true)]

@@ -8,7 +8,7 @@ namespace Koostoo.Host.Pages.Networks;
 /// <summary>One row of the launch form's member table, as typed.</summary>
 public sealed record MemberRow(string Name, string Organisation, Sector Sector, string Email, string Phone, string Language)
 {
-    public static readonly MemberRow Empty = new("", "", Sector.Other, "", "", "et");
+    public static readonly MemberRow Empty = new("", "", Sector.Other, "", "", Languages.Estonian);
 
     /// <summary>Nothing typed: the form offers more rows than most networks fill, and those are no members.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Organisation)

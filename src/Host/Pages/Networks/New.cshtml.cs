@@ -44,5 +44,5 @@ public sealed class NewModel(NetworkLauncher launcher, Actor actor) : PageModel
 
     /// <summary>The messages for one field, in the page's language.</summary>
     public IReadOnlyList<string> ErrorsOf(string field) =>
-        Check?.Errors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [];
+        Check?.Errors.GetValueOrDefault(field)?.ToList() ?? [];
 }

@@ -111,7 +111,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
     public IReadOnlyDictionary<string, List<string>> InviteErrors { get; private set; } = new Dictionary<string, List<string>>();
 
     public IReadOnlyList<string> InviteErrorsOf(Guid suggestionId, string field) =>
-        InviteDraft?.SuggestionId == suggestionId ? InviteErrors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [] : [];
+        InviteDraft?.SuggestionId == suggestionId ? InviteErrors.GetValueOrDefault(field)?.ToList() ?? [] : [];
 
     public Task<IActionResult> OnPostResolveHelpAsync(Guid id, Guid helpId) =>
         RunAsync(id, "help-resolved", () => help.ResolveAsync(actor, id, helpId, HttpContext.RequestAborted));
@@ -130,7 +130,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
 
     public IReadOnlyList<string> PlanErrorsOf(string kind, Guid? actionId, string field) =>
         RefusedPlanForm is { } form && form.Kind == kind && form.ActionId == actionId
-            ? form.Errors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? []
+            ? form.Errors.GetValueOrDefault(field)?.ToList() ?? []
             : [];
 
     public Task<IActionResult> OnPostAddActionAsync(Guid id, string? what, Guid? ownerMemberId, string? dueOn, string? needs) =>
@@ -156,7 +156,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         if (!string.IsNullOrWhiteSpace(dueOn))
         {
             if (!DateOnly.TryParseExact(dueOn.Trim(), ["yyyy-MM-dd", "d.M.yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                return await RefusePlanAsync(id, form with { Errors = new Dictionary<string, string[]> { ["dueOn"] = ["Sisesta kuupäev, nt 24.11.2026. / Enter a date, e.g. 2026-11-24."] } });
+                return await RefusePlanAsync(id, form with { Errors = new Dictionary<string, string[]> { ["dueOn"] = [Words.Current["Requests.FormAnswers.EnterADateEG2026"]] } });
             due = parsed;
         }
         try
@@ -173,7 +173,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         }
         catch (ConflictException conflict)
         {
-            return await RefuseAsync(id, StatusCodes.Status409Conflict, BilingualMessage.In(conflict.Message, Language));
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, conflict.Message);
         }
         return Redirect(Request.Link($"/networks/{id}?done={done}"));
     }
@@ -195,7 +195,7 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
         }
         catch (ConflictException conflict)
         {
-            return await RefuseAsync(id, StatusCodes.Status409Conflict, BilingualMessage.In(conflict.Message, Language));
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, conflict.Message);
         }
         return Redirect(Request.Link($"/networks/{id}?done=review-started"));
     }
@@ -282,5 +282,5 @@ public sealed class ShowModel(NetworkReader reader, StepCommands commands, Membe
 
     /// <summary>The messages of one add-member field, in the page's language.</summary>
     public IReadOnlyList<string> NewMemberErrorsOf(string field) =>
-        NewMemberErrors.GetValueOrDefault(field)?.Select(m => BilingualMessage.In(m, Language)).ToList() ?? [];
+        NewMemberErrors.GetValueOrDefault(field)?.ToList() ?? [];
 }

@@ -45,7 +45,7 @@ public sealed class DataModel(NetworkAccess access, MemberErasure erasure, Actor
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid memberId)
     {
-        var network = await access.ReadAsync(actor, id, NetworkPermission.Coordinate, Language, HttpContext.RequestAborted);
+        var network = await access.ReadAsync(actor, id, NetworkPermission.Coordinate, HttpContext.RequestAborted);
         if (network.Members.FirstOrDefault(m => m.Id == memberId) is not { } member || member.Name == MemberErasure.Placeholder) return NotFound();
         (NetworkId, NetworkName, Member) = (network.Id, network.Name, member);
         return null;
