@@ -136,6 +136,8 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         summary.Should().OnlyContain(m => m.Subject == "Kooli võrgustik: tagasiside kokkuvõte" || m.Subject == "Kooli võrgustik: feedback summary"
             || m.Subject == "Kooli võrgustik: итоги обратной связи");
         Subject(summary, _russian).Should().Be("Kooli võrgustik: итоги обратной связи");
+        Subject(summary, members[2]).Should().Be("Kooli võrgustik: feedback summary", "member 3 reads English");
+        Subject(summary, members[0]).Should().Be("Kooli võrgustik: tagasiside kokkuvõte", "member 1 reads Estonian");
 
         var instance = await _scenario.InstanceAsync(network);
         instance["status"]!.GetValue<string>().Should().Be("Finished");
