@@ -27,7 +27,7 @@ public static class NetworkEndpoints
             .WithSummary("Every network, newest first, with its stage; ?coordinator=EMAIL for one coordinator's networks.");
 
         networks.MapGet("/{id:guid}", (Guid id, string? lang, NetworkReader reader, Actor actor, CancellationToken ct) => reader.GetAsync(actor, id, Language(lang), ct))
-            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history (in Estonian; ?lang=en in English).");
+            .WithSummary("One network: its stages, members, the steps waiting for answers and who has and has not answered, the goal, the actions (overdue flagged), meetings, history (in Estonian; ?lang=en in English, ?lang=ru in Russian).");
 
         networks.MapPost("/{id:guid}/cancel", async (Guid id, string? lang, NetworkCancellation cancellation, NetworkReader reader, Actor actor, CancellationToken ct) =>
         {
@@ -83,7 +83,7 @@ public static class NetworkEndpoints
           .WithSummary("A coordinator's command on a waiting step: remind (now, the silent only), extend { by }, close, add-member { memberId }.");
     }
 
-    /// <summary>Every answer that shows the network tells its history in Estonian, or in English with <c>?lang=en</c>.</summary>
+    /// <summary>Every answer that shows the network tells its history in Estonian, or in the language <c>?lang=</c> names (en, ru).</summary>
     private static string Language(string? lang) => Languages.Or(lang);
 
     /// <summary>The command a coordinator's request names, from the URL's name and the body's fields; or what is wrong with it.</summary>

@@ -18,12 +18,12 @@ public static class WorkSheetEndpoints
         {
             var built = await builder.BuildAsync(actor, id, sheet, UiLanguage.Of(http), ct);
             return Results.File(XlsxSheet.Render(built), XlsxSheet.ContentType, SheetNames.FileName(built.NetworkName, built.Kind, built.Language, "xlsx"));
-        }).WithSummary("A work sheet (members, agreements, plan, meetings, feedback) as an Excel workbook; ?lang=en in English.");
+        }).WithSummary("A work sheet (members, agreements, plan, meetings, feedback) as an Excel workbook; ?lang=en in English, ?lang=ru in Russian.");
 
         sheets.MapGet("/{sheet}.csv", async (Guid id, string sheet, HttpRequest http, WorkSheetBuilder builder, Actor actor, CancellationToken ct) =>
         {
             var built = await builder.BuildAsync(actor, id, sheet, UiLanguage.Of(http), ct);
             return Results.File(CsvSheet.Render(built), CsvSheet.ContentType, SheetNames.FileName(built.NetworkName, built.Kind, built.Language, "csv"));
-        }).WithSummary("A work sheet as CSV (Estonian: semicolons; ?lang=en: commas).");
+        }).WithSummary("A work sheet as CSV (Estonian and Russian: semicolons; ?lang=en: commas).");
     }
 }

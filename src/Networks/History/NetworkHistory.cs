@@ -18,7 +18,7 @@ public static class NetworkHistory
             ActorName = actor.Name,
         });
 
-    /// <summary>A text in both languages the history is read in, picked when read.</summary>
+    /// <summary>A text in every language the history is read in, picked when read.</summary>
     public static JsonObject Localized(LocalizedText text) => Koostoo.Networks.Language.Localized.Json(text.In);
 
     /// <summary>A moment in UTC, formatted in the reader's language and time zone when read.</summary>

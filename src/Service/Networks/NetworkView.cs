@@ -102,7 +102,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         return summaries;
     }
 
-    /// <param name="language">The history's language: "en", else Estonian.</param>
+    /// <param name="language">The history's language (et, en, ru); any other reads Estonian.</param>
     public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, string language = "et", CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct: ct);
