@@ -57,9 +57,9 @@ public sealed class AdminScenarioTests(DesignerHost host)
         // Saved without its required inputs: the server's problems land on the new node and on both fields.
         await designer.ClickAsync("Salvesta mustand");
         await designer.Node(newStep).Locator(".activity-node.has-problem").WaitForAsync();
-        (await designer.Node(newStep).InnerTextAsync()).Should().Contain("'question' is required");
-        (await designer.Field("question").GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("'question' is required");
-        (await designer.Field("fields").GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("'fields' is required");
+        (await designer.Node(newStep).InnerTextAsync()).Should().Contain("Sisend „question“ on tegevusele AskMembers kohustuslik", "the server answers in the designer's language");
+        (await designer.Field("question").GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Sisend „question“ on tegevusele AskMembers kohustuslik");
+        (await designer.Field("fields").GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Sisend „fields“ on tegevusele AskMembers kohustuslik");
         await designer.Field("question").ScrollIntoViewIfNeededAsync(); // the panel was last scrolled to the reminders
         await designer.ScreenshotAsync("2-problem-shown");
 

@@ -35,7 +35,7 @@ public sealed class EditingTests(DesignerHost host)
     }
 
     [Fact]
-    public async Task The_language_switch_shows_English_names()
+    public async Task The_language_switch_shows_English_and_Russian_names()
     {
         var designer = new DesignerPage(await host.NewPageAsync(), host.Url);
         await designer.Page.GotoAsync($"{host.Url}/designer/definitions/{DefinitionId}");
@@ -46,6 +46,11 @@ public sealed class EditingTests(DesignerHost host)
         (await designer.Page.Locator(".palette-item[data-type='WaitForSignal']").InnerTextAsync()).Should().StartWith("Wait for signal");
         (await designer.Node("enough").InnerTextAsync()).Should().Contain("If");
         await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).WaitForAsync();
+
+        // Russian: the designer's own words and the palette's, which come from the service's catalog.
+        await designer.ClickAsync("Русский");
+        (await designer.Page.Locator(".palette-item[data-type='WaitForSignal']").InnerTextAsync()).Should().StartWith("Ждать сигнала");
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Сохранить черновик" }).WaitForAsync();
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class MigrationPageTests(DesignerHost host)
         await designer.ClickAsync("Proovi läbi");
         await page.GetByText("Proovi tulemus (midagi pole muudetud)").WaitForAsync();
         (await page.Locator(".instance-report.status-blocked").CountAsync()).Should().Be(2);
-        (await page.Locator(".instance-report .reason").First.InnerTextAsync()).Should().Contain("'ask' (AskMembers) is in flight but not in version 2");
+        (await page.Locator(".instance-report .reason").First.InnerTextAsync()).Should().Contain("Samm „ask“ (AskMembers) ootab, kuid versioonis 2 seda ei ole", "the report speaks the designer's language");
         (await page.Locator(".mapping tr[data-step='ask']").InnerTextAsync()).Should().Contain("— vali samm —");
 
         await page.GetByLabel("ask uues versioonis").SelectOptionAsync("ask-members");

@@ -35,11 +35,16 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  // The service answers problems (a definition's, a refusal) in the language asked for: the designer's own.
+  const language = { 'accept-language': document.documentElement.lang || 'et' };
   const response = await fetch(url, {
     method,
     // Every change says JSON, with a body or without: the host refuses a signed-in change that does not, so that no
     // other site's form can make one with the admin's cookie (docs/accounts.md).
-    headers: method === 'GET' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      method === 'GET'
+        ? { accept: 'application/json', ...language }
+        : { accept: 'application/json', 'content-type': 'application/json', ...language },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.ok) return (await response.json()) as T;
