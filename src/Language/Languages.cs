@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Koostoo.Networks.Language;
+namespace Koostoo.Language;
 
 /// <summary>
 /// The languages Koostöö speaks, Estonian first: the one every text falls back to. Adding a language means adding

@@ -1,4 +1,4 @@
-namespace Koostoo.Networks.Language;
+namespace Koostoo.Language;
 
 /// <summary>
 /// Which plural form a count takes, by the Unicode CLDR plural rules for cardinals: the catalog's words carry the

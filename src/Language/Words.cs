@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace Koostoo.Networks.Language;
+namespace Koostoo.Language;
 
 /// <summary>
 /// Every word a person reads, one catalog per language: <c>Words.resx</c> holds the Estonian, <c>Words.en.resx</c> and

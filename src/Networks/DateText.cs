@@ -1,5 +1,5 @@
 using System.Globalization;
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 
 namespace Koostoo.Networks;
 

@@ -76,14 +76,14 @@ public class DefinitionApiTests(KoostooHost host) : IClassFixture<KoostooHost>
         draft["isPublished"]!.GetValue<bool>().Should().BeFalse();
 
         var notYet = await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "lifecycle" });
-        (await notYet.ShouldBeProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>().Should().Contain("publish it first");
+        (await notYet.ShouldBeProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>().Should().Contain("avalda see kõigepealt");
 
         var published = await (await client.PostAsync("/api/workflow-definitions/lifecycle/publish", null)).ShouldBeOkAsync();
         published["version"]!.GetValue<int>().Should().Be(1);
         published["isPublished"]!.GetValue<bool>().Should().BeTrue();
         published["publishedAt"].Should().NotBeNull();
         var again = await (await client.PostAsync("/api/workflow-definitions/lifecycle/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        again["detail"]!.GetValue<string>().Should().Contain("no draft");
+        again["detail"]!.GetValue<string>().Should().Contain("ei ole avaldamiseks mustandit");
 
         var changed = await (await client.PutAsync("/api/workflow-definitions/lifecycle", Json(Approval("lifecycle", "Second")))).ShouldBeOkAsync();
         changed["version"]!.GetValue<int>().Should().Be(2);

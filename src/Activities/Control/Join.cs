@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Runtime;
 
@@ -54,6 +55,6 @@ public sealed class Join : Activity
     public override IEnumerable<Workflows.Definitions.DefinitionProblem> Validate(ActivityValidationContext context)
     {
         if (Mode is not ("all" or "any"))
-            yield return new(context.InputPath("mode"), $"The mode is 'all' or 'any', not '{Mode}'.");
+            yield return new(context.InputPath("mode"), Words.Current["Control.Join.TheModeIsAllOrAny", Mode].Value);
     }
 }

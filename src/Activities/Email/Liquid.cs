@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -59,7 +60,7 @@ internal static class Liquid
         catch (InvalidOperationException e) when (e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase))
         {
             // Fluid says both its step and its recursion limit this way.
-            throw new Workflows.Expressions.ExpressionException($"The template was stopped: more than {LiquidSandbox.MaxSteps:N0} steps or too deep.", e);
+            throw new Workflows.Expressions.ExpressionException(Words.Current["Email.Liquid.TheTemplateWasStoppedMoreThan", LiquidSandbox.MaxSteps].Value, e);
         }
         return output.ToString();
     }

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Ast;
@@ -53,7 +54,7 @@ internal static class LiquidSandbox
     }
 
     private static ExpressionException TooLarge(string what) =>
-        new($"The template was stopped: '{what}' would make a value larger than {MaxValueLength:N0} characters.");
+        new(Words.Current["Email.LiquidSandbox.TheTemplateWasStoppedWouldMake", what, MaxValueLength].Value);
 
     /// <summary>Characters (or items) a value holds, counted only as far as the limit.</summary>
     private static double Size(FluidValue value, TemplateContext context)
@@ -96,7 +97,7 @@ internal static class LiquidSandbox
             var from = (await range.From.EvaluateAsync(context)).ToNumberValue();
             var to = (await range.To.EvaluateAsync(context)).ToNumberValue();
             if (to - from + 1 > MaxRange)
-                throw new ExpressionException($"The template was stopped: a range of {to - from + 1:N0} items is more than {MaxRange:N0}.");
+                throw new ExpressionException(Words.Current["Email.LiquidSandbox.TheTemplateWasStoppedARange", to - from + 1, MaxRange].Value);
             return await range.EvaluateAsync(context);
         }
     }
@@ -151,6 +152,6 @@ internal sealed class LimitedWriter(int limit, string what) : StringWriter(Syste
     private void Check(int more)
     {
         if (GetStringBuilder().Length + more > limit)
-            throw new ExpressionException($"The template was stopped: {what} would be longer than {limit:N0} characters.");
+            throw new ExpressionException(Words.Current["Email.LiquidSandbox.TheTemplateWasStoppedWouldBe", what, limit].Value);
     }
 }

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json;
 using Koostoo.Activities.Networks;
 using Koostoo.Workflows.Definitions;

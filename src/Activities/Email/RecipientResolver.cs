@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 
 namespace Koostoo.Activities.Email;
@@ -24,10 +24,10 @@ public static class RecipientResolver
     {
         if (entry is Coordinator or Members) return null;
         if (entry.Contains('@', StringComparison.Ordinal))
-            return $"'{entry}' is an address: mail goes only to the network's own people. Write 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
+            return Words.Current["Email.RecipientResolver.IsAnAddressMailGoesOnly", entry].Value;
         if (entry.StartsWith(RolePrefix, StringComparison.Ordinal) && entry.Length > RolePrefix.Length) return null;
         if (entry.StartsWith(MemberPrefix, StringComparison.Ordinal) && entry.Length > MemberPrefix.Length) return null;
-        return $"'{entry}' is not a recipient: write 'coordinator', 'members', 'role:<role>' or 'member:<id>'.";
+        return Words.Current["Email.RecipientResolver.IsNotARecipientWriteCoordinator", entry].Value;
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class RecipientResolver
                 if (coordinator is not null)
                     Add(coordinator);
                 else
-                    problems.Add("The workflow has no coordinator with a valid email (variables.coordinator.email).");
+                    problems.Add(Words.Current["Email.RecipientResolver.TheWorkflowHasNoCoordinatorWith"].Value);
             }
             else if (entry == Members || entry.StartsWith(RolePrefix, StringComparison.Ordinal))
             {
@@ -67,16 +67,16 @@ public static class RecipientResolver
                 {
                     if (role is not null && !string.Equals(Text(member, "role"), role, StringComparison.OrdinalIgnoreCase)) continue;
                     if (ToRecipient(member) is { } recipient) Add(recipient);
-                    else notes.Add($"Member '{Text(member, "id") ?? Text(member, "name") ?? "?"}' has no valid email address and was skipped.");
+                    else notes.Add(Words.Current["Email.RecipientResolver.MemberHasNoValidEmailAddress", Text(member, "id") ?? Text(member, "name") ?? "?"].Value);
                 }
             }
             else if (entry.StartsWith(MemberPrefix, StringComparison.Ordinal))
             {
                 var id = entry[MemberPrefix.Length..];
                 var member = MembersOf(variables, problems).FirstOrDefault(m => Text(m, "id") == id);
-                if (member is null) problems.Add($"There is no member with id '{id}' (variables.members).");
+                if (member is null) problems.Add(Words.Current["Email.RecipientResolver.ThereIsNoMemberWithId", id].Value);
                 else if (ToRecipient(member) is { } recipient) Add(recipient);
-                else problems.Add($"Member '{id}' has no valid email address.");
+                else problems.Add(Words.Current["Email.RecipientResolver.MemberHasNoValidEmailAddress2", id].Value);
             }
             else
                 problems.Add(SyntaxProblem(entry)!);
@@ -95,7 +95,7 @@ public static class RecipientResolver
     private static IEnumerable<JsonObject> MembersOf(JsonObject variables, List<string> problems)
     {
         if (variables["members"] is JsonArray members) return members.OfType<JsonObject>();
-        problems.Add("The workflow has no member list (variables.members).");
+        problems.Add(Words.Current["Email.RecipientResolver.TheWorkflowHasNoMemberList"].Value);
         return [];
     }
 

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Fluid;
 using Koostoo.Activities.Networks;
@@ -40,7 +40,7 @@ public sealed class SendEmail : Activity
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         if (await NetworkPeople.ForAsync(context) is not { } people)
-            return ActivityResult.Fault("Mail goes only to the people of the instance's network, and this instance has no network.");
+            return ActivityResult.Fault(Words.Current["Email.SendEmail.MailGoesOnlyToThePeople"].Value);
         var resolution = RecipientResolver.Resolve(To, people);
         if (resolution.Problems.Count > 0)
             return ActivityResult.Fault(string.Join(" ", resolution.Problems));
@@ -48,7 +48,7 @@ public sealed class SendEmail : Activity
 
         var catalog = TemplateCatalog.Shipped;
         var template = Template is null ? null : catalog.Find(Template)
-            ?? throw new InvalidOperationException($"There is no email template '{Template}'.");
+            ?? throw new InvalidOperationException(Words.Current["Email.SendEmail.ThereIsNoEmailTemplate", Template].Value);
         var attachments = Outbox.AttachmentsJson(Attachments);
         var model = ParseModel();
         var inline = template is null ? (Subject: ParseTexts(Subject!), Body: ParseTexts(Body!)) : default;
@@ -86,35 +86,35 @@ public sealed class SendEmail : Activity
         {
             var path = $"{context.InputPath("attachments")}[{i}]";
             if (string.IsNullOrWhiteSpace(attachment.FileName) || attachment.FileName.IndexOfAny(['/', '\\']) >= 0)
-                yield return new($"{path}.fileName", "An attachment needs a file name without folders, e.g. invite.ics.");
+                yield return new($"{path}.fileName", Words.Current["Email.SendEmail.AnAttachmentNeedsAFileName"].Value);
             if (string.IsNullOrWhiteSpace(attachment.ContentType) || !ContentType.TryParse(attachment.ContentType, out _))
-                yield return new($"{path}.contentType", $"'{attachment.ContentType}' is not a content type such as text/calendar.");
+                yield return new($"{path}.contentType", Words.Current["Email.SendEmail.IsNotAContentTypeSuch", attachment.ContentType].Value);
             if (attachment.Content is null)
-                yield return new($"{path}.content", "An attachment needs content.");
+                yield return new($"{path}.content", Words.Current["Email.SendEmail.AnAttachmentNeedsContent"].Value);
         }
 
         if (Template is not null)
         {
             if (Subject is not null || Body is not null)
-                yield return new(context.InputPath("template"), "Give either a template or a subject and body, not both.");
+                yield return new(context.InputPath("template"), Words.Current["Email.SendEmail.GiveEitherATemplateOrA"].Value);
             var template = TemplateCatalog.Shipped.Find(Template);
             if (template is null)
             {
                 yield return new(context.InputPath("template"),
-                    $"There is no email template '{Template}'. The templates are: {string.Join(", ", TemplateCatalog.Shipped.Names)}.");
+                    Words.Current["Email.SendEmail.ThereIsNoEmailTemplateThe", Template, string.Join(", ", TemplateCatalog.Shipped.Names)].Value);
                 yield break;
             }
             var missing = template.Variables.Where(v => !provided.Contains(v)).Order().ToList();
             if (missing.Count > 0)
                 yield return new(context.InputPath("template"),
-                    $"The template '{Template}' uses {string.Join(", ", missing.Select(m => $"'{m}'"))}, which 'model' does not provide.");
+                    Words.Current["Email.SendEmail.TheTemplateUsesWhichModelDoes", Template, string.Join(", ", missing.Select(m => $"'{m}'"))].Value);
             yield break;
         }
 
         if (Subject is null || Subject.IsEmpty)
-            yield return new(context.InputPath("subject"), "Without a template, a subject is required.");
+            yield return new(context.InputPath("subject"), Words.Current["Email.SendEmail.WithoutATemplateASubjectIs"].Value);
         if (Body is null || Body.IsEmpty)
-            yield return new(context.InputPath("body"), "Without a template, a body is required.");
+            yield return new(context.InputPath("body"), Words.Current["Email.SendEmail.WithoutATemplateABodyIs"].Value);
         string[] inScope = [.. provided, Variables, Input, TemplateCatalog.RecipientVariable];
         foreach (var (input, text) in new[] { ("subject", Subject), ("body", Body) })
             foreach (var (language, value) in text?.Values ?? new Dictionary<string, string>())
@@ -131,7 +131,7 @@ public sealed class SendEmail : Activity
         }
         var unknown = Liquid.FreeVariables(template).Where(v => !inScope.Contains(v)).Order().ToList();
         if (unknown.Count > 0)
-            yield return $"Uses {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not provided here (available: {string.Join(", ", inScope)}).";
+            yield return Words.Current["Email.SendEmail.UsesWhichIsNotProvidedHere", string.Join(", ", unknown.Select(u => $"'{u}'")), string.Join(", ", inScope)].Value;
     }
 
     /// <summary>A model value is Liquid text, text per language ({ et, en }, each Liquid), or any other JSON value used as it is.</summary>

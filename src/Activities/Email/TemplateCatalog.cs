@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -58,29 +58,29 @@ public sealed partial class TemplateCatalog
             var match = TemplateFile().Match(path);
             if (!match.Success)
             {
-                problems.Add($"{path}: not a template file name; expected <name>/<language>.<subject|text|html>.liquid.");
+                problems.Add(Words.Current["Email.TemplateCatalog.NotATemplateFileNameExpected", path].Value);
                 continue;
             }
             var language = match.Groups["language"].Value;
             if (!Languages.All.Contains(language))
-                problems.Add($"{path}: '{language}' is not a language mail is written in ({string.Join(", ", Languages.All)}).");
+                problems.Add(Words.Current["Email.TemplateCatalog.IsNotALanguageMailIs", path, language, string.Join(", ", Languages.All)].Value);
             if (template is null) continue;
             var byLanguage = parsed.TryGetValue(match.Groups["name"].Value, out var l) ? l : parsed[match.Groups["name"].Value] = new(StringComparer.Ordinal);
             var parts = byLanguage.TryGetValue(language, out var p) ? p : byLanguage[language] = new(StringComparer.Ordinal);
             parts[match.Groups["part"].Value] = template;
         }
         if (layout is null && !problems.Any(p => p.StartsWith(LayoutFile, StringComparison.Ordinal)))
-            problems.Add($"{LayoutFile}: the HTML layout is missing.");
+            problems.Add(Words.Current["Email.TemplateCatalog.TheHTMLLayoutIsMissing", LayoutFile].Value);
 
         var templates = new Dictionary<string, EmailTemplate>(StringComparer.Ordinal);
         foreach (var (name, byLanguage) in parsed)
         {
             if (!byLanguage.ContainsKey(LocalizedText.DefaultLanguage))
-                problems.Add($"{name}/: has no Estonian (et) texts, which every template needs as the fallback.");
+                problems.Add(Words.Current["Email.TemplateCatalog.HasNoEstonianEtTextsWhich", name].Value);
             foreach (var (language, parts) in byLanguage)
                 foreach (var missing in PartNames.Where(n => !parts.ContainsKey(n)))
                     if (!problems.Any(p => p.StartsWith($"{name}/{language}.{missing}.", StringComparison.Ordinal)))
-                        problems.Add($"{name}/{language}.{missing}.liquid: missing; a language needs subject, text and html.");
+                        problems.Add(Words.Current["Email.TemplateCatalog.LiquidMissingALanguageNeedsSubject", name, language, missing].Value);
             if (problems.Count == 0)
                 templates[name] = new EmailTemplate(name, byLanguage.ToDictionary(l => l.Key,
                     l => new EmailTemplate.Parts(l.Value["subject"], l.Value["text"], l.Value["html"])));

@@ -1,8 +1,9 @@
+using Koostoo.Language;
 namespace Koostoo.Activities.Email;
 
 /// <summary>Email templates that cannot be used, with every problem and the file it is in.</summary>
 public sealed class TemplateException(IReadOnlyList<string> problems)
-    : Exception("Email templates are not valid:" + string.Concat(problems.Select(p => $"{Environment.NewLine}  {p}")))
+    : Exception(Words.Current["Email.TemplateException.EmailTemplatesAreNotValid"].Value + string.Concat(problems.Select(p => $"{Environment.NewLine}  {p}")))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

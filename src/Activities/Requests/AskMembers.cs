@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -74,11 +74,11 @@ public sealed partial class AskMembers : PeopleStep
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var network = await NetworkPeople.NetworkOfAsync(context);
-        if (network is null) return ActivityResult.Fault("AskMembers runs only in a network's workflow: this instance has no network.");
+        if (network is null) return ActivityResult.Fault(Words.Current["Requests.AskMembers.AskMembersRunsOnlyInANetwork"].Value);
         var resolution = RecipientResolver.Resolve(Audience, NetworkPeople.Of(network));
         if (resolution.Problems.Count > 0) return ActivityResult.Fault(string.Join(" ", resolution.Problems));
         if (resolution.Recipients.Count == 0)
-            return ActivityResult.Fault($"Nobody to ask: '{string.Join(", ", Audience)}' matches no active member with an email address.");
+            return ActivityResult.Fault(Words.Current["Requests.AskMembers.NobodyToAskMatchesNoActive", string.Join(", ", Audience)].Value);
 
         context.Data.Clear();
         StartWaiting(context);
@@ -320,40 +320,40 @@ public sealed partial class AskMembers : PeopleStep
         {
             // A plain address is no one the network knows: nobody to count, nowhere to show who is silent.
             var problem = RecipientResolver.SyntaxProblem(entry)
-                ?? (entry.Contains('@') ? "Ask members, roles or the coordinator, not a plain address." : null);
+                ?? (entry.Contains('@') ? Words.Current["Requests.AskMembers.AskMembersRolesOrTheCoordinator"].Value : null);
             if (problem is not null) yield return new($"{context.InputPath("audience")}[{i}]", problem);
         }
         if (!Requests.Quorum.IsValid(Quorum))
-            yield return new(context.InputPath("quorum"), $"'{Quorum}' is not a quorum: all, any, majority, count:N or percent:P.");
+            yield return new(context.InputPath("quorum"), Words.Current["Requests.AskMembers.IsNotAQuorumAllAny", Quorum].Value);
         if (OnDeadline is not ("continue" or "escalate" or "extend"))
-            yield return new(context.InputPath("onDeadline"), $"'{OnDeadline}' is not one of continue, escalate, extend.");
+            yield return new(context.InputPath("onDeadline"), Words.Current["Requests.AskMembers.IsNotOneOfContinueEscalate", OnDeadline].Value);
         if (OnDeadline != "continue" && string.IsNullOrEmpty(Deadline))
-            yield return new(context.InputPath("onDeadline"), $"'{OnDeadline}' happens at the deadline, but the step has no deadline.");
+            yield return new(context.InputPath("onDeadline"), Words.Current["Requests.AskMembers.HappensAtTheDeadlineButThe", OnDeadline].Value);
         if (OnDeadline == "extend" && (!IsoDuration.TryParse(ExtendBy, out var by) || by <= TimeSpan.Zero))
-            yield return new(context.InputPath("extendBy"), "With 'extend', give the extension as a duration such as P2D.");
+            yield return new(context.InputPath("extendBy"), Words.Current["Requests.AskMembers.WithExtendGiveTheExtensionAs"].Value);
         var names = new HashSet<string>();
         foreach (var (field, i) in Fields.Select((f, i) => (f, i)))
         {
             var path = $"{context.InputPath("fields")}[{i}]";
-            if (!names.Add(field.Name)) yield return new($"{path}.name", $"The field name '{field.Name}' is used twice.");
-            if (field.Label.IsEmpty) yield return new($"{path}.label", "A field needs a label.");
+            if (!names.Add(field.Name)) yield return new($"{path}.name", Words.Current["Requests.AskMembers.TheFieldNameIsUsedTwice", field.Name].Value);
+            if (field.Label.IsEmpty) yield return new($"{path}.label", Words.Current["Requests.AskMembers.AFieldNeedsALabel"].Value);
             if (field.Type is FieldType.Choice or FieldType.MultiChoice && field.Options.Count < 2)
-                yield return new($"{path}.options", "A choice needs at least two options.");
+                yield return new($"{path}.options", Words.Current["Requests.AskMembers.AChoiceNeedsAtLeastTwo"].Value);
         }
         if (StatusField is not null && Fields.All(f => f.Name != StatusField || f.Type is not (FieldType.Choice or FieldType.YesNo)))
-            yield return new(context.InputPath("statusField"), $"The status field '{StatusField}' is not a choice or yes/no field of the form.");
+            yield return new(context.InputPath("statusField"), Words.Current["Requests.AskMembers.TheStatusFieldIsNotA", StatusField].Value);
         if (StatusField is not null && MemberStatus is not { Count: > 0 })
-            yield return new(context.InputPath("memberStatus"), "With a status field, say which answer gives which status, e.g. { \"accept\": \"Accepted\" }.");
+            yield return new(context.InputPath("memberStatus"), Words.Current["Requests.AskMembers.WithAStatusFieldSayWhich"].Value);
         if (Decision is not null && Fields.All(f => f.Name != Decision || f.Type != FieldType.YesNo))
-            yield return new(context.InputPath("decision"), $"The decision field '{Decision}' is not a yes/no field of the form.");
+            yield return new(context.InputPath("decision"), Words.Current["Requests.AskMembers.TheDecisionFieldIsNotA", Decision].Value);
         if (!string.IsNullOrEmpty(Record))
         {
             if (!NetworkRecords.Kinds.Contains(Record))
-                yield return new(context.InputPath("record"), $"'{Record}' is not a record kind: {string.Join(", ", NetworkRecords.Kinds)}.");
+                yield return new(context.InputPath("record"), Words.Current["Requests.AskMembers.IsNotARecordKind", Record, string.Join(", ", NetworkRecords.Kinds)].Value);
             else if (NetworkRecords.Fields(Record).Where(name => Fields.All(f => f.Name != name)).ToList() is { Count: > 0 } missing)
-                yield return new(context.InputPath("fields"), $"Recording '{Record}' reads the fields {string.Join(", ", missing)}, which the form lacks.");
+                yield return new(context.InputPath("fields"), Words.Current["Requests.AskMembers.RecordingReadsTheFieldsWhichThe", Record, string.Join(", ", missing)].Value);
             if (Record == NetworkRecords.GoalDecision && Decision is null)
-                yield return new(context.InputPath("decision"), "Recording the goal's decision needs a decision field.");
+                yield return new(context.InputPath("decision"), Words.Current["Requests.AskMembers.RecordingTheGoalSDecisionNeeds"].Value);
         }
         if (Context is not null)
             foreach (var (language, text) in Context.Values)

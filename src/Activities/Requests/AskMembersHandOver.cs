@@ -1,4 +1,5 @@
-using Koostoo.Networks.Language;
+using Koostoo.Workflows.Definitions;
+using Koostoo.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks.History;

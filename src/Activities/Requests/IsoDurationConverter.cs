@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
@@ -11,7 +12,7 @@ internal sealed class IsoDurationConverter : JsonConverter<TimeSpan>
     public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         IsoDuration.TryParse(reader.GetString(), out var duration)
             ? duration
-            : throw new JsonException($"'{reader.GetString()}' is not an ISO 8601 duration such as P2D.");
+            : throw new JsonException(Words.Current["Requests.IsoDurationConverter.IsNotAnISO8601Duration", reader.GetString() ?? ""].Value);
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
         writer.WriteStringValue(XmlConvert.ToString(value));

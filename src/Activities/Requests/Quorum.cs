@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.RegularExpressions;
 
 namespace Koostoo.Activities.Requests;
@@ -23,7 +24,7 @@ public static partial class Quorum
             "majority" => asked / 2 + 1,
             _ when quorum.StartsWith("count:", StringComparison.Ordinal) => int.Parse(quorum[6..], System.Globalization.CultureInfo.InvariantCulture),
             _ when quorum.StartsWith("percent:", StringComparison.Ordinal) => (int)Math.Ceiling(asked * int.Parse(quorum[8..], System.Globalization.CultureInfo.InvariantCulture) / 100.0),
-            _ => throw new FormatException($"'{quorum}' is not a quorum."),
+            _ => throw new FormatException(Words.Current["Requests.Quorum.IsNotAQuorum", quorum].Value),
         };
         return Math.Clamp(needed, 1, asked);
     }

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
 using Koostoo.Networks;

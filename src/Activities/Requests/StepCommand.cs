@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -60,5 +61,5 @@ public abstract record StepCommand
     public JsonNode ToStimulus() => JsonSerializer.SerializeToNode(this, Json)!;
 
     public static StepCommand FromStimulus(JsonNode? stimulus) =>
-        stimulus.Deserialize<StepCommand>(Json) ?? throw new JsonException("A step command is a JSON object with a \"command\".");
+        stimulus.Deserialize<StepCommand>(Json) ?? throw new JsonException(Words.Current["Requests.StepCommand.AStepCommandIsAJSON"].Value);
 }

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Activities.Networks;
@@ -38,7 +38,7 @@ public sealed partial class TrackActions : PeopleStep
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var network = await NetworkPeople.NetworkOfAsync(context);
-        if (network is null) return ActivityResult.Fault("TrackActions runs only in a network's workflow: this instance has no network.");
+        if (network is null) return ActivityResult.Fault(Words.Current["Requests.TrackActions.TrackActionsRunsOnlyInANetwork"].Value);
         // The plan's last answer may have added an action in this very transaction: what is loaded or added counts.
         await context.NetworkDb().ActionItems.Where(a => a.NetworkId == network.Id).LoadAsync();
         var actions = context.NetworkDb().ActionItems.Local.Where(a => a.NetworkId == network.Id && a.IsOpen).ToList();
@@ -314,6 +314,6 @@ public sealed partial class TrackActions : PeopleStep
     {
         foreach (var problem in base.Validate(context)) yield return problem;
         if (!IsoDuration.TryParse(CheckInBefore, out var before) || before < TimeSpan.Zero)
-            yield return new(context.InputPath("checkInBefore"), $"'{CheckInBefore}' is not a duration such as P3D.");
+            yield return new(context.InputPath("checkInBefore"), Words.Current["Requests.TrackActions.IsNotADurationSuchAs", CheckInBefore].Value);
     }
 }

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -20,6 +21,6 @@ public sealed class Delay : Activity
     public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
     {
         if (!IsoDuration.TryParse(Duration, out var duration) || duration <= TimeSpan.Zero)
-            yield return new(context.InputPath("duration"), $"'{Duration}' is not a positive ISO 8601 duration such as P3D or PT2H.");
+            yield return new(context.InputPath("duration"), Words.Current["Timers.Delay.IsNotAPositiveISO8601", Duration].Value);
     }
 }

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Globalization;
 
 namespace Koostoo.Activities.Timers;
@@ -25,7 +26,7 @@ public static class LocalMoment
     public static DateTimeOffset Parse(string text, TimeZoneInfo zone)
     {
         if (!TryParse(text, out var local, out var offset))
-            throw new FormatException($"'{text}' is not a date and time such as 2026-12-01T09:00.");
+            throw new FormatException(Words.Current["Timers.LocalMoment.IsNotADateAndTime", text].Value);
         return offset is { } given
             ? new DateTimeOffset(local, given).ToUniversalTime()
             : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
@@ -22,7 +23,7 @@ public sealed class StartAt : Activity
         var text = LocalMoment.TryParse(At, out _) ? At
             : context.Evaluate(At) is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var evaluated) ? evaluated : null;
         if (text is null || !LocalMoment.TryParse(text, out _))
-            return ValueTask.FromResult(ActivityResult.Fault($"'{At}' gave '{text}', which is not a date and time such as 2026-12-01T09:00."));
+            return ValueTask.FromResult(ActivityResult.Fault(Words.Current["Timers.StartAt.GaveWhichIsNotADate", At, text ?? ""].Value));
         var due = LocalMoment.Parse(text, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
         if (due <= context.Now) return ValueTask.FromResult(ActivityResult.Done());
         context.CreateBookmark(BookmarkKind.Timer, "start-at", due);
@@ -34,6 +35,6 @@ public sealed class StartAt : Activity
         if (!LocalMoment.TryParse(At, out _) && Workflows.Expressions.JavaScript.SyntaxError(At) is { } error)
             yield return new(context.InputPath("at"), $"Neither a date and time nor a JavaScript expression: {error}");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new(context.InputPath("timeZone"), $"Unknown time zone '{TimeZone}'; e.g. Europe/Tallinn.");
+            yield return new(context.InputPath("timeZone"), Words.Current["Timers.WaitingActivity.UnknownTimeZoneEGEurope", TimeZone].Value);
     }
 }

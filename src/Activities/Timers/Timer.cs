@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Cronos;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
@@ -27,7 +28,7 @@ public sealed class Timer : Activity
         DateTimeOffset? due = !string.IsNullOrEmpty(Cron)
             ? Parse(Cron).GetNextOccurrence(context.Now, zone)
             : LocalMoment.Parse(At!, zone);
-        if (due is null) return ValueTask.FromResult(ActivityResult.Fault($"The cron expression '{Cron}' has no next occurrence."));
+        if (due is null) return ValueTask.FromResult(ActivityResult.Fault(Words.Current["Timers.Timer.TheCronExpressionHasNoNext", Cron!].Value));
         if (due <= context.Now) return ValueTask.FromResult(ActivityResult.Done());
         context.CreateBookmark(BookmarkKind.Timer, "timer", due);
         return ValueTask.FromResult(ActivityResult.Suspend());
@@ -36,13 +37,13 @@ public sealed class Timer : Activity
     public override IEnumerable<DefinitionProblem> Validate(ActivityValidationContext context)
     {
         if (string.IsNullOrEmpty(Cron) == string.IsNullOrEmpty(At))
-            yield return new(context.InputPath("cron"), "Give either 'cron' or 'at', not both and not neither.");
+            yield return new(context.InputPath("cron"), Words.Current["Timers.Timer.GiveEitherCronOrAtNot"].Value);
         if (!string.IsNullOrEmpty(Cron) && CronError(Cron) is { } error)
             yield return new(context.InputPath("cron"), $"'{Cron}' is not a cron expression: {error}");
         if (!string.IsNullOrEmpty(At) && !LocalMoment.TryParse(At, out _))
-            yield return new(context.InputPath("at"), $"'{At}' is not a date and time such as 2026-12-01T09:00 or 2026-12-01T09:00+02:00.");
+            yield return new(context.InputPath("at"), Words.Current["Timers.Timer.IsNotADateAndTime", At].Value);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new(context.InputPath("timeZone"), $"Unknown time zone '{TimeZone}'; e.g. Europe/Tallinn.");
+            yield return new(context.InputPath("timeZone"), Words.Current["Timers.WaitingActivity.UnknownTimeZoneEGEurope", TimeZone].Value);
     }
 
     private static CronExpression Parse(string cron) =>

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Bookmarks;
@@ -164,15 +165,15 @@ public abstract class WaitingActivity : Activity
     {
         TimeSpan deadline = default;
         if (!string.IsNullOrEmpty(Deadline) && (!IsoDuration.TryParse(Deadline, out deadline) || deadline <= TimeSpan.Zero))
-            yield return new(context.InputPath("deadline"), $"'{Deadline}' is not a positive ISO 8601 duration such as P3D or PT2H.");
+            yield return new(context.InputPath("deadline"), Words.Current["Timers.Delay.IsNotAPositiveISO8601", Deadline].Value);
         for (var i = 0; i < Reminders.Count; i++)
         {
             if (!IsoDuration.TryParse(Reminders[i], out var offset) || offset == TimeSpan.Zero)
-                yield return new($"{context.InputPath("reminders")}[{i}]", $"'{Reminders[i]}' is not an ISO 8601 duration such as P2D, or -PT12H before the deadline.");
+                yield return new($"{context.InputPath("reminders")}[{i}]", Words.Current["Timers.WaitingActivity.IsNotAnISO8601Duration", Reminders[i]].Value);
             else if (offset < TimeSpan.Zero && string.IsNullOrEmpty(Deadline))
-                yield return new($"{context.InputPath("reminders")}[{i}]", $"'{Reminders[i]}' counts back from the deadline, but there is no deadline.");
+                yield return new($"{context.InputPath("reminders")}[{i}]", Words.Current["Timers.WaitingActivity.CountsBackFromTheDeadlineBut", Reminders[i]].Value);
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new(context.InputPath("timeZone"), $"Unknown time zone '{TimeZone}'; e.g. Europe/Tallinn.");
+            yield return new(context.InputPath("timeZone"), Words.Current["Timers.WaitingActivity.UnknownTimeZoneEGEurope", TimeZone].Value);
     }
 }

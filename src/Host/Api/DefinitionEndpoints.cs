@@ -1,5 +1,5 @@
 using Koostoo.Host.Accounts;
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;

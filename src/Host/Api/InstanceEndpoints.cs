@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Service.Networks;
 using Koostoo.Workflows.Bookmarks;

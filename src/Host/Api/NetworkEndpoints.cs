@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Host.Accounts;
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Requests;

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks.Launch;
 using Koostoo.Service;
 using Koostoo.Service.Access;

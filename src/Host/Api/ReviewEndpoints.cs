@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Host.Accounts;
 using Koostoo.Service.Access;
 using Koostoo.Service.Reviews;

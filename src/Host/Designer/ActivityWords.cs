@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Runtime;
 

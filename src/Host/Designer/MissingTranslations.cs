@@ -25,7 +25,7 @@ public static class MissingTranslations
         switch (node)
         {
             case JsonObject text when IsText(text):
-                var missing = Koostoo.Networks.Language.Languages.All.Where(l => text[l] is not JsonValue value || value.ToString().Length == 0).ToList();
+                var missing = Koostoo.Language.Languages.All.Where(l => text[l] is not JsonValue value || value.ToString().Length == 0).ToList();
                 if (missing.Count > 0) found.Add(new MissingTranslation(path, missing));
                 break;
             case JsonObject obj:
@@ -39,5 +39,5 @@ public static class MissingTranslations
 
     /// <summary>Estonian, and nothing but languages: a definition's object with other keys is not a text.</summary>
     private static bool IsText(JsonObject obj) =>
-        obj[Koostoo.Networks.Language.Languages.Estonian] is JsonValue && obj.All(p => p.Key.Length == 2 && p.Value is JsonValue);
+        obj[Koostoo.Language.Languages.Estonian] is JsonValue && obj.All(p => p.Key.Length == 2 && p.Value is JsonValue);
 }

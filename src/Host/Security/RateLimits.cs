@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;

@@ -19,7 +19,7 @@ public static class NetworkHistory
         });
 
     /// <summary>A text in every language the history is read in, picked when read.</summary>
-    public static JsonObject Localized(LocalizedText text) => Koostoo.Networks.Language.Localized.Json(text.In);
+    public static JsonObject Localized(LocalizedText text) => Koostoo.Workflows.Definitions.Localized.Json(text.In);
 
     /// <summary>A moment in UTC, formatted in the reader's language and time zone when read.</summary>
     public static JsonNode Moment(DateTimeOffset moment) => JsonValue.Create(moment.ToUniversalTime());

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Net.Mail;
 using Koostoo.Networks.Members;
 

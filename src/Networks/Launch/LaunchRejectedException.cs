@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 namespace Koostoo.Networks.Launch;
 
 /// <summary>The launch did not pass its check; nothing was saved. The API answers 400 with every error by field.</summary>

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks.Members;
 
 namespace Koostoo.Networks.Launch;

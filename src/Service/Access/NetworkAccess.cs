@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks;
 using Koostoo.Service.Accounts;
 using Koostoo.Service.Persistence;

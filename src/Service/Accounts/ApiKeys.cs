@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Security.Cryptography;
 using System.Text;
 using Koostoo.Service.Access;

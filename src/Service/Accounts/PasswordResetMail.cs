@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Net;
 using Koostoo.Activities.Email;
 using Koostoo.Service.Persistence;

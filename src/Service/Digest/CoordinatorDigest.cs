@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Hangfire;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;

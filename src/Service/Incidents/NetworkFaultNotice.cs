@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Koostoo.Activities.Email;

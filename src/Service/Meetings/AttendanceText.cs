@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks.Meetings;
 
 namespace Koostoo.Service.Meetings;

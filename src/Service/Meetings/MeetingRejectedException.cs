@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 namespace Koostoo.Service.Meetings;
 
 /// <summary>A meeting or memo that cannot be saved as written: a message per field (the API's problem details, the page's form).</summary>

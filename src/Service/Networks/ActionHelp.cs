@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.History;
 using Koostoo.Service.Access;

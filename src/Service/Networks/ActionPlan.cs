@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Globalization;
 using Koostoo.Activities.Requests;
 using Koostoo.Networks;

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Koostoo.Activities.Requests;

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 namespace Koostoo.Service.Networks;
 
 /// <summary>A command that may be given again only later (a reminder by hand): when it may.</summary>

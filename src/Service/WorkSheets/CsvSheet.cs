@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using CsvHelper;
 
 namespace Koostoo.Service.WorkSheets;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 
 namespace Koostoo.Service.WorkSheets;
 

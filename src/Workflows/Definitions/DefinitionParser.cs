@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -33,7 +34,7 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
             return Fail(new DefinitionProblem("$", $"Not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"));
         }
         if (root is not JsonObject obj)
-            return Fail(new DefinitionProblem("$", "A workflow definition is a JSON object."));
+            return Fail(new DefinitionProblem("$", Words.Current["Definitions.DefinitionParser.AWorkflowDefinitionIsAJSON"].Value));
 
         var problems = CheckShape(obj);
         if (problems.Count > 0) return new ParsedDefinition(null, problems);
@@ -56,19 +57,19 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
         var problems = new List<DefinitionProblem>();
         RequireString(root, "id", "$.id", problems);
         if (root["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) && !string.IsNullOrEmpty(id) && !IdPattern().IsMatch(id))
-            problems.Add(new("$.id", $"'{id}' is not a usable id: letters, digits, '-' and '_', at most 100."));
+            problems.Add(new("$.id", Words.Current["Definitions.DefinitionParser.IsNotAUsableIdLetters", id].Value));
         if (root["name"] is null)
-            problems.Add(new("$.name", "A workflow needs a name, e.g. { \"et\": \"...\", \"en\": \"...\" }."));
-        CheckArrayOfObjects(root, "stages", problems, (item, path) => { RequireString(item, "id", $"{path}.id", problems); if (item["name"] is null) problems.Add(new($"{path}.name", "A stage needs a name.")); });
+            problems.Add(new("$.name", Words.Current["Definitions.DefinitionParser.AWorkflowNeedsANameE"].Value));
+        CheckArrayOfObjects(root, "stages", problems, (item, path) => { RequireString(item, "id", $"{path}.id", problems); if (item["name"] is null) problems.Add(new($"{path}.name", Words.Current["Definitions.DefinitionParser.AStageNeedsAName"].Value)); });
         CheckArrayOfObjects(root, "variables", problems, (item, path) => RequireString(item, "name", $"{path}.name", problems));
         if (root["activities"] is null)
-            problems.Add(new("$.activities", "A workflow needs a list of activities."));
+            problems.Add(new("$.activities", Words.Current["Definitions.DefinitionParser.AWorkflowNeedsAListOf"].Value));
         CheckArrayOfObjects(root, "activities", problems, (item, path) =>
         {
             RequireString(item, "id", $"{path}.id", problems);
             RequireString(item, "type", $"{path}.type", problems);
             if (item["inputs"] is not null and not JsonObject)
-                problems.Add(new($"{path}.inputs", "Inputs are a JSON object of name: value."));
+                problems.Add(new($"{path}.inputs", Words.Current["Definitions.DefinitionParser.InputsAreAJSONObjectOf"].Value));
         });
         CheckArrayOfObjects(root, "connections", problems, (item, path) =>
         {
@@ -85,15 +86,15 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
         var stageIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definition.Stages.Count; i++)
             if (!stageIds.Add(definition.Stages[i].Id))
-                problems.Add(new($"$.stages[{i}].id", $"The stage id '{definition.Stages[i].Id}' is used twice."));
+                problems.Add(new($"$.stages[{i}].id", Words.Current["Definitions.DefinitionParser.TheStageIdIsUsedTwice", definition.Stages[i].Id].Value));
 
         var variableNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definition.Variables.Count; i++)
             if (!variableNames.Add(definition.Variables[i].Name))
-                problems.Add(new($"$.variables[{i}].name", $"The variable '{definition.Variables[i].Name}' is declared twice."));
+                problems.Add(new($"$.variables[{i}].name", Words.Current["Definitions.DefinitionParser.TheVariableIsDeclaredTwice", definition.Variables[i].Name].Value));
 
         if (definition.Activities.Count == 0)
-            problems.Add(new("$.activities", "A workflow needs at least one activity."));
+            problems.Add(new("$.activities", Words.Current["Definitions.DefinitionParser.AWorkflowNeedsAtLeastOne"].Value));
 
         var activityIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definition.Activities.Count; i++)
@@ -101,12 +102,12 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
             var activity = definition.Activities[i];
             var path = $"$.activities[{i}]";
             if (!activityIds.Add(activity.Id))
-                problems.Add(new($"{path}.id", $"The activity id '{activity.Id}' is used twice."));
+                problems.Add(new($"{path}.id", Words.Current["Definitions.DefinitionParser.TheActivityIdIsUsedTwice", activity.Id].Value));
             if (activity.Stage is not null && !stageIds.Contains(activity.Stage))
-                problems.Add(new($"{path}.stage", $"The stage '{activity.Stage}' is not among the workflow's stages ({string.Join(", ", stageIds)})."));
+                problems.Add(new($"{path}.stage", Words.Current["Definitions.DefinitionParser.TheStageIsNotAmongThe", activity.Stage, string.Join(", ", stageIds)].Value));
             if (!registry.IsKnown(activity.Type))
             {
-                problems.Add(new($"{path}.type", $"Unknown activity type '{activity.Type}'."));
+                problems.Add(new($"{path}.type", Words.Current["Definitions.DefinitionParser.UnknownActivityType", activity.Type].Value));
                 continue;
             }
             problems.AddRange(registry.ValidateInputs(new ActivityValidationContext(definition, activity, path)));
@@ -118,15 +119,15 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
             var path = $"$.connections[{i}]";
             var from = definition.Activities.FirstOrDefault(a => a.Id == connection.From);
             if (from is null)
-                problems.Add(new($"{path}.from", $"The connection starts at '{connection.From}', which is not an activity."));
+                problems.Add(new($"{path}.from", Words.Current["Definitions.DefinitionParser.TheConnectionStartsAtWhichIs", connection.From].Value));
             else if (registry.IsKnown(from.Type))
             {
                 var outcomes = registry.Descriptor(from.Type).Outcomes;
                 if (!outcomes.Contains("*") && !outcomes.Contains(connection.Outcome, StringComparer.OrdinalIgnoreCase))
-                    problems.Add(new($"{path}.outcome", $"'{from.Type}' has no outcome '{connection.Outcome}'; it has {string.Join(", ", outcomes)}."));
+                    problems.Add(new($"{path}.outcome", Words.Current["Definitions.DefinitionParser.HasNoOutcomeItHas", from.Type, connection.Outcome, string.Join(", ", outcomes)].Value));
             }
             if (!activityIds.Contains(connection.To))
-                problems.Add(new($"{path}.to", $"The connection leads to '{connection.To}', which is not an activity."));
+                problems.Add(new($"{path}.to", Words.Current["Definitions.DefinitionParser.TheConnectionLeadsToWhichIs", connection.To].Value));
         }
 
         if (definition.Activities.Count > 0)
@@ -141,7 +142,7 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
         {
             if (definition.Activities.All(a => a.Id != definition.Start))
             {
-                yield return new("$.start", $"The start '{definition.Start}' is not an activity.");
+                yield return new("$.start", Words.Current["Definitions.DefinitionParser.TheStartIsNotAnActivity", definition.Start].Value);
                 yield break;
             }
             start = definition.Start;
@@ -151,12 +152,12 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
             var roots = definition.Activities.Where(a => definition.Connections.All(c => c.To != a.Id)).Select(a => a.Id).ToList();
             if (roots.Count == 0)
             {
-                yield return new("$.start", "There is no start activity: every activity has a connection leading to it. Name one in 'start'.");
+                yield return new("$.start", Words.Current["Definitions.DefinitionParser.ThereIsNoStartActivityEvery"].Value);
                 yield break;
             }
             if (roots.Count > 1)
             {
-                yield return new("$.start", $"Several activities could be the start ({string.Join(", ", roots)}). Name one in 'start'.");
+                yield return new("$.start", Words.Current["Definitions.DefinitionParser.SeveralActivitiesCouldBeTheStart", string.Join(", ", roots)].Value);
                 yield break;
             }
             start = roots[0];
@@ -169,7 +170,7 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
                 if (reached.Add(next)) frontier.Enqueue(next);
         for (var i = 0; i < definition.Activities.Count; i++)
             if (!reached.Contains(definition.Activities[i].Id))
-                yield return new($"$.activities[{i}]", $"'{definition.Activities[i].Id}' cannot be reached from the start '{start}'.");
+                yield return new($"$.activities[{i}]", Words.Current["Definitions.DefinitionParser.CannotBeReachedFromTheStart", definition.Activities[i].Id, start].Value);
     }
 
     private static void CheckArrayOfObjects(JsonObject root, string name, List<DefinitionProblem> problems, Action<JsonObject, string> check)
@@ -178,20 +179,20 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
         if (node is null) return;
         if (node is not JsonArray array)
         {
-            problems.Add(new($"$.{name}", $"'{name}' is a list."));
+            problems.Add(new($"$.{name}", Words.Current["Definitions.DefinitionParser.IsAList", name].Value));
             return;
         }
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is JsonObject item) check(item, $"$.{name}[{i}]");
-            else problems.Add(new($"$.{name}[{i}]", "Expected an object."));
+            else problems.Add(new($"$.{name}[{i}]", Words.Current["Definitions.DefinitionParser.ExpectedAnObject"].Value));
         }
     }
 
     private static void RequireString(JsonObject item, string member, string path, List<DefinitionProblem> problems)
     {
         if (item[member] is not JsonValue value || !value.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
-            problems.Add(new(path, $"'{member}' is required and is a non-empty string."));
+            problems.Add(new(path, Words.Current["Definitions.DefinitionParser.IsRequiredAndIsANon", member].Value));
     }
 
     private static ParsedDefinition Fail(DefinitionProblem problem) => new(null, [problem]);

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
@@ -32,11 +33,11 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     public async Task<DefinitionVersion> GetCurrentAsync(string id, CancellationToken ct = default) =>
         await db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == id)
             .OrderBy(d => d.IsPublished).ThenByDescending(d => d.Version).FirstOrDefaultAsync(ct)
-        ?? throw new NotFoundException($"There is no workflow definition '{id}'.");
+        ?? throw new NotFoundException(Words.Current["Definitions.DefinitionStore.ThereIsNoWorkflowDefinition", id].Value);
 
     public async Task<DefinitionVersion> GetVersionAsync(string id, int version, CancellationToken ct = default) =>
         await db.DefinitionVersions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == id && d.Version == version, ct)
-        ?? throw new NotFoundException($"Workflow definition '{id}' has no version {version}.");
+        ?? throw new NotFoundException(Words.Current["Definitions.DefinitionStore.WorkflowDefinitionHasNoVersion", id, version].Value);
 
     public async Task<WorkflowDefinition> GetLatestPublishedAsync(string id, CancellationToken ct = default)
     {
@@ -46,8 +47,8 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
         {
             var exists = await db.DefinitionVersions.AnyAsync(d => d.DefinitionId == id, ct);
             throw exists
-                ? new ConflictException($"Workflow definition '{id}' has no published version yet; publish it first.")
-                : new NotFoundException($"There is no workflow definition '{id}'.");
+                ? new ConflictException(Words.Current["Definitions.DefinitionStore.WorkflowDefinitionHasNoPublishedVersion", id].Value)
+                : new NotFoundException(Words.Current["Definitions.DefinitionStore.ThereIsNoWorkflowDefinition", id].Value);
         }
         return cache.Get(row);
     }
@@ -60,7 +61,7 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     {
         var (definition, node) = Validate(json);
         if (await db.DefinitionVersions.AnyAsync(d => d.DefinitionId == definition.Id, ct))
-            throw new ConflictException($"A workflow definition '{definition.Id}' already exists; change its draft instead.");
+            throw new ConflictException(Words.Current["Definitions.DefinitionStore.AWorkflowDefinitionAlreadyExistsChange", definition.Id].Value);
         var row = NewRow(definition, node, 1, published: false);
         db.DefinitionVersions.Add(row);
         await db.SaveChangesAsync(ct);
@@ -72,9 +73,9 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     {
         var (definition, node) = Validate(json);
         if (definition.Id != id)
-            throw new InvalidDefinitionException([new DefinitionProblem("$.id", $"The definition's id '{definition.Id}' differs from '{id}' in the address.")]);
+            throw new InvalidDefinitionException([new DefinitionProblem("$.id", Words.Current["Definitions.DefinitionStore.TheDefinitionSIdDiffersFrom", definition.Id, id].Value)]);
         var versions = await db.DefinitionVersions.Where(d => d.DefinitionId == id).ToListAsync(ct);
-        if (versions.Count == 0) throw new NotFoundException($"There is no workflow definition '{id}'.");
+        if (versions.Count == 0) throw new NotFoundException(Words.Current["Definitions.DefinitionStore.ThereIsNoWorkflowDefinition", id].Value);
         var draft = versions.FirstOrDefault(v => !v.IsPublished);
         if (draft is null)
         {
@@ -96,9 +97,9 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     public async Task<DefinitionVersion> PublishAsync(string id, CancellationToken ct = default)
     {
         var versions = await db.DefinitionVersions.Where(d => d.DefinitionId == id).ToListAsync(ct);
-        if (versions.Count == 0) throw new NotFoundException($"There is no workflow definition '{id}'.");
+        if (versions.Count == 0) throw new NotFoundException(Words.Current["Definitions.DefinitionStore.ThereIsNoWorkflowDefinition", id].Value);
         var draft = versions.FirstOrDefault(v => !v.IsPublished)
-            ?? throw new ConflictException($"Workflow definition '{id}' has no draft to publish; its latest version {versions.Max(v => v.Version)} is already published.");
+            ?? throw new ConflictException(Words.Current["Definitions.DefinitionStore.WorkflowDefinitionHasNoDraftTo", id, versions.Max(v => v.Version)].Value);
         // Checked again: activity types may have changed since the draft was saved.
         _ = parser.Parse(draft.Json).Valid;
         draft.IsPublished = true;

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Xml;
 
 namespace Koostoo.Workflows.Definitions;
@@ -32,5 +33,5 @@ public static class IsoDuration
     }
 
     public static TimeSpan Parse(string text) =>
-        TryParse(text, out var d) ? d : throw new FormatException($"'{text}' is not an ISO 8601 duration such as P3D or PT2H.");
+        TryParse(text, out var d) ? d : throw new FormatException(Words.Current["Definitions.IsoDuration.IsNotAnISO8601Duration", text].Value);
 }

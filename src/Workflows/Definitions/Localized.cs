@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Koostoo.Workflows.Definitions;
+using Koostoo.Language;
 
-namespace Koostoo.Networks.Language;
+namespace Koostoo.Workflows.Definitions;
 
 /// <summary>
 /// A catalog entry in every language at once, for what is written now and read later in the reader's language:

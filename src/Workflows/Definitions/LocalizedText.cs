@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -37,7 +38,7 @@ internal sealed class LocalizedTextConverter : JsonConverter<LocalizedText>
         if (reader.TokenType == JsonTokenType.String)
             return new LocalizedText(reader.GetString()!);
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException("Expected a text: a string or an object like { \"et\": \"...\", \"en\": \"...\" }.");
+            throw new JsonException(Words.Current["Definitions.LocalizedText.ExpectedATextAStringOr"].Value);
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ref reader, options)!;
         return new LocalizedText(values);
     }

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Acornima;
 using Jint;
@@ -66,16 +67,16 @@ public static class JavaScript
         }
         catch (JavaScriptException e)
         {
-            throw new ExpressionException($"The expression '{expression}' failed: {e.Message}", e);
+            throw new ExpressionException(Words.Current["Expressions.JavaScript.Failed", expression, e.Message].Value, e);
         }
         catch (ParseErrorException e)
         {
-            throw new ExpressionException($"The expression '{expression}' is not valid JavaScript: {e.Description}", e);
+            throw new ExpressionException(Words.Current["Expressions.JavaScript.NotValid", expression, e.Description].Value, e);
         }
         catch (Exception e) when (e is TimeoutException or MemoryLimitExceededException or StatementsCountOverflowException
                                       or RecursionDepthOverflowException or SandboxLimitException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            throw new ExpressionException($"The expression '{expression}' was stopped: {e.Message}", e);
+            throw new ExpressionException(Words.Current["Expressions.JavaScript.Stopped", expression, e.Message].Value, e);
         }
     }
 

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
@@ -52,7 +53,7 @@ internal static class JavaScriptSandbox
         owner.FastSetProperty(name, new Jint.Runtime.Descriptors.PropertyDescriptor(new ClrFunction(engine, name, (self, args) =>
         {
             if (resultLength(self, args) > MaxStringLength)
-                throw new SandboxLimitException($"{name} would make a string longer than {MaxStringLength:N0} characters.");
+                throw new SandboxLimitException(Words.Current["Expressions.JavaScriptSandbox.WouldMakeAStringLongerThan", name, MaxStringLength].Value);
             return engine.Call(original, self, args);
         }), writable: true, enumerable: false, configurable: true));
     }

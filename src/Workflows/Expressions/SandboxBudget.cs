@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Diagnostics;
 
 namespace Koostoo.Workflows.Expressions;
@@ -28,7 +29,7 @@ public sealed class SandboxBudget
         if (Current is not { } budget) return ownLimit;
         var left = budget._limit - budget._spent;
         if (left <= TimeSpan.Zero)
-            throw new ExpressionException($"{what} was not run: this step's expressions and templates have used their {budget._limit.TotalSeconds:0.#} s.");
+            throw new ExpressionException(Words.Current["Expressions.SandboxBudget.WasNotRunThisStepS", what, budget._limit.TotalSeconds].Value);
         return left < ownLimit ? left : ownLimit;
     }
 

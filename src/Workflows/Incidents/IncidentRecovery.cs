@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
@@ -25,7 +26,7 @@ public sealed class IncidentRecovery(WorkflowRuntime runtime, ActivityRegistry r
         {
             var known = OutcomesOf(execution.Definition, execution.Instance.FaultedActivityId!);
             var chosen = known.FirstOrDefault(o => string.Equals(o, outcome, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ConflictException($"'{outcome}' is not an outcome of '{execution.Instance.FaultedActivityId}'; its outcomes are {string.Join(", ", known)}.");
+                ?? throw new ConflictException(Words.Current["Incidents.IncidentRecovery.IsNotAnOutcomeOfIts", outcome, execution.Instance.FaultedActivityId!, string.Join(", ", known)].Value);
             return execution.ContinueAsync(chosen, by);
         }, alongside, ct);
 
@@ -43,11 +44,11 @@ public sealed class IncidentRecovery(WorkflowRuntime runtime, ActivityRegistry r
         runtime.InTransactionAsync(async (services, db) =>
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-                ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+                ?? throw new NotFoundException(Words.Current["Incidents.IncidentRecovery.ThereIsNoWorkflowInstance", instanceId].Value);
             if (instance.Status != InstanceStatus.Faulted)
-                throw new ConflictException($"Workflow instance {instanceId} is not faulted; it is {instance.Status.ToString().ToLowerInvariant()}.");
+                throw new ConflictException(Words.Current["Incidents.IncidentRecovery.WorkflowInstanceIsNotFaultedIt", instanceId, instance.Status.ToString().ToLowerInvariant()].Value);
             if (instance.FaultedActivityId is null)
-                throw new ConflictException($"Workflow instance {instanceId} faulted outside any activity (a loop that never waited): there is nothing to run again; cancel it.");
+                throw new ConflictException(Words.Current["Incidents.IncidentRecovery.WorkflowInstanceFaultedOutsideAnyActivity", instanceId].Value);
             var definition = await services.GetRequiredService<DefinitionStore>().GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
             var execution = new WorkflowExecution(db, services, registry, time, definition, instance, []);
             await recover(execution);

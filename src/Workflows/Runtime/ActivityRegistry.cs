@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
@@ -42,7 +43,7 @@ public sealed class ActivityRegistry
     public Activity Create(ActivityDefinition definition)
     {
         var registration = _types.TryGetValue(definition.Type, out var r)
-            ? r : throw new InvalidOperationException($"Unknown activity type '{definition.Type}'.");
+            ? r : throw new InvalidOperationException(Words.Current["Definitions.DefinitionParser.UnknownActivityType", definition.Type].Value);
         var activity = (Activity)Activator.CreateInstance(registration.ClrType)!;
         foreach (var (property, input) in registration.Inputs)
         {
@@ -59,7 +60,7 @@ public sealed class ActivityRegistry
         var problems = new List<DefinitionProblem>();
         var known = registration.Inputs.Select(i => i.Input.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var name in context.Activity.Inputs.Select(p => p.Key).Where(k => !known.Contains(k)))
-            problems.Add(new(context.InputPath(name), $"'{context.Activity.Type}' has no input '{name}'. Its inputs are: {string.Join(", ", known)}."));
+            problems.Add(new(context.InputPath(name), Words.Current["Runtime.ActivityRegistry.HasNoInputItsInputsAre", context.Activity.Type, name, string.Join(", ", known)].Value));
 
         var activity = (Activity)Activator.CreateInstance(registration.ClrType)!;
         foreach (var (property, input) in registration.Inputs)
@@ -68,7 +69,7 @@ public sealed class ActivityRegistry
             if (node is null)
             {
                 // A required input with a default is never missing: the default stands in (AskMembers asks "members").
-                if (input.Required && input.Default is null) problems.Add(new(context.InputPath(input.Name), $"'{input.Name}' is required for {context.Activity.Type}."));
+                if (input.Required && input.Default is null) problems.Add(new(context.InputPath(input.Name), Words.Current["Runtime.ActivityRegistry.IsRequiredFor", input.Name, context.Activity.Type].Value));
                 continue;
             }
             object? value;
@@ -78,11 +79,11 @@ public sealed class ActivityRegistry
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
             {
-                problems.Add(new(context.InputPath(input.Name), $"'{input.Name}' should be {Article(input.Type)}."));
+                problems.Add(new(context.InputPath(input.Name), Words.Current["Runtime.ActivityRegistry.ShouldBe", input.Name, Article(input.Type)].Value));
                 continue;
             }
             if (input.Required && IsEmpty(value))
-                problems.Add(new(context.InputPath(input.Name), $"'{input.Name}' is required for {context.Activity.Type} and is empty."));
+                problems.Add(new(context.InputPath(input.Name), Words.Current["Runtime.ActivityRegistry.IsRequiredForAndIsEmpty", input.Name, context.Activity.Type].Value));
             property.SetValue(activity, value);
         }
         if (problems.Count > 0) return problems;

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
@@ -134,7 +135,7 @@ internal sealed partial class WorkflowExecution
         {
             if (++steps > MaxStepsPerPass)
             {
-                Fault(null, $"More than {MaxStepsPerPass} activities ran without waiting for anything: the definition loops.");
+                Fault(null, Words.Current["Runtime.WorkflowExecution.MoreThanActivitiesRanWithoutWaiting", MaxStepsPerPass].Value);
                 return;
             }
             var definition = Definition.Activity(next.ActivityId);
@@ -177,7 +178,7 @@ internal sealed partial class WorkflowExecution
             case ActivityResult.Suspended:
                 if (OpenBookmarksOf(activity.Id).Count == 0)
                 {
-                    Fault(activity, "The activity suspended without anything to wait for.");
+                    Fault(activity, Words.Current["Runtime.WorkflowExecution.TheActivitySuspendedWithoutAnythingTo"].Value);
                     break;
                 }
                 Log(JournalEvent.Suspended, activity);

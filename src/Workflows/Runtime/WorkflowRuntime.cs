@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json.Nodes;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
@@ -121,14 +122,14 @@ public sealed partial class WorkflowRuntime(
             {
                 var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
                 var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-                    ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+                    ?? throw new NotFoundException(Words.Current["Incidents.IncidentRecovery.ThereIsNoWorkflowInstance", instanceId].Value);
                 if (!instance.IsActive) return taken ?? new ResumeResult(ResumeStatus.InstanceNotActive, instance);
                 waiting = await db.Bookmarks.AsNoTracking()
                     .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.Key == signal && b.ConsumedAt == null)
                     .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
             }
             if (waiting is null)
-                return taken ?? throw new ConflictException($"Workflow instance {instanceId} is not waiting for the signal '{signal}'.");
+                return taken ?? throw new ConflictException(Words.Current["Runtime.WorkflowRuntime.WorkflowInstanceIsNotWaitingFor", instanceId, signal].Value);
             var result = await ResumeAsync(waiting.Value, payload, ct: ct);
             if (result.Status != ResumeStatus.AlreadyResumed) return result;
             taken = result;
@@ -142,10 +143,10 @@ public sealed partial class WorkflowRuntime(
         await InTransactionAsync(async (services, db) =>
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-                ?? throw new NotFoundException($"There is no workflow instance {instanceId}.");
+                ?? throw new NotFoundException(Words.Current["Incidents.IncidentRecovery.ThereIsNoWorkflowInstance", instanceId].Value);
             // A faulted instance can be cancelled too: that is how an incident nobody will resume is closed.
             if (!instance.IsActive && instance.Status != InstanceStatus.Faulted)
-                throw new ConflictException($"Workflow instance {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
+                throw new ConflictException(Words.Current["Runtime.WorkflowRuntime.WorkflowInstanceIsAlready", instanceId, instance.Status.ToString().ToLowerInvariant()].Value);
             var execution = await LoadAsync(services, db, instance, ct);
             execution.Cancel(reason);
             if (alongside is not null) await alongside(db, instance);

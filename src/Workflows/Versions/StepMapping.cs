@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Koostoo.Workflows.Definitions;
 
 namespace Koostoo.Workflows.Versions;
@@ -49,20 +50,20 @@ public static class StepMap
                 var target = to.Activities.FirstOrDefault(a => a.Id == named);
                 steps.Add(target is null
                     ? new(id, type, null, MappingSource.Unmapped, MappingProblem.UnknownTarget,
-                        $"'{id}' was mapped to '{named}', which is not an activity of version {to.Version}.")
+                        Words.Current["Versions.StepMapping.WasMappedToWhichIsNot", id, named, to.Version].Value)
                     : target.Type != type
                         ? new(id, type, null, MappingSource.Unmapped, MappingProblem.OtherType,
-                            $"'{id}' is a {type} and '{named}' a {target.Type}: a step can only become one of its own type.")
+                            Words.Current["Versions.StepMapping.IsAAndAAStep", id, type, named, target.Type].Value)
                         : new(id, type, named, MappingSource.ByHand));
                 continue;
             }
             var same = to.Activities.FirstOrDefault(a => a.Id == id);
             steps.Add(same is null
                 ? new(id, type, null, MappingSource.Unmapped, MappingProblem.NotInVersion,
-                    $"'{id}' ({type}) is in flight but not in version {to.Version}: map it by hand to an activity of version {to.Version}, or leave this instance on version {from.Version}.")
+                    Words.Current["Versions.StepMapping.IsInFlightButNotIn", id, type, to.Version, from.Version].Value)
                 : same.Type != type
                     ? new(id, type, null, MappingSource.Unmapped, MappingProblem.OtherType,
-                        $"'{id}' is a {type} in version {from.Version} and a {same.Type} in version {to.Version}: map it by hand to a {type}.")
+                        Words.Current["Versions.StepMapping.IsAInVersionAndA", id, type, from.Version, same.Type, to.Version].Value)
                     : new(id, type, id, MappingSource.SameId));
         }
         foreach (var twice in steps.Where(s => s.To is not null).GroupBy(s => s.To).Where(g => g.Count() > 1).ToList())
@@ -70,7 +71,7 @@ public static class StepMap
                 steps[steps.IndexOf(step)] = step with
                 {
                     To = null, How = MappingSource.Unmapped, Problem = MappingProblem.TakenTwice,
-                    Message = $"'{string.Join("' and '", twice.Select(s => s.From))}' would all become '{twice.Key}': what each waits for would be mixed up.",
+                    Message = Words.Current["Versions.StepMapping.WouldAllBecomeWhatEachWaits", string.Join("', '", twice.Select(s => s.From)), twice.Key!].Value,
                 };
         return steps;
     }

@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
 using Koostoo.Workflows.Journal;
@@ -24,13 +25,13 @@ public sealed class VersionMigrator(WorkflowRuntime runtime, ActivityRegistry re
         runtime.InTransactionAsync<InstanceMigration>(async (services, db) =>
         {
             var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == order.InstanceId, ct)
-                ?? throw new NotFoundException($"There is no workflow instance {order.InstanceId}.");
+                ?? throw new NotFoundException(Words.Current["Incidents.IncidentRecovery.ThereIsNoWorkflowInstance", order.InstanceId].Value);
             if (Ineligible(instance, order) is { } refused) return (refused, null);
 
             var store = services.GetRequiredService<DefinitionStore>();
             var from = await store.GetRunnableAsync(order.DefinitionId, order.FromVersion, ct);
             var target = await store.GetVersionAsync(order.DefinitionId, order.ToVersion, ct);
-            if (!target.IsPublished) throw new ConflictException($"Version {order.ToVersion} of '{order.DefinitionId}' is a draft; publish it first.");
+            if (!target.IsPublished) throw new ConflictException(Words.Current["Versions.VersionMigrator.VersionOfIsADraftPublish", order.ToVersion, order.DefinitionId].Value);
             var to = services.GetRequiredService<DefinitionCache>().Get(target);
 
             var open = await db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null).ToListAsync(ct);
@@ -78,13 +79,13 @@ public sealed class VersionMigrator(WorkflowRuntime runtime, ActivityRegistry re
         string? reason = null;
         var status = MigrationStatus.NotEligible;
         if (instance.DefinitionId != order.DefinitionId)
-            reason = $"The instance runs '{instance.DefinitionId}', not '{order.DefinitionId}'.";
+            reason = Words.Current["Versions.VersionMigrator.TheInstanceRunsNot", instance.DefinitionId, order.DefinitionId].Value;
         else if (instance.DefinitionVersion == order.ToVersion)
-            (status, reason) = (MigrationStatus.AlreadyMoved, $"The instance is on version {order.ToVersion} already.");
+            (status, reason) = (MigrationStatus.AlreadyMoved, Words.Current["Versions.VersionMigrator.TheInstanceIsOnVersionAlready", order.ToVersion].Value);
         else if (instance.DefinitionVersion != order.FromVersion)
-            reason = $"The instance runs version {instance.DefinitionVersion}, not {order.FromVersion}.";
+            reason = Words.Current["Versions.VersionMigrator.TheInstanceRunsVersionNot", instance.DefinitionVersion, order.FromVersion].Value;
         else if (!instance.IsActive && instance.Status != InstanceStatus.Faulted)
-            reason = $"The instance has ended ({instance.Status.ToString().ToLowerInvariant()}).";
+            reason = Words.Current["Versions.VersionMigrator.TheInstanceHasEnded", instance.Status.ToString().ToLowerInvariant()].Value;
         return reason is null ? null : InstanceMigration.Refused(instance, order.FromVersion, order.ToVersion, status, reason);
     }
 

@@ -48,7 +48,7 @@ public sealed class RelayTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         problem["errors"]!.AsArray().Should().Contain(e => e!["path"]!.GetValue<string>() == "$.activities[0].inputs.to[1]"
-                                                          && e["message"]!.GetValue<string>().Contains("is an address"));
+                                                          && e["message"]!.GetValue<string>().Contains("on e-posti aadress, aga kirju saadetakse ainult võrgustiku enda inimestele"));
         (await api.GetAsync("/api/workflow-definitions/relay")).StatusCode.Should().Be(HttpStatusCode.NotFound, "nothing was saved");
     }
 

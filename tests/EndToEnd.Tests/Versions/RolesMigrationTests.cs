@@ -52,7 +52,7 @@ public sealed class RolesMigrationTests : IAsyncLifetime
         var proposal = await DryRunAsync(new { fromVersion = 1, toVersion = 2 });
         var refusedDry = proposal["instances"]!.AsArray().Single()!["migration"]!;
         refusedDry["status"]!.GetValue<string>().Should().Be("Blocked");
-        refusedDry["reason"]!.GetValue<string>().Should().Contain("'roles' (AskMembers) is in flight but not in version 2");
+        refusedDry["reason"]!.GetValue<string>().Should().Contain("Samm „roles“ (AskMembers) ootab, kuid versioonis 2 seda ei ole");
         var step = proposal["proposal"]!.AsArray().Single()!;
         (step["from"]!.GetValue<string>(), step["problem"]!.GetValue<string>()).Should().Be(("roles", "NotInVersion"));
         step["candidates"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Contain(Renamed);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Goals;
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Networks.Members;
 
 namespace Koostoo.Networks.Tests.Language;

@@ -5,7 +5,7 @@ namespace Koostoo.Networks.Tests.Language;
 /// <summary>
 /// Nothing of a language is decided in code: no comparison with a language code, no Estonian-and-English pair of
 /// words, no "Estonian. / English." sentence, no property per language. The one place that names the languages
-/// (src/Networks/Language) is left out; a failure lists each line found.
+/// (src/Language) is left out; a failure lists each line found.
 /// </summary>
 public partial class NoLanguageInCodeTests
 {
@@ -13,7 +13,7 @@ public partial class NoLanguageInCodeTests
     public void No_code_decides_a_language_or_pairs_words_by_language()
     {
         var root = RepositoryRoot();
-        var language = Path.Combine(root, "src", "Networks", "Language");
+        var language = Path.Combine(root, "src", "Language");
         var found = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".liquid", StringComparison.Ordinal))
             .Where(f => !f.StartsWith(language, StringComparison.Ordinal) && !Generated().IsMatch(f))
@@ -21,7 +21,7 @@ public partial class NoLanguageInCodeTests
             .Where(l => LanguageInCode().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
-        found.Should().BeEmpty("words come from the catalog (src/Networks/Language, docs/translating.md)");
+        found.Should().BeEmpty("words come from the catalog (src/Language, docs/translating.md)");
     }
 
     [Theory]

@@ -143,7 +143,7 @@ public sealed class VersionMigrationTests : IAsyncLifetime
         var twice = await MoveAsync(id, dryRun: true, new() { ["a"] = "c", ["b"] = "c" });
         twice.Status.Should().Be(MigrationStatus.Blocked);
         twice.Steps.Should().OnlyContain(s => s.Problem == MappingProblem.TakenTwice);
-        twice.Reason.Should().Contain("'a' and 'b' would all become 'c'");
+        twice.Reason.Should().Contain("'a', 'b' would all become 'c'");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using System.Buffers.Text;
 using Koostoo.Host.Access;
 using Koostoo.Service.Accounts;

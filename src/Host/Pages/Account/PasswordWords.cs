@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Microsoft.AspNetCore.Identity;
 
 namespace Koostoo.Host.Pages.Account;

@@ -1,4 +1,4 @@
-using Koostoo.Networks.Language;
+using Koostoo.Language;
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
