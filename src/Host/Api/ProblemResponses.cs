@@ -48,7 +48,7 @@ public sealed class ProblemResponses(IProblemDetailsService problems) : IExcepti
         httpContext.Response.StatusCode = status;
         var detail = exception switch
         {
-            InvalidDefinitionException e => $"{e.Problems.Count} problem(s): " + string.Join("; ", e.Problems),
+            InvalidDefinitionException e => Words.Current.Count("Problems.DefinitionProblems", e.Problems.Count) + string.Join("; ", e.Problems),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem.Detail(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Security.BodyLimits.Detail(httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),

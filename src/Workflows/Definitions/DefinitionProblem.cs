@@ -1,3 +1,5 @@
+using Koostoo.Language;
+
 namespace Koostoo.Workflows.Definitions;
 
 /// <summary>One thing wrong with a definition, with the JSON path it is at (e.g. <c>$.activities[3].inputs.condition</c>).</summary>
@@ -8,7 +10,7 @@ public sealed record DefinitionProblem(string Path, string Message)
 
 /// <summary>Thrown where a definition that has to be valid is not; carries every problem.</summary>
 public sealed class InvalidDefinitionException(IReadOnlyList<DefinitionProblem> problems)
-    : Exception($"The workflow definition is not valid: {string.Join("; ", problems)}")
+    : Exception(Words.Current["Definitions.NotValid", string.Join("; ", problems)].Value)
 {
     public IReadOnlyList<DefinitionProblem> Problems { get; } = problems;
 }
