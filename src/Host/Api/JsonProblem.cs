@@ -1,3 +1,4 @@
+using Koostoo.Language;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -24,8 +25,8 @@ public static partial class JsonProblem
     {
         var type = TargetType().Match(json.Message) is { Success: true } match ? EnumNamed(match.Groups["type"].Value.TrimEnd('.')) : null;
         return type is not null
-            ? $"not one of the allowed values: {string.Join(", ", Enum.GetNames(type))}."
-            : json.Path is null ? "the body is not valid JSON." : "the value has the wrong type or form.";
+            ? Words.Current["Problems.Json.NotAllowed", string.Join(", ", Enum.GetNames(type))]
+            : json.Path is null ? Words.Current["Problems.Json.NotJson"] : Words.Current["Problems.Json.WrongType"];
     }
 
     private static Type? EnumNamed(string fullName) =>
