@@ -24,8 +24,8 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
         if (title is null) errors["title"] = [Words.Current["Meetings.MeetingPlan.TheTitleIsMissing"]];
         else if (title.Length > TitleLength) errors["title"] = [Words.Current["Meetings.MeetingPlan.TheTitleIsLongerThanCharacters", TitleLength]];
 
-        var starts = Moment(draft.StartsAt, "startsAt", "Algusaeg", "The start", errors);
-        var ends = Moment(draft.EndsAt, "endsAt", "Lõpuaeg", "The end", errors);
+        var starts = Moment(draft.StartsAt, "startsAt", "Start", errors);
+        var ends = Moment(draft.EndsAt, "endsAt", "End", errors);
         if (starts is not null && ends is not null && ends <= starts)
             errors["endsAt"] = [Words.Current["Meetings.MeetingPlan.TheMeetingMustEndAfterIt"]];
 
@@ -46,12 +46,13 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
     public static string LocalInput(DateTimeOffset moment) =>
         NetworkTime.Local(moment).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset? Moment(string? text, string field, string et, string en, Dictionary<string, string[]> errors)
+    /// <param name="which">Start or End: the catalog names the moment in the reader's language (<c>Meetings.Start.*</c>).</param>
+    private static DateTimeOffset? Moment(string? text, string field, string which, Dictionary<string, string[]> errors)
     {
         text = Text(text);
         if (text is null)
         {
-            errors[field] = [$"{et} on puudu. / {en} is missing."];
+            errors[field] = [Words.Current[$"Meetings.{which}.Missing"]];
             return null;
         }
         var iso = IsoMoment().Match(text);
@@ -61,12 +62,12 @@ public sealed partial record MeetingPlan(string Title, DateTimeOffset StartsAt, 
         {
             if (NetworkTime.Zone.IsInvalidTime(local))
             {
-                errors[field] = [$"{et} {text} jääb kellakeeramise vahele: sellist aega Tallinnas ei ole. / {en} {text} falls in the daylight-saving change: there is no such time in Tallinn."];
+                errors[field] = [Words.Current[$"Meetings.{which}.InClockChange", text]];
                 return null;
             }
             return new DateTimeOffset(local, NetworkTime.Zone.GetUtcOffset(local));
         }
-        errors[field] = [$"{et} „{text}“ ei ole kuupäev ja kellaaeg (nt 2025-05-06T10:00). / {en} '{text}' is not a date and time (e.g. 2025-05-06T10:00)."];
+        errors[field] = [Words.Current[$"Meetings.{which}.NotAMoment", text]];
         return null;
     }
 

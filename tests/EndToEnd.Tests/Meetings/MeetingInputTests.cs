@@ -66,7 +66,7 @@ public sealed class MeetingInputTests : IAsyncLifetime
         unreadable.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var second = (await unreadable.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
         second.Select(e => e.Key).Should().BeEquivalentTo("startsAt", "endsAt", "place");
-        second["startsAt"]![0]!.GetValue<string>().Should().Contain("'06.05.2030 10:00' is not a date and time");
+        second["startsAt"]![0]!.GetValue<string>().Should().Contain("Algusaeg „06.05.2030 10:00“ ei ole kuupäev ja kellaaeg");
 
         (await CountsAsync()).Should().Be(before, "nothing half-saved, nothing sent");
         (await _scenario.Api.PostAsJsonAsync($"/api/networks/{Guid.NewGuid()}/meetings", new { title = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -52,7 +52,7 @@ public sealed class LaunchForm
         {
             var allowed = field.EndsWith(".sector", StringComparison.Ordinal) ? Enum.GetNames<Sector>()
                 : field == "type" ? Enum.GetNames<NetworkType>() : Enum.GetNames<NetworkLevel>();
-            check.Errors[field] = [$"„{value}“ ei ole lubatud; võimalikud on {string.Join(", ", allowed)}. / '{value}' is not allowed; the values are {string.Join(", ", allowed)}."];
+            check.Errors[field] = [Words.Current["Launch.NotAllowed", value, string.Join(", ", allowed)]];
         }
     }
 
