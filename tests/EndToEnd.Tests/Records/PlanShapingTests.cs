@@ -114,7 +114,9 @@ public sealed partial class PlanShapingTests : IAsyncLifetime
             await small.GotoAsync($"{_address}networks/{id}{query}");
             await small.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
             (await small.InnerTextAsync(".actions")).Should().Contain(words);
-            (await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the plan's forms fit a phone");
+            (await small.EvaluateAsync<string[]>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)" +
+                ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ': ' + (e.textContent || '').trim().slice(0, 40))"))
+                .Should().BeEmpty("the plan's forms fit a phone");
             (await Accessibility.ViolationsAsync(small)).Should().BeEmpty();
         }
 
