@@ -102,7 +102,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         return summaries;
     }
 
-    /// <param name="language">The history's language (et, en, ru); any other reads Estonian.</param>
+    /// <param name="language">The reader's language (et, en, ru) for the history and the steps' questions; any other reads Estonian.</param>
     public async Task<NetworkDetail> GetAsync(Actor actor, Guid id, string language = "et", CancellationToken ct = default)
     {
         var network = await access.ReadAsync(actor, id, NetworkPermission.Read, ct: ct);
@@ -114,7 +114,7 @@ public sealed class NetworkReader(WorkflowDbContext db, NetworkAccess access, De
         var steps = requests.Where(r => waiting.Contains(r.ActivityId)).GroupBy(r => r.ActivityId).Select(g =>
         {
             var form = RequestForm.FromJson(g.First().Form);
-            return new OpenStepView(g.Key, form.Question.In(network.Language), g.First().Deadline, g.Count(), g.Count(r => r.Answer is not null),
+            return new OpenStepView(g.Key, form.Question.In(language), g.First().Deadline, g.Count(), g.Count(r => r.Answer is not null),
                 g.Select(r => new RespondentView(r.Id, r.MemberId, r.RespondentName, r.Answer is not null, r.AnsweredAt, r.RemindersSent)).ToList());
         }).ToList();
 

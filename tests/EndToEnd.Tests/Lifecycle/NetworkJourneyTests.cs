@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Net;
 using Hangfire;
+using Koostoo.EndToEnd.Tests.Records;
 using Koostoo.EndToEnd.Tests.Requests;
+using static Koostoo.EndToEnd.Tests.Records.MemberMail;
 using Koostoo.Networks.Actions;
 using Koostoo.Networks.Evaluation;
 using Koostoo.Networks.Goals;
@@ -29,7 +32,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
     private const string Coordinator = "kati@vald.example";
     private readonly FakeTimeProvider _time = new(AskMembersSmtpTests.NextMondayMorning());
     private readonly TempFolder _folder = new();
-    private readonly HashSet<string> _seen = [];
+    private MemberMail _mail = null!;
     // What people wrote, in the language they wrote it: the launch's names and purpose, and the group agreements (the
     // launch form's defaults in the network's language, which the coordinator keeps or rewrites); answers are added as given.
     private readonly List<string> _typed = ["Kooli võrgustik", "Vähendada koolist väljalangemist vallas", "Kati Kask", "Liige", .. DefaultAgreements.In("et")];
@@ -45,6 +48,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         _smtp = await SmtpServer.StartedAsync();
         _app = new KoostooApp(_folder, Network.Smtp(_smtp.Port), services => services.AddSingleton<TimeProvider>(_time));
         _scenario = new AskScenario(_app);
+        _mail = new MemberMail(_smtp, _scenario);
     }
 
     public async Task DisposeAsync()
@@ -65,6 +69,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         // 1. Convene: everyone is invited and accepts; the coordinator hears.
         var invitations = await NewMailAsync(8);
         To(invitations).Should().BeEquivalentTo(members);
+        await ReadTheCoordinatorsPageInRussianAsync(network, "while the invitation waits");
         foreach (var member in members) await AnswerAsync(invitations, member, ("answer", "accept"));
         var afterInvitations = await NewMailAsync(9);
         To(afterInvitations).Should().BeEquivalentTo([.. members, Coordinator]);
@@ -144,7 +149,7 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         (await _scenario.NetworkAsync(network))["status"]!.GetValue<string>().Should().Be("Finished");
         (await _scenario.JournalAsync(network)).Should().NotContain(j => j.Event == JournalEvent.Faulted);
         await _app.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
-        _smtp.Messages().Should().HaveCount(_seen.Count, "no email beyond those counted");
+        _smtp.Messages().Should().HaveCount(_mail.Taken, "no email beyond those counted");
 
         // The records the stages left, as the work sheets and the coordinator's page read them.
         await using var scope = _app.Services.CreateAsyncScope();
@@ -172,13 +177,11 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
         history.Last().Should().Be("Võrgustiku töövoog lõppes.");
 
         // Member 4 read everything in Russian, and so does the coordinator who asks for it.
-        var coordinatorPage = await _scenario.Api.GetAsync($"/networks/{networkId}?lang=ru");
-        coordinatorPage.StatusCode.Should().Be(HttpStatusCode.OK);
-        _russianPages.Add(("the coordinator's network page", await coordinatorPage.Content.ReadAsStringAsync()));
+        await ReadTheCoordinatorsPageInRussianAsync(network, "at the end");
         var reader = new RussianReader(_typed);
         _russianMail.Should().HaveCount(10, "member 4 got the invitation, the roles, information, two goal votes, the plan and its summary, a check-in, the feedback request and its summary");
         _russianMail.ForEach(reader.Mail);
-        _russianPages.Should().HaveCount(17, "member 4 opened eight forms and saw each saved; the coordinator's page is the last");
+        _russianPages.Should().HaveCount(18, "member 4 opened eight forms and saw each saved; the coordinator's page was read twice");
         foreach (var (what, html) in _russianPages) reader.Page(what, html);
         reader.ShouldHaveFoundOnlyRussian();
     }
@@ -191,36 +194,33 @@ public sealed class NetworkJourneyTests : IAsyncLifetime
 
     private static string Day(DateOnly today, int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
-
-    private static List<string> To(IEnumerable<MimeMessage> messages) => messages.Select(To).ToList();
-
     private static string Subject(IEnumerable<MimeMessage> messages, string address) => messages.Single(m => To(m) == address).Subject ?? "";
 
-    /// <summary>The messages that arrived since the last look: exactly <paramref name="count"/> of them.</summary>
+    /// <summary>The messages that arrived since the last look, member 4's kept for the Russian reader.</summary>
     private async Task<List<MimeMessage>> NewMailAsync(int count)
     {
-        var all = await _smtp.WaitForMessagesAsync(_seen.Count + count, TimeSpan.FromSeconds(30));
-        var fresh = all.Where(m => !_seen.Contains(m.MessageId!)).ToList();
-        fresh.Should().HaveCount(count, "each step sends its emails once: {0}", string.Join(" | ", fresh.Select(m => $"{To(m)}: {m.Subject}")));
-        _seen.UnionWith(fresh.Select(m => m.MessageId!));
+        var fresh = await _mail.NewAsync(count);
         _russianMail.AddRange(fresh.Where(m => To(m) == _russian));
         return fresh;
     }
 
-    /// <summary>Opens the link in the person's email and posts the form, as their phone would.</summary>
+    /// <summary>The coordinator's network page with <c>?lang=ru</c>, kept for the Russian reader.</summary>
+    private async Task ReadTheCoordinatorsPageInRussianAsync(JsonObject network, string when)
+    {
+        var page = await _scenario.Api.GetAsync($"/networks/{network["id"]}?lang=ru");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        _russianPages.Add(($"the coordinator's network page {when}", await page.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>Opens the link in the person's email and posts the form, as their phone would; member 4's pages are kept.</summary>
     private async Task AnswerAsync(IEnumerable<MimeMessage> mail, string address, params (string Name, string Value)[] fields)
     {
-        var link = mail.Where(m => To(m) == address).Select(m => AskScenario.LinkIn(m.TextBody ?? "")).Single(l => l != "");
-        using var browser = _scenario.Browser();
-        var (page, html, form) = await AskScenario.OpenAsync(browser, link);
-        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
-        var posted = await AskScenario.PostAsync(browser, link, form, fields);
-        posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        var (form, saved) = await _mail.AnswerAsync(mail, address, fields);
         _typed.AddRange(fields.Select(f => f.Value));
         if (address != _russian) return;
-        _russianPages.Add(($"the form {link}", html));
-        _russianPages.Add(($"the saved form {link}", await browser.GetStringAsync(posted.Headers.Location)));
+        using var browser = _scenario.Browser();
+        _russianPages.Add(($"the form before {saved}", form));
+        _russianPages.Add(($"the saved form {saved}", await browser.GetStringAsync(saved)));
     }
 
     /// <summary>

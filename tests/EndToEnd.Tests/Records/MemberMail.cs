@@ -12,6 +12,9 @@ public sealed class MemberMail(SmtpServer smtp, AskScenario scenario)
 {
     private readonly HashSet<string> _seen = [];
 
+    /// <summary>How many messages have been taken so far.</summary>
+    public int Taken => _seen.Count;
+
     public static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
 
     public static List<string> To(IEnumerable<MimeMessage> messages) => messages.Select(To).ToList();
@@ -27,7 +30,8 @@ public sealed class MemberMail(SmtpServer smtp, AskScenario scenario)
     }
 
     /// <summary>Answers by the link in the one of <paramref name="mail"/> sent to <paramref name="address"/>.</summary>
-    public async Task AnswerAsync(IEnumerable<MimeMessage> mail, string address, params (string Name, string Value)[] fields)
+    /// <returns>The form as the member saw it, and where the saved answer is shown.</returns>
+    public async Task<(string Form, Uri Saved)> AnswerAsync(IEnumerable<MimeMessage> mail, string address, params (string Name, string Value)[] fields)
     {
         var link = mail.Where(m => To(m) == address).Select(m => AskScenario.LinkIn(m.TextBody ?? "")).Single(l => l != "");
         using var browser = scenario.Browser();
@@ -35,5 +39,6 @@ public sealed class MemberMail(SmtpServer smtp, AskScenario scenario)
         opened.StatusCode.Should().Be(HttpStatusCode.OK, html);
         var posted = await AskScenario.PostAsync(browser, link, form, fields);
         posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        return (html, posted.Headers.Location!);
     }
 }
