@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using MimeKit;
 using Xunit.Abstractions;
 
 namespace Koostoo.EndToEnd.Tests.Requests;
@@ -34,8 +33,9 @@ public sealed class RussianMemberPageTests(ITestOutputHelper output) : IAsyncLif
     {
         var scenario = new AskScenario(_app, new Uri($"http://127.0.0.1:{_port}"));
         await scenario.LaunchAsync(2, definitionId: "network-lifecycle", languageOf: i => i == 1 ? "ru" : "et");
-        var (link, mail) = await DeliveredMailAsync(AskScenario.Email(1));
-        mail.Subject.Should().Be("Kooli võrgustik: пожалуйста, ответьте – Приглашение в сеть: вы будете участвовать?");
+        var link = $"http://127.0.0.1:{_port}{(await scenario.LinksAsync())[AskScenario.Email(1)]}";
+        _app.DeliveredMail().Single(m => m.To.Mailboxes.Single().Address == AskScenario.Email(1)).Subject
+            .Should().Be("Kooli võrgustik: пожалуйста, ответьте – Приглашение в сеть: вы будете участвовать?");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -62,22 +62,5 @@ public sealed class RussianMemberPageTests(ITestOutputHelper output) : IAsyncLif
         (await page.InnerTextAsync("h1")).Should().Be("Kutse võrgustikku: kas osaled?");
         await page.GetByRole(AriaRole.Link, new() { Name = "По-русски" }).ClickAsync();
         (await page.InnerTextAsync("h1")).Should().Be("Приглашение в сеть: вы будете участвовать?");
-    }
-
-    /// <summary>The mail and its link as the member gets them: from the .eml the Pickup transport delivered.</summary>
-    private async Task<(string Link, MimeMessage Mail)> DeliveredMailAsync(string address)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until)
-        {
-            foreach (var file in Directory.Exists(_folder["mail"]) ? Directory.EnumerateFiles(_folder["mail"], "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == address))
-                    return ($"http://127.0.0.1:{_port}{AskScenario.LinkIn(message.TextBody ?? "")}", message);
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email to {address} was delivered.");
     }
 }
