@@ -15,13 +15,11 @@ public static class ReviewEndpoints
 
         reviews.MapPost("/", async (Guid id, string? lang, NetworkReviews service, Actor actor, CancellationToken ct) =>
         {
-            var review = await service.StartAsync(actor, id, Language(lang), ct);
+            var review = await service.StartAsync(actor, id, Languages.Or(lang), ct);
             return Results.Created($"/api/networks/{id}/reviews", review);
         }).WithSummary("Start a review of the network: every active member is asked to rate its functions 1–5 and say what they expect. 409 while another review is open or once the network has ended.");
 
-        reviews.MapGet("/", (Guid id, string? lang, NetworkReviews service, Actor actor, CancellationToken ct) => service.ListAsync(actor, id, Language(lang), ct))
+        reviews.MapGet("/", (Guid id, string? lang, NetworkReviews service, Actor actor, CancellationToken ct) => service.ListAsync(actor, id, Languages.Or(lang), ct))
             .WithSummary("The network's reviews, newest first: the functions weakest first, each with the previous review's average, and what the parties expect (?lang=en in English, ?lang=ru in Russian).");
     }
-
-    private static string Language(string? lang) => Languages.Or(lang);
 }

@@ -88,7 +88,8 @@ public sealed class CoordinatorCommandTests : IAsyncLifetime
         var network = await _host.Scenario.LaunchAsync(2);
         var before = (await _host.Scenario.NetworkAsync(network))["openSteps"]![0]!["deadline"]!.GetValue<DateTimeOffset>();
 
-        var response = await _host.Scenario.Api.PostAsync($"/api/networks/{network["id"]}/steps/ask/{command}",
+        // Asked in English: a client that asks for no language reads Estonian.
+        var response = await _host.Scenario.Api.PostAsync($"/api/networks/{network["id"]}/steps/ask/{command}?lang=en",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);

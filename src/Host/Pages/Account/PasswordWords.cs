@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Koostoo.Host.Pages.Account;
 
-/// <summary>Identity's refusals of a password in the reader's language (the catalog's <c>Password.*</c>).</summary>
+/// <summary>Identity's refusals of a password in the reader's language: the catalog's <c>Password.{code}</c>, else <c>Password.Other</c>.</summary>
 public static class PasswordWords
 {
-    private static readonly HashSet<string> Explained = ["PasswordMismatch", "PasswordTooShort", "CommonPassword", "PasswordHasEmail", "InvalidToken"];
-
-    public static string Explain(IdentityResult result, HttpRequest request) => string.Join(" ", result.Errors
-        .Select(e => Words.In(UiLanguage.Of(request))[$"Password.{(Explained.Contains(e.Code) ? e.Code : "Other")}"].Value)
-        .Distinct());
+    public static string Explain(IdentityResult result, HttpRequest request)
+    {
+        var words = Words.In(UiLanguage.Of(request));
+        return string.Join(" ", result.Errors
+            .Select(e => words[$"Password.{e.Code}"] is { ResourceNotFound: false } explained ? explained.Value : words["Password.Other"].Value)
+            .Distinct());
+    }
 }
