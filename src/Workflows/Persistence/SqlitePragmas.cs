@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Koostoo.Workflows.Persistence;
@@ -7,11 +9,14 @@ namespace Koostoo.Workflows.Persistence;
 /// <summary>
 /// WAL and synchronous=NORMAL for SQLite. WAL keeps readers off the writer's back and is stored in the file,
 /// so it is set once per database; synchronous is per connection and its default FULL halves the write rate
-/// (docs/measurements.md), so it is set on every open.
+/// (docs/measurements.md), so it is set once on each physical connection. EF opens a connection for every statement
+/// outside a transaction, and the pool hands the same physical one back: setting it on every open doubled the
+/// statements of a page or a resume's reads.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private static readonly ConcurrentDictionary<string, bool> InWal = new();
+    private static readonly ConditionalWeakTable<object, object> Set = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -23,6 +28,8 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
+        // The physical connection is the native handle, which the pool keeps across opens.
+        if (connection is SqliteConnection { Handle: { } handle } && !Set.TryAdd(handle, handle)) return;
         using var command = connection.CreateCommand();
         var wal = InWal.TryAdd(connection.DataSource, true) ? "PRAGMA journal_mode=WAL; " : "";
         command.CommandText = wal + "PRAGMA synchronous=NORMAL;";
