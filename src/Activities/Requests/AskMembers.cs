@@ -92,7 +92,8 @@ public sealed partial class AskMembers : PeopleStep
     protected override async ValueTask<ActivityResult> OnStepStimulusAsync(ActivityContext context, Bookmark bookmark, JsonNode? stimulus)
     {
         var requestId = Guid.Parse(bookmark.Key![AnswerKey.Length..]);
-        var request = await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
+        var request = (await OpenRequests.OfAsync(context)).FirstOrDefault(r => r.Id == requestId)
+            ?? await context.NetworkDb().StepRequests.FirstAsync(r => r.Id == requestId);
         if (HandOver.FromStimulus(stimulus) is { } handOver) return await HandOverAsync(context, bookmark, request, handOver);
         request.Answer = stimulus!["answer"]!.ToJsonString();
         request.AnsweredAt = context.Now;
@@ -273,9 +274,9 @@ public sealed partial class AskMembers : PeopleStep
             counts[field.Name] = values;
         }
         // Each answer carries its member's sector in every language, so a later step's text can say which field spoke.
-        var members = (NetworkPeople.Loaded(context) ?? await NetworkPeople.NetworkOfAsync(context))?.Members.ToDictionary(m => m.Id) ?? [];
-        JsonObject? SectorOf(Guid? memberId) => memberId is { } id && members.TryGetValue(id, out var member)
-            ? Localized.Json(l => Koostoo.Networks.Members.SectorNames.In(member.Sector, l))
+        var sectors = await SectorsAsync(context, requests);
+        JsonObject? SectorOf(Guid? memberId) => memberId is { } id && sectors.TryGetValue(id, out var sector)
+            ? Localized.Json(l => Koostoo.Networks.Members.SectorNames.In(sector, l))
             : null;
         context.Variables[Variable ?? context.Activity.Id] = new JsonObject
         {
@@ -296,6 +297,15 @@ public sealed partial class AskMembers : PeopleStep
             }).ToArray()),
             ["counts"] = counts,
         };
+    }
+
+    /// <summary>The network's members' sectors: from the network if this pass has it, else only those two columns.</summary>
+    private static async Task<Dictionary<Guid, Koostoo.Networks.Members.Sector>> SectorsAsync(ActivityContext context, List<StepRequest> requests)
+    {
+        if (NetworkPeople.Loaded(context) is { } network) return network.Members.ToDictionary(m => m.Id, m => m.Sector);
+        if (requests.Count == 0) return [];
+        var networkId = requests[0].NetworkId;
+        return await context.NetworkDb().Members.Where(m => m.NetworkId == networkId).Select(m => new { m.Id, m.Sector }).ToDictionaryAsync(m => m.Id, m => m.Sector);
     }
 
     private static IEnumerable<string> Values(JsonNode? value) => value switch

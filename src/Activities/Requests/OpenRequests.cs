@@ -14,7 +14,9 @@ public static class OpenRequests
     public static async Task<List<StepRequest>> OfAsync(ActivityContext context)
     {
         var requests = context.NetworkDb().StepRequests;
-        await requests.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).LoadAsync();
+        // Once a pass: an answer reads them to find its request, to count, and to publish the tally.
+        if (context.Pass.TryAdd($"open-requests:{context.Activity.Id}", true))
+            await requests.Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null).LoadAsync();
         return requests.Local
             .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
             .OrderBy(r => r.CreatedAt).ToList();

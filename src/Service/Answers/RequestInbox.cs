@@ -17,19 +17,24 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime, T
     {
         if (!RequestLink.LooksLikeToken(token)) return (LinkState.Unknown, null);
         var hash = RequestLink.Hash(token!);
-        var link = await db.Set<RequestLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return (LinkState.Unknown, null);
-        return await FindAsync(link.RequestId, ct);
+        var requests = db.Set<RequestLink>().Where(l => l.TokenHash == hash)
+            .Join(db.Set<StepRequest>(), l => l.RequestId, r => r.Id, (l, r) => r);
+        return await StateOfAsync(requests, ct);
     }
 
     /// <summary>A request found another way than by its link (a reply's address), and whether it still takes an answer.</summary>
-    public async Task<(LinkState State, StepRequest? Request)> FindAsync(Guid requestId, CancellationToken ct = default)
+    public async Task<(LinkState State, StepRequest? Request)> FindAsync(Guid requestId, CancellationToken ct = default) =>
+        await StateOfAsync(db.Set<StepRequest>().Where(r => r.Id == requestId), ct);
+
+    /// <summary>One statement, as every form GET and every answer asks it: the request, and whether its bookmark still waits.</summary>
+    private async Task<(LinkState State, StepRequest? Request)> StateOfAsync(IQueryable<StepRequest> requests, CancellationToken ct)
     {
-        var request = await db.Set<StepRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null) return (LinkState.Unknown, null);
-        if (request.HandedOverAt is not null) return (LinkState.HandedOver, request);
-        var waiting = request.IsOpen && await db.Bookmarks.AnyAsync(b => b.Id == request.BookmarkId && b.ConsumedAt == null, ct);
-        return (waiting ? LinkState.Open : LinkState.Closed, request);
+        var found = await requests.AsNoTracking()
+            .Select(r => new { Request = r, Waiting = db.Bookmarks.Any(b => b.Id == r.BookmarkId && b.ConsumedAt == null) })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return (LinkState.Unknown, null);
+        if (found.Request.HandedOverAt is not null) return (LinkState.HandedOver, found.Request);
+        return (found.Request.IsOpen && found.Waiting ? LinkState.Open : LinkState.Closed, found.Request);
     }
 
     /// <param name="formBookmark">The bookmark the form was shown for (or the reply was written to): an answer to an earlier state is stale.</param>

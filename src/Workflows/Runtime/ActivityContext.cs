@@ -34,6 +34,12 @@ public sealed class ActivityContext
     public TimeProvider Time => _execution.Time;
     public DateTimeOffset Now => _execution.Time.GetUtcNow();
 
+    /// <summary>
+    /// What the activities of this pass remember between them, such as which rows they have already read; forgotten when
+    /// the pass ends, as its tracked rows are.
+    /// </summary>
+    public IDictionary<string, object> Pass => _execution.Pass;
+
     public bool IsTrue(string expression) => JavaScript.IsTrue(expression, State);
     public JsonNode? Evaluate(string expression) => JavaScript.Evaluate(expression, State);
 

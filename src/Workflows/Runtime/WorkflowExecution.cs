@@ -46,6 +46,7 @@ internal sealed partial class WorkflowExecution
     public List<Bookmark> Created { get; } = [];
     public List<Bookmark> Removed { get; } = [];
     public IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> AfterCommitActions => _afterCommit;
+    public Dictionary<string, object> Pass { get; } = [];
 
     public async Task StartAsync(JsonObject input)
     {

@@ -90,18 +90,20 @@ public sealed partial class WorkflowRuntime(
         Guid bookmarkId, JsonNode? stimulus, Func<WorkflowDbContext, WorkflowInstance, Task>? alongside, CancellationToken ct) =>
         async (services, db) =>
         {
-            var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(ct);
-            if (instanceId is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
-            // The instance before the bookmark: under read committed (PostgreSQL) each statement sees the latest commit, so a
-            // bookmark read first could be open while the instance read after it already holds its resume; saved on top of that
-            // revision, the bookmark would resume twice. Read in this order, an open bookmark means its consumer committed
-            // after our instance read, and our save fails the revision check.
-            var instance = await db.Instances.FirstAsync(i => i.Id == instanceId, ct);
-            var bookmark = await db.Bookmarks.FirstAsync(b => b.Id == bookmarkId, ct);
-            if (bookmark.ConsumedAt is not null) return (new ResumeResult(ResumeStatus.AlreadyResumed, instance), null);
+            // The instance (found from the bookmark, so that both are looked up by key) before the open bookmarks: under read
+            // committed (PostgreSQL) each statement sees the latest commit, so a bookmark read first could be open while the
+            // instance read after it already holds its resume; saved on top of that revision, the bookmark would resume twice.
+            // Read in this order, an open bookmark means its consumer committed after our instance read, and our save fails
+            // the revision check.
+            var instance = await db.Bookmarks.Where(b => b.Id == bookmarkId)
+                .Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefaultAsync(ct);
+            if (instance is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
+            var open = await OpenBookmarksAsync(db, instance, ct);
+            // It exists (the instance was found by it) but no longer waits.
+            if (open.Find(b => b.Id == bookmarkId) is not { } bookmark) return (new ResumeResult(ResumeStatus.AlreadyResumed, instance), null);
             if (!instance.IsActive) return (new ResumeResult(ResumeStatus.InstanceNotActive, instance), null);
 
-            var execution = await LoadAsync(services, db, instance, ct);
+            var execution = await LoadAsync(services, db, instance, open, ct);
             await execution.ResumeAsync(bookmark, stimulus);
             if (alongside is not null) await alongside(db, instance);
             return (new ResumeResult(ResumeStatus.Resumed, instance), execution);
@@ -153,12 +155,17 @@ public sealed partial class WorkflowRuntime(
             return (instance, execution);
         }, ct);
 
-    private async Task<WorkflowExecution> LoadAsync(IServiceProvider services, WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct)
+    private async Task<WorkflowExecution> LoadAsync(IServiceProvider services, WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct) =>
+        await LoadAsync(services, db, instance, await OpenBookmarksAsync(db, instance, ct), ct);
+
+    private async Task<WorkflowExecution> LoadAsync(IServiceProvider services, WorkflowDbContext db, WorkflowInstance instance, List<Bookmark> open, CancellationToken ct)
     {
         var definition = await services.GetRequiredService<DefinitionStore>().GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        var open = await db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null).ToListAsync(ct);
         return new WorkflowExecution(db, services, registry, time, definition, instance, open);
     }
+
+    private static Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct) =>
+        db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null).ToListAsync(ct);
 
     /// <summary>
     /// One unit of work on one instance: a fresh scope, one transaction, saved and committed only when the work returns an
