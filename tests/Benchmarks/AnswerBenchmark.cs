@@ -86,8 +86,10 @@ public static partial class AnswerBenchmark
             tokens = outbox.Select(t => Token().Match(t).Groups[1].Value).Take(answers).ToList();
         }
 
+        using var statements = new StatementCounter();
         foreach (var parallel in new[] { 1, 4 })
         {
+            var before = statements.Count;
             var batch = tokens.Skip(parallel == 1 ? 0 : tokens.Count / 2).Take(tokens.Count / 2).ToList();
             var clock = Stopwatch.StartNew();
             var saved = 0;
@@ -99,7 +101,7 @@ public static partial class AnswerBenchmark
                 if (state == LinkState.Open && await requests.SubmitAsync(request!, request!.BookmarkId, new JsonObject { ["join"] = true }, AnswerChannel.WebForm, ct: ct) == SubmitResult.Saved)
                     Interlocked.Increment(ref saved);
             });
-            Console.WriteLine($"Answers end to end, {parallel} at a time: {saved:N0} saved, {saved / clock.Elapsed.TotalSeconds:N0} per second");
+            Console.WriteLine($"Answers end to end, {parallel} at a time: {saved:N0} saved, {saved / clock.Elapsed.TotalSeconds:N0} per second, {(double)(statements.Count - before) / saved:F1} SQL statements each");
         }
 
         Console.WriteLine($"Raw EF Core SQLite read-modify-write transactions, same database: {await RawRateAsync(provider, 5_000):N0} per second");

@@ -47,9 +47,11 @@ public static partial class ReportBenchmark
         var output = args.Length > 1 ? args[1] : Path.Combine(Repository.Root, "docs", "benchmarks.md");
         // "unbatched": the HTTP figures alone with Koostoo:Batches:Enabled=false, one transaction per resume as before batching.
         var unbatched = args.Length > 2 && args[2] == "unbatched";
+        // "http": the HTTP figures alone, printed, nothing written: for comparing a change minutes apart.
+        var httpOnly = unbatched || (args.Length > 2 && args[2] == "http");
         var rows = new List<Row>();
         await HttpFiguresAsync(networks, rows, unbatched);
-        if (unbatched)
+        if (httpOnly)
         {
             foreach (var row in rows) Console.WriteLine($"{row.What}: {row.Figure} (floor {row.Floor}; load {row.Load})");
             return;
