@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Koostoo.Networks.Members;
 using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -58,6 +59,13 @@ public static partial class ReportBenchmark
             return;
         }
 
+        // The same HTTP figures over PostgreSQL, on a server of its own on this machine, with fewer networks: its launches
+        // are not what is compared, and the figures that are do not grow with the data (scale.md).
+        var postgresRows = new List<Row>();
+        var postgresNetworks = Math.Min(networks, PostgresNetworks);
+        await using (var postgres = await PostgresServer.StartAsync())
+            await HttpFiguresAsync(postgresNetworks, postgresRows, unbatched: false, postgres: await postgres.CreateDatabaseAsync());
+
         var (first, last, fired) = await TimerBenchmark.TimersDueAtOnceAsync(10_000);
         rows.Add(new("10,000 timers due at one moment: first / last fired after the moment", $"{first:F2} s / {last:F2} s ({fired:N0} fired)", "", "last within 5 s", Load()));
         var (empty, pending) = await TimerBenchmark.StartupWithPendingTimersAsync(100_000);
@@ -71,21 +79,39 @@ public static partial class ReportBenchmark
         text.AppendLine("| what | figure | floor, same run | aim | load |");
         text.AppendLine("| --- | --- | --- | --- | --- |");
         foreach (var row in rows) text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Figure} | {row.Floor} | {row.Aim} | {row.Load} |");
+        text.AppendLine();
+        text.AppendLine("## PostgreSQL");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"The same HTTP figures in the same run, with the host over a PostgreSQL server on the same machine (its own cluster, default settings) and {postgresNetworks:N0} networks. The timer and start-up figures are SQLite's; PostgreSQL's resumes are in `tests/Benchmarks -- resumes`.");
+        text.AppendLine();
+        // The aims are SQLite's: PostgreSQL is here to be compared with it.
+        text.AppendLine("| what | figure | floor, same run | load |");
+        text.AppendLine("| --- | --- | --- | --- |");
+        foreach (var row in postgresRows) text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Figure} | {row.Floor} | {row.Load} |");
         await File.WriteAllTextAsync(output, text.ToString());
         Console.WriteLine(text);
         Console.WriteLine($"Written to {output}");
     }
 
-    private static async Task HttpFiguresAsync(int networks, List<Row> rows, bool unbatched)
+    private const int PostgresNetworks = 2_000;
+
+    /// <param name="postgres">A PostgreSQL connection string for the host, or null for a SQLite file of its own.</param>
+    private static async Task HttpFiguresAsync(int networks, List<Row> rows, bool unbatched, string? postgres = null)
     {
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var database = Path.Combine(folder, "koostoo.db");
         Directory.CreateDirectory(Path.Combine(folder, "workflows"));
-        await using (var host = HostProcess.Start(folder, database, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Koostoo:Mail:PickupFolder"] = Path.Combine(folder, "mail"),
             ["Koostoo:Batches:Enabled"] = unbatched ? "false" : "true",
-        }))
+        };
+        if (postgres is not null)
+        {
+            settings["Koostoo:Database:Provider"] = nameof(DatabaseProvider.Postgres);
+            settings["Koostoo:Database:ConnectionString"] = postgres;
+        }
+        await using (var host = HostProcess.Start(folder, database, settings))
         {
             await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             // The API as the test set-up's first admin (its key); members answer by their links, signed in as nobody.
@@ -153,7 +179,9 @@ public static partial class ReportBenchmark
                     $"GET /health {floor:N0}/s", clients >= 8 ? "1,500/s" : "", Load()));
             }
 
-            var raw = await RawReadModifyWriteAsync(database, 3_000);
+            var raw = postgres is null
+                ? await RawReadModifyWriteAsync<SqliteKoostooDbContext>(new DatabaseOptions { ConnectionString = $"Data Source={database}" }, 3_000)
+                : await RawReadModifyWriteAsync<PostgresKoostooDbContext>(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres }, 3_000);
             rows.Insert(0, new("EF Core read-modify-write transactions, one at a time, same database (the floor under every write)", $"{raw:N0}/s", "", "", Load()));
         }
         SqliteConnection.ClearAllPools();
@@ -201,11 +229,11 @@ public static partial class ReportBenchmark
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
     /// <summary>The floor: read a member, change it, save it, commit; a pooled context each, as the host's own writes are.</summary>
-    private static async Task<double> RawReadModifyWriteAsync(string database, int count)
+    private static async Task<double> RawReadModifyWriteAsync<TContext>(DatabaseOptions database, int count) where TContext : KoostooDbContext
     {
-        var options = new DbContextOptionsBuilder<SqliteKoostooDbContext>();
-        new Workflows.Persistence.DatabaseOptions { ConnectionString = $"Data Source={database}" }.Configure(options);
-        var factory = new PooledDbContextFactory<SqliteKoostooDbContext>(options.Options);
+        var options = new DbContextOptionsBuilder<TContext>();
+        database.Configure(options);
+        var factory = new PooledDbContextFactory<TContext>(options.Options);
         List<Guid> ids;
         await using (var db = await factory.CreateDbContextAsync())
             ids = await db.Set<Member>().Select(m => m.Id).Take(count).ToListAsync();
