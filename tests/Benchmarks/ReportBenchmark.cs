@@ -76,21 +76,25 @@ public static partial class ReportBenchmark
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/Benchmarks -- report` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, SQLite, the real host as a process driven over HTTP from the same machine (client and server share the cores). The load column is the machine's one-minute load average when the figure was taken: read figures taken under load as lower bounds. What limits the aims not reached: [scale.md](scale.md).");
         text.AppendLine();
-        text.AppendLine("| what | figure | floor, same run | aim | load |");
-        text.AppendLine("| --- | --- | --- | --- | --- |");
-        foreach (var row in rows) text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Figure} | {row.Floor} | {row.Aim} | {row.Load} |");
+        AppendTable(text, rows, withAims: true);
         text.AppendLine();
         text.AppendLine("## PostgreSQL");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"The same HTTP figures in the same run, with the host over a PostgreSQL server on the same machine (its own cluster, default settings) and {postgresNetworks:N0} networks. The timer and start-up figures are SQLite's; PostgreSQL's resumes are in `tests/Benchmarks -- resumes`.");
         text.AppendLine();
         // The aims are SQLite's: PostgreSQL is here to be compared with it.
-        text.AppendLine("| what | figure | floor, same run | load |");
-        text.AppendLine("| --- | --- | --- | --- |");
-        foreach (var row in postgresRows) text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Figure} | {row.Floor} | {row.Load} |");
+        AppendTable(text, postgresRows, withAims: false);
         await File.WriteAllTextAsync(output, text.ToString());
         Console.WriteLine(text);
         Console.WriteLine($"Written to {output}");
+    }
+
+    private static void AppendTable(StringBuilder text, List<Row> rows, bool withAims)
+    {
+        string Line(params string[] cells) => $"| {string.Join(" | ", withAims ? cells : cells.Where((_, i) => i != 3))} |";
+        text.AppendLine(Line("what", "figure", "floor, same run", "aim", "load"));
+        text.AppendLine(Line("---", "---", "---", "---", "---"));
+        foreach (var row in rows) text.AppendLine(Line(row.What, row.Figure, row.Floor, row.Aim, row.Load));
     }
 
     private const int PostgresNetworks = 2_000;
