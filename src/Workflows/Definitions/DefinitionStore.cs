@@ -114,11 +114,13 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
     /// </summary>
     public async Task<int?> ImportAsync(string json, CancellationToken ct = default)
     {
+        // An unchanged file is found before it is validated: validating (the parser, the validators, Jint compiling
+        // every expression) is most of a start's time when it is code's first run, and the version it matches was
+        // validated when it was published. Docs: docs/scale.md, "Start to ready".
+        if (await UnchangedAsync(json, ct)) return null;
         var (definition, node) = Validate(json);
         var versions = await db.DefinitionVersions.Where(d => d.DefinitionId == definition.Id).ToListAsync(ct);
         var latest = versions.Where(v => v.IsPublished).MaxBy(v => v.Version);
-        if (latest is not null && SameContent(JsonNode.Parse(latest.Json)!.AsObject(), node)) return null;
-
         var draft = versions.FirstOrDefault(v => !v.IsPublished);
         var version = (latest?.Version ?? 0) + 1;
         if (draft is not null)
@@ -133,11 +135,30 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionParser parse
         return version;
     }
 
+    private async Task<bool> UnchangedAsync(string json, CancellationToken ct)
+    {
+        try
+        {
+            if (ReadNode(json) is not JsonObject node || node["id"] is not JsonValue id || !id.TryGetValue<string>(out var definitionId)) return false;
+            var latest = await db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsPublished)
+                .OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(ct);
+            return latest is not null && SameContent(JsonNode.Parse(latest)!.AsObject(), node);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Validate names what is wrong with it.
+            return false;
+        }
+    }
+
     private (WorkflowDefinition, JsonObject) Validate(string json)
     {
         var parsed = parser.Parse(json);
-        return (parsed.Valid, JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject());
+        return (parsed.Valid, ReadNode(json)!.AsObject());
     }
+
+    private static JsonNode? ReadNode(string json) =>
+        JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
 
     private DefinitionVersion NewRow(WorkflowDefinition definition, JsonObject node, int version, bool published)
     {
