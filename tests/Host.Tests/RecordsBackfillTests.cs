@@ -10,8 +10,8 @@ namespace Koostoo.Host.Tests;
 
 /// <summary>
 /// A network that answered the lifecycle before its steps recorded what the members said (only its workflow's
-/// variables hold it) shows it all after the host starts: contributions by sector, the suggested colleague, the votes
-/// with their reasons; a second start records nothing twice.
+/// variables hold it, and it still runs the version whose steps do not record) shows it all after the host starts:
+/// contributions by sector, the suggested colleague, the votes with their reasons; a second start records nothing twice.
 /// </summary>
 public sealed class RecordsBackfillTests : IDisposable
 {
@@ -42,6 +42,18 @@ public sealed class RecordsBackfillTests : IDisposable
     {
         await using var db = _host.NewDbContext();
         await db.Database.MigrateAsync();
+        // The lifecycle as it was before its invitations and information steps recorded; the host's start publishes
+        // the shipped file as version 2 beside it.
+        var lifecycle = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Workflows, "network-lifecycle.json")))!;
+        foreach (var step in lifecycle["activities"]!.AsArray().Select(a => a!["inputs"]).OfType<JsonObject>()
+                     .Where(c => c["record"]?.GetValue<string>() is "suggestions" or "information"))
+            step.Remove("record");
+        lifecycle["version"] = 1;
+        db.Add(new Koostoo.Workflows.Definitions.DefinitionVersion
+        {
+            DefinitionId = "network-lifecycle", Version = 1, IsPublished = true, Name = "Võrgustikutöö", Json = lifecycle.ToJsonString(),
+            CreatedAt = At, UpdatedAt = At, PublishedAt = At,
+        });
         var instance = new WorkflowInstance { DefinitionId = "network-lifecycle", DefinitionVersion = 1, Status = InstanceStatus.Suspended, CurrentStage = "plan", CreatedAt = At, UpdatedAt = At };
         var network = new Network
         {

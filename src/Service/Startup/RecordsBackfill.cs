@@ -15,14 +15,35 @@ namespace Koostoo.Service.Startup;
 /// every answer found there that has no record yet becomes one: the suggested colleague, the information
 /// contribution, the vote on the latest draft with its reason. By member, so a network still answering on its older
 /// version is completed at the next start, and nothing is recorded twice.
+/// Only networks whose workflow runs a version that does not record these answers itself are read, so that start-up
+/// does not grow with the networks: a version whose steps for these variables all name a <c>record</c> shipped with
+/// the code that records them, votes included.
 /// </summary>
 public static class RecordsBackfill
 {
+    private static readonly string[] Variables = ["invitations", "information", "goalVote"];
+
     public static async Task RunAsync(KoostooDbContext db, ILogger logger, CancellationToken ct)
     {
-        var networks = await db.Set<Network>().Include(n => n.Members).Where(n => n.WorkflowInstanceId != null).ToListAsync(ct);
-        var ids = networks.Select(n => n.WorkflowInstanceId).ToList();
-        var states = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.State }).ToDictionaryAsync(i => i.Id, i => i.State, ct);
+        var running = await (from n in db.Set<Network>()
+                             join i in db.Instances on n.WorkflowInstanceId equals i.Id
+                             select new { i.DefinitionId, i.DefinitionVersion }).Distinct().ToListAsync(ct);
+        var unrecorded = new List<(string Id, int Number)>();
+        foreach (var version in running)
+        {
+            var json = await db.DefinitionVersions.AsNoTracking()
+                .Where(d => d.DefinitionId == version.DefinitionId && d.Version == version.DefinitionVersion).Select(d => d.Json).FirstOrDefaultAsync(ct);
+            if (json is null || !RecordsItsAnswers(JsonNode.Parse(json))) unrecorded.Add((version.DefinitionId, version.DefinitionVersion));
+        }
+        if (unrecorded.Count == 0) return;
+        var states = new Dictionary<Guid, string>();
+        foreach (var (id, number) in unrecorded)
+            foreach (var instance in await db.Instances.AsNoTracking().Where(i => i.DefinitionId == id && i.DefinitionVersion == number)
+                         .Select(i => new { i.Id, i.State }).ToListAsync(ct))
+                states[instance.Id] = instance.State;
+        var ids = states.Keys.ToList();
+        var networks = await db.Set<Network>().Include(n => n.Members)
+            .Where(n => n.WorkflowInstanceId != null && ids.Contains(n.WorkflowInstanceId.Value)).ToListAsync(ct);
         var added = 0;
         foreach (var network in networks)
         {
@@ -36,6 +57,16 @@ public static class RecordsBackfill
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Recorded {Count} earlier answers from workflow variables", added);
     }
+
+    /// <summary>True when every step that keeps its answers in one of <see cref="Variables"/> also records them.</summary>
+    private static bool RecordsItsAnswers(JsonNode? node) => node switch
+    {
+        JsonObject step when step["variable"] is JsonValue variable && Variables.Contains(variable.ToString())
+            => step["record"] is JsonValue record && record.ToString().Length > 0,
+        JsonObject other => other.All(p => RecordsItsAnswers(p.Value)),
+        JsonArray array => array.All(RecordsItsAnswers),
+        _ => true,
+    };
 
     private static IEnumerable<(Guid MemberId, string Name, DateTimeOffset At, JsonObject Answer)> Answers(JsonObject variables, string name) =>
         (variables[name]?["answers"] as JsonArray ?? [])
