@@ -70,6 +70,28 @@ public sealed class OutboxRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commits_messages_go_out_together_and_one_refused_for_good_does_not_hold_back_the_others()
+    {
+        _transport.Failure = m => m.To.Mailboxes.Single().Address == "juku@kool.example"
+            ? new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, m.To.Mailboxes.Single(), "5.1.1 no such user")
+            : null;
+        var client = _app.CreateClient();
+        (await client.PostAsync("/api/workflow-definitions", new StringContent(Definition.Replace("one-mail", "members-mail").Replace("\"coordinator\"", "\"members\""),
+            System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/workflow-definitions/members-mail/publish", null)).EnsureSuccessStatusCode();
+
+        var instance = await _app.LaunchAsync(client, "members-mail",
+            ("Mari Maasikas", "mari@kool.example", "et"), ("Juku Juurikas", "juku@kool.example", "et"), ("Kati Kask", "kati@kool.example", "et"));
+
+        var rows = await _app.WaitForOutboxAsync(instance, r => r.Count == 3 && r.All(m => m.Status is OutboxStatus.Sent or OutboxStatus.Failed), TimeSpan.FromSeconds(30));
+        rows.ToDictionary(r => r.ToAddress, r => r.Status).Should().BeEquivalentTo(new Dictionary<string, OutboxStatus>
+        {
+            ["mari@kool.example"] = OutboxStatus.Sent, ["juku@kool.example"] = OutboxStatus.Failed, ["kati@kool.example"] = OutboxStatus.Sent,
+        });
+        _transport.Accepted.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Ten_workers_delivering_one_message_at_once_send_it_once_and_a_late_job_sends_nothing()
     {
         _transport.Latency = TimeSpan.FromMilliseconds(200);
