@@ -39,7 +39,7 @@ public static class AccountsDatabase
                 options.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable));
+                options.UseNpgsql(database.PostgresConnectionString, o => o.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable));
                 break;
         }
     }

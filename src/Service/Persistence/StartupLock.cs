@@ -20,7 +20,7 @@ public sealed class StartupLock : IAsyncDisposable
     public static async Task<StartupLock> TakeAsync(DatabaseOptions database, CancellationToken ct)
     {
         if (database.Provider != DatabaseProvider.Postgres) return new StartupLock(null);
-        var connection = new NpgsqlConnection(database.ConnectionString);
+        var connection = new NpgsqlConnection(database.PostgresConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", Key);

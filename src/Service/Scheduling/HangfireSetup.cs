@@ -32,7 +32,7 @@ public static class HangfireSetup
         services.Configure<TimerOptions>(configuration.GetSection(TimerOptions.Section));
 
         services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.Postgres
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.PostgresConnectionString, new PostgreSqlStorageOptions()),
                 new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) })
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = FinishedJobsKept }));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
