@@ -30,6 +30,10 @@ public static class PrivateFiles
         foreach (var folder in folders)
         {
             if (folder is null || !Directory.Exists(folder)) continue;
+            // A folder only its owner may enter keeps its files from everyone else, whatever their own modes, so a
+            // folder already tightened is not walked again: over a pickup folder of 110,000 mails a start took 5.9 s
+            // with the walk and 3.4 s without (docs/scale.md, "Start to ready").
+            if ((System.IO.File.GetUnixFileMode(folder) & ~Folder) == 0) continue;
             System.IO.File.SetUnixFileMode(folder, Folder);
             foreach (var file in Directory.EnumerateFiles(folder)) System.IO.File.SetUnixFileMode(file, File);
         }
