@@ -44,7 +44,7 @@ public static partial class ReportBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        // 10,000 networks, as the RSS aim asks: their launches take about six of the report's twenty minutes on two cores.
+        // 10,000 networks, as the RSS aim asks: their launches take about seven of the report's fifteen to twenty minutes on two cores.
         var networks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var output = args.Length > 1 ? args[1] : Path.Combine(Repository.Root, "docs", "benchmarks.md");
         // "unbatched": the HTTP figures alone with Koostoo:Batches:Enabled=false, one transaction per resume as before batching.
