@@ -39,8 +39,8 @@ public sealed class DatabaseOptions
     /// a pooled connection is taken, which also threw away every prepared statement) and <c>Max Auto Prepare</c> (the
     /// statements a host runs again and again are parsed and planned once per connection). Nothing in the host keeps
     /// state in a database session: the startup lock unlocks before its connection goes back to the pool, and
-    /// Hangfire.PostgreSql LISTENs only with long polling, which is off. Measured: the request page went from 355–409 to
-    /// 526–576 GETs a second at 8 clients (docs/scale.md, PostgreSQL).
+    /// Hangfire.PostgreSql LISTENs only with long polling, which is off. Measured: resumes one at a time went from
+    /// 331–375 to 495–578 a second (docs/storage.md, Connections).
     /// </summary>
     public string PostgresConnectionString
     {
