@@ -3,7 +3,7 @@ using Hangfire;
 namespace Koostoo.Service.Email;
 
 /// <summary>What Hangfire runs for the outbox: messages, or the sweep. Retries are the outbox's own (back-off in the row), not Hangfire's.</summary>
-public sealed class OutboxJobs(OutboxSender sender, IBackgroundJobClient jobs, ILogger<OutboxJobs> logger)
+public sealed class OutboxJobs(OutboxSender sender, IBackgroundJobClient jobs)
 {
     public const string SweepJobId = "koostoo-outbox-sweep";
     private const int SweepBatch = 1000;
@@ -24,11 +24,13 @@ public sealed class OutboxJobs(OutboxSender sender, IBackgroundJobClient jobs, I
 
     /// <summary>
     /// Each message claimed, sent and recorded on its own, as <see cref="DeliverAsync"/> does: one that cannot be
-    /// (the database busy past its timeout) is left to the sweep and does not hold back the others.
+    /// (the database busy past its timeout) does not hold back the others; its row is left to the sweep, and the job
+    /// ends failed with what went wrong, on the dashboard as a one-message job's failure was.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task DeliverAllAsync(Guid[] outboxIds, CancellationToken ct)
     {
+        var failures = new List<Exception>();
         foreach (var id in outboxIds)
         {
             try
@@ -37,9 +39,11 @@ public sealed class OutboxJobs(OutboxSender sender, IBackgroundJobClient jobs, I
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                logger.LogError(e, "Outbox message {OutboxId} not delivered now; the sweep tries it again", id);
+                failures.Add(e);
             }
         }
+        if (failures.Count > 0)
+            throw new AggregateException($"{failures.Count} of {outboxIds.Length} outbox messages not delivered now; the sweep tries them again.", failures);
     }
 
     /// <summary>Every due row gets a job: after a restart (in-memory jobs gone), a lost job, a crash mid-send.</summary>
