@@ -9,13 +9,14 @@ public static class AccountsDatabase
     public static IServiceCollection AddAccountsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // The options are the same for every request (the connection string is read and tuned once), the context is the request's.
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(options => Configure(database, options));
+                services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(options => Configure(database, options), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(options => Configure(database, options));
+                services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(options => Configure(database, options), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
         return services;
