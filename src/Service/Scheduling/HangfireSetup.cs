@@ -19,7 +19,7 @@ public static class HangfireSetup
 {
     /// <summary>
     /// How long the in-memory storage keeps a finished job and the dashboard's statistics (Hangfire.InMemory's default
-    /// is 3 hours). Every mail is a delivery job, and while 10,000 networks of ten were launched in six minutes the
+    /// is 3 hours). Mail is delivered by jobs, and while 10,000 networks of ten were launched in six minutes the
     /// storage's jobs, queued and finished, were most of the host's heap (docs/scale.md); the finished ones need not
     /// stay. What a job did is in the database (the outbox row, the bookmark); failed and scheduled jobs have no expiry
     /// and stay on the dashboard.
