@@ -46,25 +46,13 @@ public sealed partial class WorkflowRuntime
     private async Task WriteBatchesAsync()
     {
         var reader = _pending.Reader;
-        var previous = 0;
         while (await reader.WaitToReadAsync())
         {
-            var options = batchOptions.Value;
+            // What queued while the last batch was written: under load batches form by themselves, and waiting for more
+            // only idled the writer (docs/scale.md, Batches without waiting).
             var batch = new List<PendingResume>();
-            while (batch.Count < options.MaxSize && reader.TryRead(out var next)) batch.Add(next);
-            // Under load, wait a moment for batch-mates; a lone stimulus on a quiet host goes at once.
-            if (previous > 1 && batch.Count < options.MaxSize && options.MaxWait > TimeSpan.Zero)
-            {
-                var until = Task.Delay(options.MaxWait);
-                while (batch.Count < options.MaxSize)
-                {
-                    if (reader.TryRead(out var next)) { batch.Add(next); continue; }
-                    var more = reader.WaitToReadAsync().AsTask();
-                    if (await Task.WhenAny(more, until) == until || !await more) break;
-                }
-            }
+            while (batch.Count < batchOptions.Value.MaxSize && reader.TryRead(out var next)) batch.Add(next);
             if (batch.Count == 0) continue;
-            previous = batch.Count;
             try
             {
                 await WriteBatchAsync(batch);
