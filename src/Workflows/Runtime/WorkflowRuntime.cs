@@ -95,8 +95,7 @@ public sealed partial class WorkflowRuntime(
             // instance read after it already holds its resume; saved on top of that revision, the bookmark would resume twice.
             // Read in this order, an open bookmark means its consumer committed after our instance read, and our save fails
             // the revision check.
-            var instance = await db.Bookmarks.Where(b => b.Id == bookmarkId)
-                .Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefaultAsync(ct);
+            var instance = await InstanceOfBookmark(db, bookmarkId);
             if (instance is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
             var open = await OpenBookmarksAsync(db, instance, ct);
             // It exists (the instance was found by it) but no longer waits.
@@ -164,8 +163,19 @@ public sealed partial class WorkflowRuntime(
         return new WorkflowExecution(db, services, registry, time, definition, instance, open);
     }
 
-    private static Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct) =>
-        db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null).ToListAsync(ct);
+    // Every resume runs these two: compiled, they skip EF Core's per-call translation cache lookup (docs/scale.md).
+    private static readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> InstanceOfBookmark = EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid bookmarkId) => db.Bookmarks.Where(b => b.Id == bookmarkId).Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefault());
+
+    private static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>> OpenBookmarksOf = EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid instanceId) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null));
+
+    private static async Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct)
+    {
+        var open = new List<Bookmark>();
+        await foreach (var bookmark in OpenBookmarksOf(db, instance.Id).WithCancellation(ct)) open.Add(bookmark);
+        return open;
+    }
 
     /// <summary>
     /// One unit of work on one instance: a fresh scope, one transaction, saved and committed only when the work returns an
