@@ -95,7 +95,7 @@ public sealed partial class WorkflowRuntime(
             // instance read after it already holds its resume; saved on top of that revision, the bookmark would resume twice.
             // Read in this order, an open bookmark means its consumer committed after our instance read, and our save fails
             // the revision check.
-            var instance = await InstanceOfBookmark(db, bookmarkId);
+            var instance = await InstanceOfBookmark.For(db)(db, bookmarkId);
             if (instance is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
             var open = await OpenBookmarksAsync(db, instance, ct);
             // It exists (the instance was found by it) but no longer waits.
@@ -163,17 +163,17 @@ public sealed partial class WorkflowRuntime(
         return new WorkflowExecution(db, services, registry, time, definition, instance, open);
     }
 
-    // Every resume runs these two: compiled, they skip EF Core's per-call translation cache lookup (docs/scale.md).
-    private static readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> InstanceOfBookmark = EF.CompileAsyncQuery(
-        (WorkflowDbContext db, Guid bookmarkId) => db.Bookmarks.Where(b => b.Id == bookmarkId).Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefault());
+    // Every resume runs these two: compiled, they skip EF Core's per-call look-up of the query's translation (docs/scale.md).
+    private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>>> InstanceOfBookmark = new(() => EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid bookmarkId) => db.Bookmarks.Where(b => b.Id == bookmarkId).Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefault()));
 
-    private static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>> OpenBookmarksOf = EF.CompileAsyncQuery(
-        (WorkflowDbContext db, Guid instanceId) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null));
+    private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>>> OpenBookmarksOf = new(() => EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid instanceId) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)));
 
     private static async Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct)
     {
         var open = new List<Bookmark>();
-        await foreach (var bookmark in OpenBookmarksOf(db, instance.Id).WithCancellation(ct)) open.Add(bookmark);
+        await foreach (var bookmark in OpenBookmarksOf.For(db)(db, instance.Id).WithCancellation(ct)) open.Add(bookmark);
         return open;
     }
 
