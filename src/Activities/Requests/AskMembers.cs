@@ -6,6 +6,7 @@ using Koostoo.Networks;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Bookmarks;
 using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -305,8 +306,18 @@ public sealed partial class AskMembers : PeopleStep
         if (NetworkPeople.Loaded(context) is { } network) return network.Members.ToDictionary(m => m.Id, m => m.Sector);
         if (requests.Count == 0) return [];
         var networkId = requests[0].NetworkId;
-        return await context.NetworkDb().Members.Where(m => m.NetworkId == networkId).Select(m => new { m.Id, m.Sector }).ToDictionaryAsync(m => m.Id, m => m.Sector);
+        var db = context.NetworkDb();
+        var sectors = new Dictionary<Guid, Koostoo.Networks.Members.Sector>();
+        await foreach (var member in SectorsOf.For(db)(db, networkId)) sectors[member.Id] = member.Sector;
+        return sectors;
     }
+
+    // A record, not a ValueTuple: projected into a tuple, the query failed over PostgreSQL (TwoHostsTests).
+    private sealed record MemberSector(Guid Id, Koostoo.Networks.Members.Sector Sector);
+
+    // Every answer's tally runs it: compiled, it skips EF Core's per-call look-up of the query's translation (docs/scale.md).
+    private static readonly CompiledPerModel<Func<NetworkDbContext, Guid, IAsyncEnumerable<MemberSector>>> SectorsOf = new(() => EF.CompileAsyncQuery(
+        (NetworkDbContext db, Guid networkId) => db.Members.Where(m => m.NetworkId == networkId).Select(m => new MemberSector(m.Id, m.Sector))));
 
     private static IEnumerable<string> Values(JsonNode? value) => value switch
     {

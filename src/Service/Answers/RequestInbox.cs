@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,22 +17,28 @@ public sealed class RequestInbox(KoostooDbContext db, WorkflowRuntime runtime, T
     public async Task<(LinkState State, StepRequest? Request)> FindAsync(string? token, CancellationToken ct = default)
     {
         if (!RequestLink.LooksLikeToken(token)) return (LinkState.Unknown, null);
-        var hash = RequestLink.Hash(token!);
-        var requests = db.Set<RequestLink>().Where(l => l.TokenHash == hash)
-            .Join(db.Set<StepRequest>(), l => l.RequestId, r => r.Id, (l, r) => r);
-        return await StateOfAsync(requests, ct);
+        return StateOf(await ByLink.For(db)(db, RequestLink.Hash(token!), ct));
     }
 
     /// <summary>A request found another way than by its link (a reply's address), and whether it still takes an answer.</summary>
     public async Task<(LinkState State, StepRequest? Request)> FindAsync(Guid requestId, CancellationToken ct = default) =>
-        await StateOfAsync(db.Set<StepRequest>().Where(r => r.Id == requestId), ct);
+        StateOf(await ById.For(db)(db, requestId, ct));
 
-    /// <summary>One statement, as every form GET and every answer asks it: the request, and whether its bookmark still waits.</summary>
-    private async Task<(LinkState State, StepRequest? Request)> StateOfAsync(IQueryable<StepRequest> requests, CancellationToken ct)
+    private sealed record Found(StepRequest Request, bool Waiting);
+
+    // Every form GET and every answer asks this, in one statement: the request, and whether its bookmark still waits.
+    // Compiled, it skips EF Core's per-call look-up of the query's translation (docs/scale.md).
+    private static readonly CompiledPerModel<Func<KoostooDbContext, byte[], CancellationToken, Task<Found?>>> ByLink = new(() => EF.CompileAsyncQuery(
+        (KoostooDbContext db, byte[] hash, CancellationToken _) => db.Set<RequestLink>().Where(l => l.TokenHash == hash)
+            .Join(db.Set<StepRequest>(), l => l.RequestId, r => r.Id, (l, r) => r).AsNoTracking()
+            .Select(r => new Found(r, db.Bookmarks.Any(b => b.Id == r.BookmarkId && b.ConsumedAt == null))).FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<KoostooDbContext, Guid, CancellationToken, Task<Found?>>> ById = new(() => EF.CompileAsyncQuery(
+        (KoostooDbContext db, Guid requestId, CancellationToken _) => db.Set<StepRequest>().Where(r => r.Id == requestId).AsNoTracking()
+            .Select(r => new Found(r, db.Bookmarks.Any(b => b.Id == r.BookmarkId && b.ConsumedAt == null))).FirstOrDefault()));
+
+    private static (LinkState State, StepRequest? Request) StateOf(Found? found)
     {
-        var found = await requests.AsNoTracking()
-            .Select(r => new { Request = r, Waiting = db.Bookmarks.Any(b => b.Id == r.BookmarkId && b.ConsumedAt == null) })
-            .FirstOrDefaultAsync(ct);
         if (found is null) return (LinkState.Unknown, null);
         if (found.Request.HandedOverAt is not null) return (LinkState.HandedOver, found.Request);
         return (found.Request.IsOpen && found.Waiting ? LinkState.Open : LinkState.Closed, found.Request);
