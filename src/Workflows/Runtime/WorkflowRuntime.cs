@@ -95,7 +95,7 @@ public sealed partial class WorkflowRuntime(
             // instance read after it already holds its resume; saved on top of that revision, the bookmark would resume twice.
             // Read in this order, an open bookmark means its consumer committed after our instance read, and our save fails
             // the revision check.
-            var instance = await InstanceOfBookmark.For(db)(db, bookmarkId);
+            var instance = await InstanceOfBookmark.For(db)(db, bookmarkId, ct);
             if (instance is null) return (new ResumeResult(ResumeStatus.NotFound, null), null);
             var open = await OpenBookmarksAsync(db, instance, ct);
             // It exists (the instance was found by it) but no longer waits.
@@ -164,8 +164,8 @@ public sealed partial class WorkflowRuntime(
     }
 
     // Every resume runs these two: compiled, they skip EF Core's per-call look-up of the query's translation (docs/scale.md).
-    private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>>> InstanceOfBookmark = new(() => EF.CompileAsyncQuery(
-        (WorkflowDbContext db, Guid bookmarkId) => db.Bookmarks.Where(b => b.Id == bookmarkId).Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefault()));
+    private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>>> InstanceOfBookmark = new(() => EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid bookmarkId, CancellationToken _) => db.Bookmarks.Where(b => b.Id == bookmarkId).Join(db.Instances, b => b.InstanceId, i => i.Id, (_, i) => i).FirstOrDefault()));
 
     private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>>> OpenBookmarksOf = new(() => EF.CompileAsyncQuery(
         (WorkflowDbContext db, Guid instanceId) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)));
