@@ -307,9 +307,7 @@ public sealed partial class AskMembers : PeopleStep
         if (requests.Count == 0) return [];
         var networkId = requests[0].NetworkId;
         var db = context.NetworkDb();
-        var sectors = new Dictionary<Guid, Koostoo.Networks.Members.Sector>();
-        await foreach (var member in SectorsOf.For(db)(db, networkId)) sectors[member.Id] = member.Sector;
-        return sectors;
+        return await SectorsOf.For(db)(db, networkId).ToDictionaryAsync(m => m.Id, m => m.Sector);
     }
 
     // A record, not a ValueTuple: projected into a tuple, the query failed over PostgreSQL (TwoHostsTests).

@@ -22,7 +22,7 @@ public static class OpenRequests
         var db = context.NetworkDb();
         // Once a pass: an answer reads them to find its request, to count, and to publish the tally.
         if (context.Pass.TryAdd($"open-requests:{context.Activity.Id}", true))
-            await foreach (var _ in Open.For(db)(db, context.Instance.Id, context.Activity.Id)) { }
+            await Open.For(db)(db, context.Instance.Id, context.Activity.Id).ToListAsync();
         return db.StepRequests.Local
             .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
             .OrderBy(r => r.CreatedAt).ToList();

@@ -170,12 +170,8 @@ public sealed partial class WorkflowRuntime(
     private static readonly CompiledPerModel<Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>>> OpenBookmarksOf = new(() => EF.CompileAsyncQuery(
         (WorkflowDbContext db, Guid instanceId) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)));
 
-    private static async Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct)
-    {
-        var open = new List<Bookmark>();
-        await foreach (var bookmark in OpenBookmarksOf.For(db)(db, instance.Id).WithCancellation(ct)) open.Add(bookmark);
-        return open;
-    }
+    private static async Task<List<Bookmark>> OpenBookmarksAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken ct) =>
+        await OpenBookmarksOf.For(db)(db, instance.Id).ToListAsync(ct);
 
     /// <summary>
     /// One unit of work on one instance: a fresh scope, one transaction, saved and committed only when the work returns an
