@@ -96,8 +96,8 @@ public static class KoostooServices
                 var database = scope.ServiceProvider.GetRequiredService<KoostooDbContext>().Database;
                 PrivateFiles.Tighten(database.IsSqlite() ? database.GetConnectionString() : null,
                     services.GetRequiredService<IOptions<MailOptions>>().Value.PickupFolder, services.GetRequiredService<IOptions<ReplyInboxOptions>>().Value.Folder);
-                await database.MigrateAsync(ct);
-                await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync(ct);
+                await database.MigrateWhenBehindAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateWhenBehindAsync(ct);
                 await RecordsBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<KoostooDbContext>(),
                     services.GetRequiredService<ILoggerFactory>().CreateLogger("Koostoo.Backfill"), ct);
             }
