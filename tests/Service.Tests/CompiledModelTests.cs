@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Koostoo.Service.Tests;
 
 /// <summary>
-/// The host runs on compiled models (<c>CompiledModels/</c>, made by <c>scripts/compile-models</c>) and applies migrations
+/// The host runs on compiled models (<c>CompiledModels/</c>, made by <c>scripts/compile-models.sh</c>) and applies migrations
 /// only when the database lacks one, so two mistakes would no longer show at start-up: a model changed without a
 /// migration, and a model changed without compiling it again. A host with either would read and write a schema that is
 /// not the database's. Each context is checked against the model its classes describe, built the slow way by EF Core's
@@ -34,7 +34,7 @@ public sealed class CompiledModelTests
         var described = context.GetService<IModelSource>().GetModel(context, context.GetService<ModelCreationDependencies>(), designTime: false);
 
         context.Model.ToDebugString(MetadataDebugStringOptions.LongDefault).Should().Be(described.ToDebugString(MetadataDebugStringOptions.LongDefault),
-            "the compiled model must be made again after a model change: bash scripts/compile-models");
+            "the compiled model must be made again after a model change: scripts/compile-models.sh");
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using Koostoo.Service.Access;
 using Koostoo.Service.Accounts;
-using Microsoft.EntityFrameworkCore;
+using Koostoo.Service.Persistence;
 
 namespace Koostoo.Host.Accounts;
 
@@ -20,7 +20,7 @@ public static class AccountCommands
     {
         var options = Options(args.Skip(1).ToArray());
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateWhenBehindAsync(CancellationToken.None);
         var operator_ = Actor.System("command line");
         try
         {
