@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the compiled EF Core models (CompiledModels/ beside each context) again. The host starts on them instead of
-# building its models from the conventions at every start (docs/scale.md, Start); after any change to the model they
+# building its models from the conventions at every start (docs/scale.md, "Start to ready"); after any change to the model they
 # must be made again, which CompiledModelTests checks. Run on an unchanged model, it changes only each model's random id
 # (EF Core's modelId).
 set -euo pipefail
