@@ -19,8 +19,9 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        // Identity's tables in the schema version of IdentityOptions.Stores (3, with passkeys: AccountStore and the
-        // design-time factories set it).
+        // Identity's tables in the schema version of IdentityOptions.Stores (3, with passkeys). The design-time factories
+        // set it, and the host runs on the compiled model they make (scripts/compile-models.sh), so this runs only at
+        // design time and in CompiledModelTests; AccountStore sets the same version for Identity's own stores.
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
         builder.Entity<ApiKey>(e =>
