@@ -31,6 +31,7 @@ public sealed class DatabaseOptions
                 builder.UseNpgsql(PostgresConnectionString);
                 break;
         }
+        builder.AddInterceptors(new Journal.JournalInOneInsert());
     }
 
     /// <summary>

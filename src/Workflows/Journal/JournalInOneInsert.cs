@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Koostoo.Workflows.Journal;
+
+/// <summary>
+/// A save's new journal lines go to the database in one multi-row INSERT, not one INSERT each: a resume writes four to
+/// six lines, which were most of its statements, and EF Core prepares, sends and reads back (the generated id) each one
+/// on its own. The lines are append-only and nothing reads them back from the change tracker after the save, so they are
+/// written just before EF Core's own statements, in the same transaction, and then let go of. A save with no transaction
+/// of its own around it is left to EF Core, which then wraps everything in one, so a line is never saved without the
+/// rest. Measured in docs/scale.md (Journal lines in one statement).
+/// </summary>
+public sealed class JournalInOneInsert : SaveChangesInterceptor
+{
+    /// <summary>Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters a statement.</summary>
+    private const int RowsPerStatement = 500;
+
+    private static readonly ConcurrentDictionary<IModel, JournalTable> Tables = new();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { Database.CurrentTransaction: not null } db)
+        {
+            var lines = AddedLines(db);
+            for (var from = 0; from < lines.Count; from += RowsPerStatement)
+                await InsertAsync(db, lines.GetRange(from, Math.Min(RowsPerStatement, lines.Count - from)), cancellationToken);
+            foreach (var line in lines) line.State = EntityState.Detached;
+        }
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    /// <summary>In the order they were logged, which their ids keep. Added rows are known without a scan for changes.</summary>
+    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> AddedLines(DbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static async Task InsertAsync(DbContext db, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> lines, CancellationToken ct)
+    {
+        var table = Tables.GetOrAdd(db.Model, model => JournalTable.Of(model, db.GetService<ISqlGenerationHelper>()));
+        var sql = new StringBuilder(table.InsertInto);
+        var parameters = new List<DbParameter>(lines.Count * table.Columns.Count);
+        // Parameters are made by each column's own type mapping (its value converter included), so that a line is stored
+        // exactly as EF Core would have stored it; a command of the context's connection only serves to create them.
+        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        for (var row = 0; row < lines.Count; row++)
+        {
+            sql.Append(row == 0 ? " VALUES (" : ", (");
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var column = table.Columns[c];
+                var name = $"j{row}_{c}";
+                if (c > 0) sql.Append(", ");
+                sql.Append(table.Sql.GenerateParameterNamePlaceholder(name));
+                parameters.Add(column.Mapping.CreateParameter(factory, table.Sql.GenerateParameterName(name),
+                    column.Property.GetGetter().GetClrValueUsingContainingEntity(lines[row].Entity), column.Property.IsNullable));
+            }
+            sql.Append(')');
+        }
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+    }
+
+    private sealed record JournalColumn(string Name, IProperty Property, RelationalTypeMapping Mapping);
+
+    /// <summary>The journal's table and the columns an insert sets (all but the generated id), from the model.</summary>
+    private sealed record JournalTable(string InsertInto, IReadOnlyList<JournalColumn> Columns, ISqlGenerationHelper Sql)
+    {
+        public static JournalTable Of(IModel model, ISqlGenerationHelper sql)
+        {
+            var mapping = model.FindEntityType(typeof(JournalEntry))!.GetTableMappings().Single();
+            var columns = mapping.ColumnMappings.Where(m => m.Property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never)
+                .Select(m => new JournalColumn(m.Column.Name, m.Property, m.TypeMapping)).ToList();
+            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
+            return new($"INSERT INTO {sql.DelimitIdentifier(mapping.Table.Name, mapping.Table.Schema)} ({names})", columns, sql);
+        }
+    }
+}

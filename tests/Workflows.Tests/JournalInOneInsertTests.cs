@@ -1,0 +1,127 @@
+using Koostoo.Workflows.Journal;
+using Koostoo.Workflows.Persistence;
+using Koostoo.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koostoo.Workflows.Tests;
+
+/// <summary>
+/// A save's journal lines are written in one INSERT beside EF Core's own statements: the instance's journal still reads
+/// as it was logged, line for line and in order, and a save that fails leaves none of its lines behind, with or without
+/// a transaction of the caller's around it.
+/// </summary>
+public sealed class JournalInOneInsertTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("koostoo-journal-").FullName;
+    private DbContextOptions _options = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
+        new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "engine.db")}" }.Configure(builder);
+        _options = builder.Options;
+        await using var db = new WorkflowDbContext(_options);
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    [Fact]
+    public async Task Lines_saved_in_a_transaction_read_back_as_logged_and_in_order_past_one_statements_worth()
+    {
+        var instance = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        // More than one statement's 500 rows, with every optional field both set and empty.
+        var logged = Enumerable.Range(0, 1_201).Select(i => new JournalEntry
+        {
+            InstanceId = instance,
+            // Whole milliseconds: SQLite stores an instant to a tenth of a millisecond.
+            At = at.AddMilliseconds(i * 7),
+            Event = i % 2 == 0 ? JournalEvent.Completed : JournalEvent.Waiting,
+            ActivityId = i % 3 == 0 ? null : $"step-{i}",
+            ActivityType = i % 3 == 0 ? null : "AskMembers",
+            Outcome = i % 2 == 0 ? "Done" : null,
+            Message = i % 5 == 0 ? null : $"rida {i}: õ, ä, ö, ü",
+        }).ToList();
+
+        await using (var db = new WorkflowDbContext(_options))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Journal.AddRange(logged);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await using var read = new WorkflowDbContext(_options);
+        var saved = await read.Journal.AsNoTracking().Where(j => j.InstanceId == instance).OrderBy(j => j.Id).ToListAsync();
+        saved.Should().BeEquivalentTo(logged, o => o.Excluding(j => j.Id).WithStrictOrdering());
+        saved.Select(j => j.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_in_the_callers_transaction_leaves_no_line_once_rolled_back()
+    {
+        var instance = await StaleInstanceAsync();
+        await using var db = new WorkflowDbContext(_options);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var tracked = await db.Instances.SingleAsync(i => i.Id == instance.Id);
+            await BumpRevisionBehindTheContextAsync(db, instance.Id);
+            LogAndFinish(db, tracked);
+            await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<DbUpdateConcurrencyException>();
+            await transaction.RollbackAsync();
+        }
+
+        (await LinesOfAsync(instance.Id)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_without_a_transaction_of_the_callers_leaves_no_line()
+    {
+        var instance = await StaleInstanceAsync();
+        await using var db = new WorkflowDbContext(_options);
+        var tracked = await db.Instances.SingleAsync(i => i.Id == instance.Id);
+        await BumpRevisionBehindTheContextAsync(db, instance.Id);
+        LogAndFinish(db, tracked);
+
+        await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<DbUpdateConcurrencyException>();
+
+        (await LinesOfAsync(instance.Id)).Should().Be(0, "the lines were to be saved with the instance's change or not at all");
+    }
+
+    private async Task<WorkflowInstance> StaleInstanceAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var instance = new WorkflowInstance
+        {
+            DefinitionId = "journal-test", DefinitionVersion = 1, Status = InstanceStatus.Suspended, CreatedAt = now, UpdatedAt = now, Revision = 1,
+        };
+        await using var db = new WorkflowDbContext(_options);
+        db.Instances.Add(instance);
+        await db.SaveChangesAsync();
+        return instance;
+    }
+
+    /// <summary>Another writer's resume, committed between this context's read and its save: the revision check fails.</summary>
+    private static Task BumpRevisionBehindTheContextAsync(WorkflowDbContext db, Guid id) =>
+        db.Instances.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Revision, i => i.Revision + 1));
+
+    private static void LogAndFinish(WorkflowDbContext db, WorkflowInstance instance)
+    {
+        foreach (var @event in new[] { JournalEvent.Resumed, JournalEvent.Completed, JournalEvent.InstanceFinished })
+            db.Journal.Add(new JournalEntry { InstanceId = instance.Id, At = DateTimeOffset.UtcNow, Event = @event });
+        instance.Status = InstanceStatus.Finished;
+        instance.Revision++;
+    }
+
+    private async Task<int> LinesOfAsync(Guid instance)
+    {
+        await using var db = new WorkflowDbContext(_options);
+        return await db.Journal.CountAsync(j => j.InstanceId == instance);
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
