@@ -13,9 +13,12 @@ namespace Koostoo.Workflows.Journal;
 /// A save's new journal lines go to the database in one multi-row INSERT, not one INSERT each: a resume writes four to
 /// six lines, which were most of its statements, and EF Core prepares, sends and reads back (the generated id) each one
 /// on its own. The lines are append-only and nothing reads them back from the change tracker after the save, so they are
-/// written just before EF Core's own statements, in the same transaction, and then let go of. A save with no transaction
-/// of its own around it is left to EF Core, which then wraps everything in one, so a line is never saved without the
-/// rest. Measured in docs/scale.md (Journal lines in one statement).
+/// written just before EF Core's own statements, in the same transaction, and then let go of.
+/// Only where a failed save is the caller's to undo: in the caller's transaction with EF Core's automatic savepoints off,
+/// as the runtime's transactions are (a failed save there is rolled back to the resume's own savepoint, or the whole
+/// transaction is). Elsewhere EF Core saves the lines itself: without a transaction it wraps everything in one, and with
+/// automatic savepoints it undoes a failed save to its savepoint, which is taken after this insert and would not undo it.
+/// Measured in docs/scale.md (Journal lines in one statement).
 /// </summary>
 public sealed class JournalInOneInsert : SaveChangesInterceptor
 {
@@ -27,7 +30,7 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { Database.CurrentTransaction: not null } db)
+        if (eventData.Context is { Database: { CurrentTransaction: not null, AutoSavepointsEnabled: false } } db)
         {
             var lines = AddedLines(db);
             for (var from = 0; from < lines.Count; from += RowsPerStatement)

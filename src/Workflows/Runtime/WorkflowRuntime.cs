@@ -184,6 +184,9 @@ public sealed partial class WorkflowRuntime(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            // A failed save is never committed here (the transaction is dropped and the work retried whole), so EF's
+            // savepoint around every save would only add statements; and the journal's one insert needs it off.
+            db.Database.AutoSavepointsEnabled = false;
             var gated = db.Database.IsSqlite();
             if (gated) await _sqliteWriter.WaitAsync(ct);
             (T Result, WorkflowExecution? Execution) done = default;
