@@ -62,6 +62,34 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lines_of_several_saves_in_one_transaction_keep_the_order_they_were_logged_in()
+    {
+        var instance = Guid.NewGuid();
+        // One moment for all, as under a fixed clock: only the order of logging can order them.
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        var logged = new List<string>();
+        await using (var db = new WorkflowDbContext(_options))
+        {
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var save = 0; save < 3; save++)
+            {
+                for (var line = 0; line < 7; line++)
+                {
+                    logged.Add($"save {save}, line {line}");
+                    db.Journal.Add(new JournalEntry { InstanceId = instance, At = at, Event = JournalEvent.Note, Message = logged[^1] });
+                }
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        await using var read = new WorkflowDbContext(_options);
+        (await read.Journal.AsNoTracking().Where(j => j.InstanceId == instance).OrderBy(j => j.Id).Select(j => j.Message).ToListAsync())
+            .Should().Equal(logged);
+    }
+
+    [Fact]
     public async Task A_save_that_fails_in_the_callers_transaction_leaves_no_line_once_rolled_back()
     {
         var instance = await StaleInstanceAsync();

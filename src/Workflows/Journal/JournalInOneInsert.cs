@@ -40,7 +40,12 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    /// <summary>In the order they were logged, which their ids keep. Added rows are known without a scan for changes.</summary>
+    /// <summary>
+    /// In the order they were logged, which their ids then keep. The change tracker lists entries in no set order (once
+    /// an earlier save's rows were no longer new, rows added after took their places in its list), so they are put in the order of the
+    /// temporary ids EF Core gave them when added, which count up, as EF Core orders its own inserts. Added rows are
+    /// known without a scan for changes.
+    /// </summary>
     private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> AddedLines(DbContext db)
     {
         var tracker = db.ChangeTracker;
@@ -48,7 +53,7 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return tracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).ToList();
+            return tracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).OrderBy(e => e.Property(j => j.Id).CurrentValue).ToList();
         }
         finally
         {
