@@ -1,9 +1,10 @@
+using System.Data.Common;
 using Koostoo.Workflows.Journal;
 using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Koostoo.Workflows.Tests;
 
@@ -95,14 +96,8 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
         var instance = await StaleInstanceAsync();
         await using var db = new WorkflowDbContext(_options);
         db.Database.AutoSavepointsEnabled = false;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            var tracked = await db.Instances.SingleAsync(i => i.Id == instance.Id);
-            await BumpRevisionBehindTheContextAsync(db, instance.Id);
-            LogAndFinish(db, tracked);
-            await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<DbUpdateConcurrencyException>();
-            await transaction.RollbackAsync();
-        }
+
+        await SaveFailsInATransactionAsync(db, instance.Id, transaction => transaction.RollbackAsync());
 
         _inserts.Count.Should().Be(1, "the lines went in one insert before the save failed");
         (await LinesOfAsync(instance.Id)).Should().Be(0);
@@ -113,16 +108,22 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
     {
         var instance = await StaleInstanceAsync();
         await using var db = new WorkflowDbContext(_options);
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            var tracked = await db.Instances.SingleAsync(i => i.Id == instance.Id);
-            await BumpRevisionBehindTheContextAsync(db, instance.Id);
-            LogAndFinish(db, tracked);
-            await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<DbUpdateConcurrencyException>();
-            await transaction.CommitAsync();
-        }
+
+        await SaveFailsInATransactionAsync(db, instance.Id, transaction => transaction.CommitAsync());
 
         (await LinesOfAsync(instance.Id)).Should().Be(0, "EF Core undoes a failed save to its savepoint, and the lines with it");
+    }
+
+    /// <summary>Logs and finishes the instance in a transaction, sees the save fail on the revision, then ends the transaction as told.</summary>
+    private static async Task SaveFailsInATransactionAsync(WorkflowDbContext db, Guid instanceId,
+        Func<IDbContextTransaction, Task> end)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var tracked = await db.Instances.SingleAsync(i => i.Id == instanceId);
+        await BumpRevisionBehindTheContextAsync(db, instanceId);
+        LogAndFinish(db, tracked);
+        await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<DbUpdateConcurrencyException>();
+        await end(transaction);
     }
 
     [Fact]
