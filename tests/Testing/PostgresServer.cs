@@ -124,13 +124,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task RunAsync(string program, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await error}{await output}");
+        var (code, output, error) = await ProgramRun.RunAsync(new ProcessStartInfo(program, arguments));
+        if (code != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {code}: {error}{output}");
     }
 
 }

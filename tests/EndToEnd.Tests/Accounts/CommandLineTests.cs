@@ -9,19 +9,11 @@ public sealed partial class CommandLineTests
 {
     private static async Task<(int Code, string Output)> RunAsync(TempFolder folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll"), .. args])
-        {
-            WorkingDirectory = folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll"), .. args]) { WorkingDirectory = folder.Path };
         start.Environment["Koostoo__Database__ConnectionString"] = $"Data Source={folder["koostoo.db"]}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
+        var (code, output, error) = await ProgramRun.RunAsync(start);
+        return (code, output + error);
     }
 
     [GeneratedRegex("shown once: (\\S+)")]

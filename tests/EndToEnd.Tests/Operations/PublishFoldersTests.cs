@@ -26,18 +26,10 @@ public sealed class PublishFoldersTests
 
     private static async Task<(string Output, string Intermediate)> FoldersAsync(string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet", ["msbuild", Path.Combine(Repository.Root, "src", "Host", "Koostoo.Host.csproj"),
-            "-getProperty:OutputPath", "-getProperty:IntermediateOutputPath", .. properties])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var msbuild = Process.Start(start)!;
-        var output = msbuild.StandardOutput.ReadToEndAsync();
-        var errors = msbuild.StandardError.ReadToEndAsync();
-        await msbuild.WaitForExitAsync();
-        msbuild.ExitCode.Should().Be(0, "MSBuild evaluates the project: {0}{1}", await output, await errors);
-        var found = JsonDocument.Parse(await output).RootElement.GetProperty("Properties");
+        var (code, output, error) = await ProgramRun.RunAsync(new ProcessStartInfo("dotnet", ["msbuild",
+            Path.Combine(Repository.Root, "src", "Host", "Koostoo.Host.csproj"), "-getProperty:OutputPath", "-getProperty:IntermediateOutputPath", .. properties]));
+        code.Should().Be(0, "MSBuild evaluates the project: {0}{1}", output, error);
+        var found = JsonDocument.Parse(output).RootElement.GetProperty("Properties");
         return (found.GetProperty("OutputPath").GetString()!, found.GetProperty("IntermediateOutputPath").GetString()!);
     }
 }
