@@ -13,4 +13,4 @@ if (which is not ("timers" or "resumes" or "answers" or "migrations" or "report"
                             "       dotnet run -c Release --project tests/Benchmarks -- resumes [instances]\n" +
                             "       dotnet run -c Release --project tests/Benchmarks -- answers [waiting steps of 10] [answers]\n" +
                             "       dotnet run -c Release --project tests/Benchmarks -- migrations [networks]\n" +
-                            "       dotnet run -c Release --project tests/Benchmarks -- report [networks] [output, default docs/benchmarks.md]");
+                            "       dotnet run -c Release --project tests/Benchmarks -- report [networks] [output, default docs/benchmarks.md] [http | unbatched | http-postgres [connection string settings]]");

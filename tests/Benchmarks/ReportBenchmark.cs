@@ -52,7 +52,16 @@ public static partial class ReportBenchmark
         // "http": the HTTP figures alone, printed, nothing written: for comparing a change minutes apart.
         var httpOnly = unbatched || (args.Length > 2 && args[2] == "http");
         var rows = new List<Row>();
-        await HttpFiguresAsync(networks, rows, unbatched);
+        // "http-postgres": the same over PostgreSQL alone, with anything after it added to the host's connection string
+        // (for comparing Npgsql settings, e.g. "Maximum Pool Size=20").
+        if (args.Length > 2 && args[2] == "http-postgres")
+        {
+            await using var server = await PostgresServer.StartAsync();
+            var connection = await server.CreateDatabaseAsync() + (args.Length > 3 ? ";" + args[3] : "");
+            await HttpFiguresAsync(networks, rows, unbatched: false, postgres: connection);
+            httpOnly = true;
+        }
+        else await HttpFiguresAsync(networks, rows, unbatched);
         if (httpOnly)
         {
             foreach (var row in rows) Console.WriteLine($"{row.What}: {row.Figure} (floor {row.Floor}; load {row.Load})");

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Koostoo.Service.Persistence;
+using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +15,9 @@ namespace Koostoo.Host.Tests;
 public sealed class PostgresHostTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private KoostooHost _host = null!;
+    private string _database = null!;
 
-    public async Task InitializeAsync() => _host = KoostooHost.OverPostgres(await postgres.Server.CreateDatabaseAsync());
+    public async Task InitializeAsync() => _host = KoostooHost.OverPostgres(_database = await postgres.Server.CreateDatabaseAsync());
 
     public Task DisposeAsync()
     {
@@ -45,4 +47,30 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public Task Two_hundred_timers_due_at_the_same_moment_all_fire_each_exactly_once() =>
         TimerScenarios.TimersDueAtOneMomentFireOnceAsync(_host, 200, margin: TimeSpan.FromSeconds(20), offset: TimeSpan.FromHours(2));
+
+    [Fact]
+    public async Task A_hundred_requests_at_once_all_get_their_answer_over_at_most_twenty_connections()
+    {
+        (await _host.Client.GetAsync("/health")).EnsureSuccessStatusCode();
+        await using var watcher = new Npgsql.NpgsqlConnection(_database);
+        await watcher.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", watcher);
+        var most = 0L;
+        using var stop = new CancellationTokenSource();
+        var watching = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) most = Math.Max(most, (long)(await count.ExecuteScalarAsync())!);
+        });
+
+        var clients = Enumerable.Range(0, 100).Select(_ => _host.Client).ToList();
+        for (var round = 0; round < 5; round++)
+        {
+            var answers = await Task.WhenAll(clients.Select(c => c.GetAsync("/api/workflow-definitions")));
+            answers.Should().OnlyContain(a => a.IsSuccessStatusCode);
+        }
+        await stop.CancelAsync();
+        await watching;
+
+        most.Should().BeInRange(1, DatabaseOptions.MaximumPoolSize, "the host's pool holds at most 20 connections, and requests beyond them wait for one");
+    }
 }
