@@ -47,20 +47,16 @@ public static partial class ReportBenchmark
         // 10,000 networks, as the RSS aim asks: their launches take about seven of the report's fifteen to twenty minutes on two cores.
         var networks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var output = args.Length > 1 ? args[1] : Path.Combine(Repository.Root, "docs", "benchmarks.md");
+        var mode = args.Length > 2 ? args[2] : "";
         // "unbatched": the HTTP figures alone with Koostoo:Batches:Enabled=false, one transaction per resume as before batching.
-        var unbatched = args.Length > 2 && args[2] == "unbatched";
-        // "http": the HTTP figures alone, printed, nothing written: for comparing a change minutes apart.
-        var httpOnly = unbatched || (args.Length > 2 && args[2] == "http");
-        var rows = new List<Row>();
-        // "http-postgres": the same over PostgreSQL alone, with anything after it added to the host's connection string
+        var unbatched = mode == "unbatched";
+        // "http-postgres": the HTTP figures over PostgreSQL alone, with what follows added to the host's connection string
         // (for comparing Npgsql settings, e.g. "Maximum Pool Size=20").
-        if (args.Length > 2 && args[2] == "http-postgres")
-        {
-            await using var server = await PostgresServer.StartAsync();
-            var connection = await server.CreateDatabaseAsync() + (args.Length > 3 ? ";" + args[3] : "");
-            await HttpFiguresAsync(networks, rows, unbatched: false, postgres: connection);
-            httpOnly = true;
-        }
+        var postgresOnly = mode == "http-postgres";
+        // "http" (and the two above): the HTTP figures alone, printed, nothing written: for comparing a change minutes apart.
+        var httpOnly = unbatched || postgresOnly || mode == "http";
+        var rows = new List<Row>();
+        if (postgresOnly) await PostgresFiguresAsync(networks, rows, args.Length > 3 ? args[3] : null);
         else await HttpFiguresAsync(networks, rows, unbatched);
         if (httpOnly)
         {
@@ -72,8 +68,7 @@ public static partial class ReportBenchmark
         // are not what is compared, and the figures that are do not grow with the data (scale.md).
         var postgresRows = new List<Row>();
         var postgresNetworks = Math.Min(networks, PostgresNetworks);
-        await using (var postgres = await PostgresServer.StartAsync())
-            await HttpFiguresAsync(postgresNetworks, postgresRows, unbatched: false, postgres: await postgres.CreateDatabaseAsync());
+        await PostgresFiguresAsync(postgresNetworks, postgresRows);
 
         var (first, last, fired) = await TimerBenchmark.TimersDueAtOnceAsync(10_000);
         rows.Add(new("10,000 timers due at one moment: first / last fired after the moment", $"{first:F2} s / {last:F2} s ({fired:N0} fired)", "", "last within 5 s", Load()));
@@ -107,6 +102,15 @@ public static partial class ReportBenchmark
     }
 
     private const int PostgresNetworks = 2_000;
+
+    /// <summary>The HTTP figures with the host over a database of its own on a PostgreSQL server of its own.</summary>
+    /// <param name="settings">Npgsql settings added to the host's connection string, or null.</param>
+    private static async Task PostgresFiguresAsync(int networks, List<Row> rows, string? settings = null)
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var connection = await server.CreateDatabaseAsync() + (settings is null ? "" : ";" + settings);
+        await HttpFiguresAsync(networks, rows, unbatched: false, postgres: connection);
+    }
 
     /// <param name="postgres">A PostgreSQL connection string for the host, or null for a SQLite file of its own.</param>
     private static async Task HttpFiguresAsync(int networks, List<Row> rows, bool unbatched, string? postgres = null)
