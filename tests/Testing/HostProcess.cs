@@ -19,6 +19,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The host's process id, for what only /proc tells of it.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>A client of the API as the test's staff user (the first admin's key).</summary>
     public HttpClient Client() => KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(Url) });
 
