@@ -5,6 +5,7 @@ using Koostoo.Networks.Launch;
 using Koostoo.Networks.Requests;
 using Koostoo.Service.Persistence;
 using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,9 @@ public enum HandOverOutcome
     NotPossible,
 }
 
+/// <summary>What the request page says of hand-overs: whether it offers one, and who handed the request on (null when the step asked them itself).</summary>
+public sealed record HandOverFacts(bool IsPossible, string? HandedBy);
+
 public sealed record HandOverResult(HandOverOutcome Outcome, IReadOnlyDictionary<string, string> Errors)
 {
     public static HandOverResult Of(HandOverOutcome outcome) => new(outcome, new Dictionary<string, string>());
@@ -37,25 +41,35 @@ public sealed record HandOverResult(HandOverOutcome Outcome, IReadOnlyDictionary
 public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime, DefinitionStore definitions)
 {
     /// <summary>
-    /// Whether the page offers the hand-over: an open, unanswered request to a member in a step that asks members. An
-    /// action's check-in is not handed on by its owner; the coordinator reassigns the action.
+    /// What the request page says of hand-overs for an open request: whether it offers one (an unanswered request to a
+    /// member in a step that asks members; an action's check-in is not handed on by its owner, the coordinator reassigns
+    /// the action), and who handed the request on to its respondent.
     /// </summary>
-    public async Task<bool> IsPossibleAsync(StepRequest request, CancellationToken ct = default)
+    public async Task<HandOverFacts> FactsAsync(StepRequest request, CancellationToken ct = default)
     {
-        if (!request.IsOpen || request.Answer is not null || request.MemberId is null) return false;
-        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == request.InstanceId)
-            .Select(i => new { i.DefinitionId, i.DefinitionVersion }).FirstOrDefaultAsync(ct);
-        if (instance is null) return false;
-        var definition = await definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        return definition.Activities.FirstOrDefault(a => a.Id == request.ActivityId)?.Type == "AskMembers";
+        var found = await FactsOf.For(db)(db, request.InstanceId, request.Id, ct);
+        if (found is null) return new HandOverFacts(false, null);
+        var possible = request.IsOpen && request.Answer is null && request.MemberId is not null
+            && (await definitions.GetRunnableAsync(found.DefinitionId, found.DefinitionVersion, ct)).Activities
+                .FirstOrDefault(a => a.Id == request.ActivityId)?.Type == "AskMembers";
+        return new HandOverFacts(possible, found.HandedBy);
     }
+
+    private sealed record Found(string DefinitionId, int DefinitionVersion, string? HandedBy);
+
+    // Every request page shown for an open request asks this: one statement, compiled (docs/scale.md, The request page).
+    private static readonly CompiledPerModel<Func<KoostooDbContext, Guid, Guid, CancellationToken, Task<Found?>>> FactsOf = new(() => EF.CompileAsyncQuery(
+        (KoostooDbContext db, Guid instanceId, Guid requestId, CancellationToken _) => db.Instances.Where(i => i.Id == instanceId).AsNoTracking()
+            .Select(i => new Found(i.DefinitionId, i.DefinitionVersion,
+                db.Set<StepRequest>().Where(r => r.HandedOverToId == requestId).Select(r => r.RespondentName).FirstOrDefault()))
+            .FirstOrDefault()));
 
     /// <param name="formBookmark">The bookmark the page was shown for: a hand-over from an earlier state is stale.</param>
     /// <param name="language">The page's language, for the errors beside the fields.</param>
     public async Task<HandOverResult> HandOverAsync(StepRequest request, Guid formBookmark, HandOverDraft draft, string language, CancellationToken ct = default)
     {
         if (formBookmark != request.BookmarkId) return HandOverResult.Of(HandOverOutcome.Stale);
-        if (!await IsPossibleAsync(request, ct)) return HandOverResult.Of(HandOverOutcome.NotPossible);
+        if (!(await FactsAsync(request, ct)).IsPossible) return HandOverResult.Of(HandOverOutcome.NotPossible);
         var errors = await ErrorsAsync(request, draft, language, ct);
         if (errors.Count > 0) return new HandOverResult(HandOverOutcome.Invalid, errors);
 
@@ -73,10 +87,6 @@ public sealed class RequestHandOver(KoostooDbContext db, WorkflowRuntime runtime
         request.HandedOverToId is { } id
             ? await db.Set<StepRequest>().AsNoTracking().Where(r => r.Id == id).Select(r => r.RespondentName).FirstOrDefaultAsync(ct)
             : null;
-
-    /// <summary>Who handed this request on to its respondent; null when the step asked them itself.</summary>
-    public async Task<string?> HandedByAsync(StepRequest request, CancellationToken ct = default) =>
-        await db.Set<StepRequest>().AsNoTracking().Where(r => r.HandedOverToId == request.Id).Select(r => r.RespondentName).FirstOrDefaultAsync(ct);
 
     private async Task<Dictionary<string, string>> ErrorsAsync(StepRequest request, HandOverDraft draft, string language, CancellationToken ct)
     {

@@ -48,14 +48,14 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
         JustHandedOver = handed && State == LinkState.HandedOver;
         // The answer that completes a step closes it: its sender still hears that it was saved.
         Saved = saved && StepRequest?.Answer is not null;
-        return Show();
+        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
         await LoadAsync(token);
-        if (!await AntiforgeryPassedAsync()) return Page();
-        if (State != LinkState.Open) return Show();
+        if (!await AntiforgeryPassedAsync()) return await PageAsync();
+        if (State != LinkState.Open) return await ShowAsync();
 
         var read = FormAnswers.Read(Form!.Fields, name => Request.Form[name].Select(v => v ?? "").ToList(), Language, Koostoo.Networks.NetworkTime.Today(time.GetUtcNow()));
         if (!read.IsValid)
@@ -64,7 +64,7 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
             _posted = new JsonObject(Form.Fields.Select(f => KeyValuePair.Create<string, JsonNode?>(f.Name,
                 new JsonArray(Request.Form[f.Name].Select(v => (JsonNode?)v).ToArray()))));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return await PageAsync();
         }
         var formBookmark = Guid.TryParse(Request.Form["b"], out var b) ? b : Guid.Empty;
         switch (await requests.SubmitAsync(StepRequest!, formBookmark, read.Answer, AnswerChannel.WebForm))
@@ -76,10 +76,10 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
                 await LoadAsync(token);
                 Stale = true;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                return await PageAsync();
             default:
                 await LoadAsync(token);
-                return Show();
+                return await ShowAsync();
         }
     }
 
@@ -87,8 +87,8 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
     public async Task<IActionResult> OnPostHandOverAsync(string token)
     {
         await LoadAsync(token);
-        if (!await AntiforgeryPassedAsync()) return Page();
-        if (State != LinkState.Open) return Show();
+        if (!await AntiforgeryPassedAsync()) return await PageAsync();
+        if (State != LinkState.Open) return await ShowAsync();
         HandOverValues = new HandOverDraft(Request.Form["name"].ToString(), Request.Form["email"].ToString(), Request.Form["note"].ToString());
         var formBookmark = Guid.TryParse(Request.Form["b"], out var b) ? b : Guid.Empty;
         var result = await handOvers.HandOverAsync(StepRequest!, formBookmark, HandOverValues, Language, HttpContext.RequestAborted);
@@ -99,17 +99,17 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
             case HandOverOutcome.Invalid:
                 HandOverErrors = result.Errors;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+                return await PageAsync();
             case HandOverOutcome.Stale:
                 await LoadAsync(token);
                 Stale = State == LinkState.Open;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                return await PageAsync();
             default:
                 await LoadAsync(token);
                 HandOverRefused = State == LinkState.Open;
                 if (HandOverRefused) Response.StatusCode = StatusCodes.Status409Conflict;
-                return HandOverRefused ? Page() : Show();
+                return HandOverRefused ? await PageAsync() : await ShowAsync();
         }
     }
 
@@ -156,13 +156,21 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
         if (StepRequest is null) return;
         Form = RequestForm.FromJson(StepRequest.Form);
         UiLanguage.Prefer(HttpContext, StepRequest.Language);
-        var ct = HttpContext.RequestAborted;
-        HandedTo = State == LinkState.HandedOver ? await handOvers.HandedToAsync(StepRequest, ct) : null;
-        CanHandOver = State == LinkState.Open && await handOvers.IsPossibleAsync(StepRequest, ct);
-        HandedBy = State == LinkState.Open ? await handOvers.HandedByAsync(StepRequest, ct) : null;
     }
 
-    private PageResult Show()
+    /// <summary>
+    /// The page, with what it says of hand-overs: read only for a page that is shown, so that an answer that is saved and
+    /// redirected does not pay for it (docs/scale.md, The request page).
+    /// </summary>
+    private async Task<PageResult> PageAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (StepRequest is not null && State == LinkState.HandedOver) HandedTo = await handOvers.HandedToAsync(StepRequest, ct);
+        if (StepRequest is not null && State == LinkState.Open) (CanHandOver, HandedBy) = await handOvers.FactsAsync(StepRequest, ct);
+        return Page();
+    }
+
+    private Task<PageResult> ShowAsync()
     {
         Response.StatusCode = State switch
         {
@@ -171,6 +179,6 @@ public sealed class IndexModel(RequestInbox requests, RequestHandOver handOvers,
             LinkState.HandedOver when !JustHandedOver => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
-        return Page();
+        return PageAsync();
     }
 }
