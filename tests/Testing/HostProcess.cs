@@ -25,6 +25,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>A client of the API as the test's staff user (the first admin's key).</summary>
     public HttpClient Client() => KoostooApp.AsStaff(new HttpClient { BaseAddress = new Uri(Url) });
 
+    /// <summary>The CPU time the process has used so far, both cores and the kernel's work for it counted.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The process's resident memory now, from /proc (Linux), in bytes.</summary>
     public long ResidentBytes()
     {
