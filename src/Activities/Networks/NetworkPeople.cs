@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Koostoo.Activities.Email;
 using Koostoo.Networks;
+using Koostoo.Networks.Reviews;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +32,9 @@ public static class NetworkPeople
     {
         var db = context.NetworkDb();
         var instanceId = context.Instance.Id;
-        return db.Networks.Local.FirstOrDefault(n => n.WorkflowInstanceId == instanceId)
-            ?? (db.Reviews.Local.FirstOrDefault(r => r.WorkflowInstanceId == instanceId) is { } review
-                ? db.Networks.Local.FirstOrDefault(n => n.Id == review.NetworkId)
+        return db.Tracked<Network>(n => n.WorkflowInstanceId == instanceId).FirstOrDefault()
+            ?? (db.Tracked<NetworkReview>(r => r.WorkflowInstanceId == instanceId).FirstOrDefault() is { } review
+                ? db.Tracked<Network>(n => n.Id == review.NetworkId).FirstOrDefault()
                 : null);
     }
 

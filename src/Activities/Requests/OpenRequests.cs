@@ -23,8 +23,7 @@ public static class OpenRequests
         // Once a pass: an answer reads them to find its request, to count, and to publish the tally.
         if (context.Pass.TryAdd($"open-requests:{context.Activity.Id}", true))
             await Open.For(db)(db, context.Instance.Id, context.Activity.Id).ToListAsync();
-        return db.StepRequests.Local
-            .Where(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
+        return db.Tracked<StepRequest>(r => r.InstanceId == context.Instance.Id && r.ActivityId == context.Activity.Id && r.ClosedAt == null)
             .OrderBy(r => r.CreatedAt).ToList();
     }
 }
