@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
+using Koostoo.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -46,20 +47,9 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
     /// temporary ids EF Core gave them when added, which count up, as EF Core orders its own inserts. Added rows are
     /// known without a scan for changes.
     /// </summary>
-    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> AddedLines(DbContext db)
-    {
-        var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).OrderBy(e => e.Property(j => j.Id).CurrentValue).ToList();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> AddedLines(DbContext db) =>
+        db.ChangeTracker.WithoutDetectingChanges(() => db.ChangeTracker.Entries<JournalEntry>()
+            .Where(e => e.State == EntityState.Added).OrderBy(e => e.Property(j => j.Id).CurrentValue).ToList());
 
     private static async Task InsertAsync(DbContext db, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> lines, CancellationToken ct)
     {
