@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 // Whatever the service creates (database, mail, keys) is readable by its own user only (docs/security.md).
 Koostoo.Service.Startup.PrivateFiles.ForThisProcess();
 // Settings are read once, at start. Watching them for changes would watch the host's folder and everything below it,
-// its database and mail folder included, and wake a thread for every write the service makes (docs/scale.md).
+// its database and mail folder included, and wake a thread for every write the service makes (docs/scale.md, The request page).
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 // `dotnet run` starts in the repository root in any environment; this serves src/Host/wwwroot from the build's
 // manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
