@@ -7,6 +7,7 @@ using Koostoo.Networks;
 using Koostoo.Networks.History;
 using Koostoo.Networks.Requests;
 using Koostoo.Workflows.Definitions;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,15 +30,10 @@ public sealed class NetworkFaultNotice(IServiceProvider services) : SaveChangesI
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db)
-            foreach (var instance in db.ChangeTracker.Entries<WorkflowInstance>().Where(JustFaulted).Select(e => e.Entity).ToList())
+            foreach (var (instance, _) in InstanceStatusChanges.Of(db).Where(c => c.Instance.Status == InstanceStatus.Faulted))
                 await TellAsync(db, instance, cancellationToken);
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
-
-    private static bool JustFaulted(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<WorkflowInstance> entry) =>
-        entry.Entity.Status == InstanceStatus.Faulted
-        && (entry.State == EntityState.Added
-            || (entry.State == EntityState.Modified && entry.OriginalValues.GetValue<InstanceStatus>(nameof(WorkflowInstance.Status)) != InstanceStatus.Faulted));
 
     private async Task TellAsync(DbContext db, WorkflowInstance instance, CancellationToken ct)
     {

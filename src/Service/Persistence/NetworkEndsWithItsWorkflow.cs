@@ -1,5 +1,6 @@
 using Koostoo.Networks;
 using Koostoo.Networks.History;
+using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,24 +16,30 @@ public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db)
-            foreach (var entry in db.ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Modified && e.Property(i => i.Status).IsModified).ToList())
+        if (eventData.Context is KoostooDbContext db)
+            foreach (var (instance, _) in InstanceStatusChanges.Of(db))
             {
-                var ended = entry.Entity.Status switch
+                var ended = instance.Status switch
                 {
                     InstanceStatus.Finished => NetworkStatus.Finished,
                     InstanceStatus.Cancelled => NetworkStatus.Cancelled,
                     _ => (NetworkStatus?)null,
                 };
                 if (ended is null) continue;
-                var network = await db.Set<Network>().FirstOrDefaultAsync(n => n.WorkflowInstanceId == entry.Entity.Id, cancellationToken);
+                // Every due timer of a workflow's last step ends its instance here, so the look-up is compiled, and the
+                // network the resume already read is not read again.
+                var network = db.Tracked<Network>(n => n.WorkflowInstanceId == instance.Id).FirstOrDefault()
+                    ?? await NetworkOf.For(db)(db, instance.Id, cancellationToken);
                 if (network is null || network.Status != NetworkStatus.Active) continue;
                 network.Status = ended.Value;
-                var at = entry.Entity.FinishedAt ?? entry.Entity.UpdatedAt;
+                var at = instance.FinishedAt ?? instance.UpdatedAt;
                 // The engine does not say who ended the workflow; the coordinator's own cancel writes its own entry.
                 NetworkHistory.Add(db, network.Id, at, ended == NetworkStatus.Finished ? HistoryKind.WorkflowFinished : HistoryKind.WorkflowCancelled,
                     HistoryActor.System);
             }
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
+
+    private static readonly CompiledPerModel<Func<KoostooDbContext, Guid, CancellationToken, Task<Network?>>> NetworkOf = new(() => EF.CompileAsyncQuery(
+        (KoostooDbContext db, Guid instanceId, CancellationToken _) => db.Set<Network>().FirstOrDefault(n => n.WorkflowInstanceId == instanceId)));
 }
