@@ -11,7 +11,9 @@ using Microsoft.Extensions.Options;
 Koostoo.Service.Startup.PrivateFiles.ForThisProcess();
 // Settings are read once, at start. Watching them for changes would watch the host's folder and everything below it,
 // its database and mail folder included, and wake a thread for every write the service makes (docs/scale.md, The request page).
-var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+// Started from its build, ASP.NET Core's static assets would add a route that looks up every request's path under
+// wwwroot, for files added after start: one file-system call a request, for nothing (docs/scale.md, The request page).
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", "--DisableStaticAssetNotFoundRuntimeFallback=true", .. args]);
 // `dotnet run` starts in the repository root in any environment; this serves src/Host/wwwroot from the build's
 // manifest there (a published app has its own wwwroot and no manifest, so it changes nothing).
 builder.WebHost.UseStaticWebAssets();
