@@ -50,7 +50,7 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
         {
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Journal.AddRange(logged);
+            foreach (var line in logged) db.AddJournalLine(line);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -78,7 +78,7 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
                 for (var line = 0; line < 7; line++)
                 {
                     logged.Add($"save {save}, line {line}");
-                    db.Journal.Add(new JournalEntry { InstanceId = instance, At = at, Event = JournalEvent.Note, Message = logged[^1] });
+                    db.AddJournalLine(new JournalEntry { InstanceId = instance, At = at, Event = JournalEvent.Note, Message = logged[^1] });
                 }
                 await db.SaveChangesAsync();
             }
@@ -160,7 +160,7 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
     private static void LogAndFinish(WorkflowDbContext db, WorkflowInstance instance)
     {
         foreach (var @event in new[] { JournalEvent.Resumed, JournalEvent.Completed, JournalEvent.InstanceFinished })
-            db.Journal.Add(new JournalEntry { InstanceId = instance.Id, At = DateTimeOffset.UtcNow, Event = @event });
+            db.AddJournalLine(new JournalEntry { InstanceId = instance.Id, At = DateTimeOffset.UtcNow, Event = @event });
         instance.Status = InstanceStatus.Finished;
         instance.Revision++;
     }

@@ -11,15 +11,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Koostoo.Workflows.Journal;
 
 /// <summary>
-/// A save's new journal lines go to the database in one multi-row INSERT, not one INSERT each: a resume writes four to
-/// six lines, which were most of its statements, and EF Core prepares, sends and reads back (the generated id) each one
-/// on its own. The lines are append-only and nothing reads them back from the change tracker after the save, so they are
-/// written just before EF Core's own statements, in the same transaction, and then let go of.
+/// A save's new journal lines (<see cref="WorkflowDbContext.AddJournalLine"/>) go to the database in one multi-row INSERT,
+/// not one INSERT each: a resume writes four to six lines, which were most of its statements, and EF Core prepares, sends
+/// and reads back (the generated id) each one on its own. The lines are append-only and nothing reads them back after the
+/// save, so they are written just before EF Core's own statements, in the same transaction, and never tracked.
 /// Only where a failed save is the caller's to undo: in the caller's transaction with EF Core's automatic savepoints off,
 /// as the runtime's transactions are (a failed save there is rolled back to the resume's own savepoint, or the whole
-/// transaction is). Elsewhere EF Core saves the lines itself: without a transaction it wraps everything in one, and with
-/// automatic savepoints it undoes a failed save to its savepoint, which is taken after this insert and would not undo it.
-/// Measured in docs/scale.md (Journal lines in one statement).
+/// transaction is). Elsewhere the lines are handed to EF Core to save itself: without a transaction it wraps everything in
+/// one, and with automatic savepoints it undoes a failed save to its savepoint, which is taken after this insert and
+/// would not undo it. Measured in docs/scale.md (Journal lines in one statement).
 /// </summary>
 public sealed class JournalInOneInsert : SaveChangesInterceptor
 {
@@ -31,27 +31,22 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { Database: { CurrentTransaction: not null, AutoSavepointsEnabled: false } } db)
+        if (eventData.Context is WorkflowDbContext { UnsavedJournal.Count: > 0 } db)
         {
-            var lines = AddedLines(db);
-            for (var from = 0; from < lines.Count; from += RowsPerStatement)
-                await InsertAsync(db, lines.GetRange(from, Math.Min(RowsPerStatement, lines.Count - from)), cancellationToken);
-            foreach (var line in lines) line.State = EntityState.Detached;
+            // Taken whether the save succeeds or not: a failed save's lines go with the transaction or savepoint that undoes it.
+            var lines = db.UnsavedJournal.ToList();
+            db.UnsavedJournal.Clear();
+            if (db.Database is { CurrentTransaction: not null, AutoSavepointsEnabled: false })
+                for (var from = 0; from < lines.Count; from += RowsPerStatement)
+                    await InsertAsync(db, lines.GetRange(from, Math.Min(RowsPerStatement, lines.Count - from)), cancellationToken);
+            else
+                db.Journal.AddRange(lines);
         }
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    /// <summary>
-    /// In the order they were logged, which their ids then keep. The change tracker lists entries in no set order (once
-    /// an earlier save's rows were no longer new, rows added after took their places in its list), so they are put in the order of the
-    /// temporary ids EF Core gave them when added, which count up, as EF Core orders its own inserts. Added rows are
-    /// known without a scan for changes.
-    /// </summary>
-    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> AddedLines(DbContext db) =>
-        db.ChangeTracker.WithoutDetectingChanges(() => db.ChangeTracker.Entries<JournalEntry>()
-            .Where(e => e.State == EntityState.Added).OrderBy(e => e.Property(j => j.Id).CurrentValue).ToList());
-
-    private static async Task InsertAsync(DbContext db, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<JournalEntry>> lines, CancellationToken ct)
+    /// <summary>In the order they were logged, which their ids then keep.</summary>
+    private static async Task InsertAsync(DbContext db, List<JournalEntry> lines, CancellationToken ct)
     {
         var table = Tables.GetOrAdd(db.Model, model => JournalTable.Of(model, db.GetService<ISqlGenerationHelper>()));
         var sql = new StringBuilder(table.InsertInto);
@@ -69,7 +64,7 @@ public sealed class JournalInOneInsert : SaveChangesInterceptor
                 if (c > 0) sql.Append(", ");
                 sql.Append(table.Sql.GenerateParameterNamePlaceholder(name));
                 parameters.Add(column.Mapping.CreateParameter(factory, table.Sql.GenerateParameterName(name),
-                    column.Property.GetGetter().GetClrValueUsingContainingEntity(lines[row].Entity), column.Property.IsNullable));
+                    column.Property.GetGetter().GetClrValueUsingContainingEntity(lines[row]), column.Property.IsNullable));
             }
             sql.Append(')');
         }

@@ -118,7 +118,7 @@ internal sealed partial class WorkflowExecution
     public void AfterCommit(Func<IServiceProvider, CancellationToken, Task> action) => _afterCommit.Add(action);
 
     public void Log(JournalEvent @event, ActivityDefinition? activity, string? outcome = null, string? message = null) =>
-        Db.Journal.Add(new JournalEntry
+        Db.AddJournalLine(new JournalEntry
         {
             InstanceId = Instance.Id,
             At = Time.GetUtcNow(),

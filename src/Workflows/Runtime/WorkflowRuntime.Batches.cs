@@ -140,7 +140,7 @@ public sealed partial class WorkflowRuntime
         {
             // The next resume reads afresh what this one saved (the same step's answers see each other), and a rolled
             // back one leaves nothing behind for the next SaveChanges.
-            db.ChangeTracker.Clear();
+            db.ForgetUnsaved();
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class WorkflowExecution
         Instance.DefinitionVersion = Definition.Version;
         Instance.CurrentStage = StageAfter(steps);
 
-        var before = Db.ChangeTracker.Entries<JournalEntry>().Select(e => e.Entity).ToHashSet();
+        var before = Db.UnsavedJournal.Count;
         foreach (var old in waiting)
         {
             var was = previous.Activity(old);
@@ -49,8 +49,8 @@ internal sealed partial class WorkflowExecution
                 throw new InvalidOperationException($"'{old}' could not take what it waits for to version {Definition.Version}: {e.GetType().Name}: {e.Message}", e);
             }
         }
-        var notes = Db.ChangeTracker.Entries<JournalEntry>().Select(e => e.Entity)
-            .Where(j => !before.Contains(j) && j.Event == JournalEvent.Note).Select(j => $"{j.ActivityId}: {j.Message}").ToList();
+        var notes = Db.UnsavedJournal.Skip(before)
+            .Where(j => j.Event == JournalEvent.Note).Select(j => $"{j.ActivityId}: {j.Message}").ToList();
 
         var renamed = steps.Where(s => s.From != s.To).Select(s => $"{s.From} → {s.To}").ToList();
         Log(JournalEvent.InstanceMigrated, null,
