@@ -30,7 +30,7 @@ public sealed class NetworkFaultNotice(IServiceProvider services) : SaveChangesI
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db)
-            foreach (var (instance, _) in InstanceStatusChanges.Of(db).Where(c => c.Instance.Status == InstanceStatus.Faulted))
+            foreach (var instance in InstanceStatusChanges.Of(db).Where(i => i.Status == InstanceStatus.Faulted))
                 await TellAsync(db, instance, cancellationToken);
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }

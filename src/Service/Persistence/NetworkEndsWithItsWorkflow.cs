@@ -17,7 +17,7 @@ public sealed class NetworkEndsWithItsWorkflow : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is KoostooDbContext db)
-            foreach (var (instance, _) in InstanceStatusChanges.Of(db))
+            foreach (var instance in InstanceStatusChanges.Of(db))
             {
                 var ended = instance.Status switch
                 {
