@@ -4,6 +4,7 @@ using Koostoo.Workflows.Persistence;
 using Koostoo.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Koostoo.Workflows.Tests;
@@ -88,6 +89,29 @@ public sealed class JournalInOneInsertTests : IAsyncLifetime
         await using var read = new WorkflowDbContext(_options);
         (await read.Journal.AsNoTracking().Where(j => j.InstanceId == instance).OrderBy(j => j.Id).Select(j => j.Message).ToListAsync())
             .Should().Equal(logged);
+    }
+
+    [Fact]
+    public async Task Lines_a_pooled_context_did_not_save_are_not_written_by_its_next_user()
+    {
+        var instance = Guid.NewGuid();
+        var factory = new PooledDbContextFactory<WorkflowDbContext>((DbContextOptions<WorkflowDbContext>)_options);
+        var first = factory.CreateDbContext();
+        // A dry run: logged, never saved, and let go of.
+        first.AddJournalLine(new JournalEntry { InstanceId = instance, At = DateTimeOffset.UtcNow, Event = JournalEvent.InstanceMigrated });
+        await first.DisposeAsync();
+
+        await using (var next = factory.CreateDbContext())
+        {
+            next.Should().BeSameAs(first, "the pool hands out the context it took back");
+            next.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await next.Database.BeginTransactionAsync();
+            next.AddJournalLine(new JournalEntry { InstanceId = instance, At = DateTimeOffset.UtcNow, Event = JournalEvent.InstanceMigrated });
+            await next.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        (await LinesOfAsync(instance)).Should().Be(1, "the dry run's line went with the context it was logged in");
     }
 
     [Fact]

@@ -35,6 +35,22 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
         UnsavedJournal.Clear();
     }
 
+    // The host pools its contexts: EF Core forgets a context's tracked changes when it goes back to the pool, and the
+    // journal lines it did not save (a dry run's, a failed unit of work's) must go with them, not to its next user.
+    public override void Dispose()
+    {
+        UnsavedJournal.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        UnsavedJournal.Clear();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
