@@ -37,13 +37,13 @@ public sealed class NetworkFaultNotice(IServiceProvider services) : SaveChangesI
 
     private async Task TellAsync(DbContext db, WorkflowInstance instance, CancellationToken ct)
     {
-        var network = db.Set<Network>().Local.FirstOrDefault(n => n.WorkflowInstanceId == instance.Id)
+        var network = db.Tracked<Network>(n => n.WorkflowInstanceId == instance.Id).FirstOrDefault()
             ?? await db.Set<Network>().Include(n => n.Members).FirstOrDefaultAsync(n => n.WorkflowInstanceId == instance.Id, ct);
         if (network is null || network.Status != NetworkStatus.Active) return;
         var at = instance.FinishedAt ?? instance.UpdatedAt;
 
         await db.Set<StepRequest>().Where(r => r.InstanceId == instance.Id && r.ClosedAt == null).LoadAsync(ct);
-        foreach (var request in db.Set<StepRequest>().Local.Where(r => r.InstanceId == instance.Id && r.ClosedAt == null))
+        foreach (var request in db.Tracked<StepRequest>(r => r.InstanceId == instance.Id && r.ClosedAt == null))
             request.ClosedAt = at;
 
         services.GetRequiredService<DefinitionCache>().TryGet(instance.DefinitionId, instance.DefinitionVersion, out var definition);
