@@ -25,8 +25,8 @@ public static class MigrateWhenBehind
     /// The migrations the history lists, read with one plain statement; null when it cannot be read, as in a new database,
     /// which has no history table yet (EF Core's migration then creates it, or says what is wrong with the database).
     /// EF Core's own <c>GetPendingMigrationsAsync</c> builds a model of the history table from conventions and translates
-    /// a LINQ query over it: about a sixth of a start (docs/scale.md, Start to ready). The column is EF Core's own name; the
-    /// table is the context's (the accounts have their own).
+    /// a LINQ query over it: reading the history itself took a start from 1.47 s to 1.32 s (docs/scale.md, Start to ready).
+    /// The column is EF Core's own name; the table is the context's (the accounts have their own).
     /// </summary>
     private static async Task<HashSet<string>?> AppliedAsync(DatabaseFacade database, CancellationToken ct)
     {
