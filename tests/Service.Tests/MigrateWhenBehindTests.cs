@@ -16,13 +16,9 @@ namespace Koostoo.Service.Tests;
 /// up-to-date SQLite database untouched. It reads the migration history itself, from each context's own history table
 /// (the accounts keep theirs apart), on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class MigrateWhenBehindTests : IAsyncLifetime
+public sealed class MigrateWhenBehindTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("koostoo-migrate-").FullName;
-    private PostgresServer? _postgres;
-
-    public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
-
     [Fact]
     public async Task A_new_SQLite_database_gets_every_migration_of_both_contexts()
     {
@@ -65,13 +61,14 @@ public sealed class MigrateWhenBehindTests : IAsyncLifetime
     [Fact]
     public async Task PostgreSQL_databases_new_and_one_upgrade_behind_are_brought_up_to_date()
     {
-        await using (var fresh = Services(DatabaseProvider.Postgres, await _postgres!.CreateDatabaseAsync()))
+        await using var postgres = await PostgresServer.StartAsync();
+        await using (var fresh = Services(DatabaseProvider.Postgres, await postgres.CreateDatabaseAsync()))
         {
             await MigrateBothAsync(fresh);
             await ShouldBeCurrentAsync(fresh);
         }
 
-        await using var behind = Services(DatabaseProvider.Postgres, await _postgres.CreateDatabaseAsync());
+        await using var behind = Services(DatabaseProvider.Postgres, await postgres.CreateDatabaseAsync());
         await MigrateAllButLastAsync(behind);
 
         await MigrateBothAsync(behind);
@@ -123,10 +120,10 @@ public sealed class MigrateWhenBehindTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
+        // Pooled connections keep the files open; they have to go before the folder can.
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

@@ -11,9 +11,9 @@ namespace Koostoo.Workflows.Persistence;
 /// the file, so it is set once per database; synchronous is per connection and its default FULL halves the write rate
 /// (docs/measurements.md), so it is set once on each physical connection. So is temp_store: by default a savepoint
 /// that changes more than a few pages copies them to a temporary file it creates and deletes, and every resume runs in
-/// a savepoint, so every answer paid for a file in the temporary folder (docs/scale.md). EF opens a connection for every statement
-/// outside a transaction, and the pool hands the same physical one back: setting it on every open doubled the
-/// statements of a page or a resume's reads.
+/// a savepoint, so every answer paid for a file in the temporary folder (docs/scale.md). EF opens a connection for every
+/// statement outside a transaction, and the pool hands the same physical one back: setting them on every open doubled
+/// the statements of a page or a resume's reads.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
