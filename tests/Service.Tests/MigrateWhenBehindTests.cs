@@ -13,8 +13,8 @@ namespace Koostoo.Service.Tests;
 
 /// <summary>
 /// A host applies what its database lacks at start, whether the database is new or one upgrade behind, and leaves an
-/// up-to-date SQLite database untouched. It reads the migration history itself, from each context's own history table
-/// (the accounts keep theirs apart), on SQLite and on PostgreSQL.
+/// up-to-date SQLite database untouched; until then it is not ready. It reads the migration history itself, from each
+/// context's own history table (the accounts keep theirs apart), on SQLite and on PostgreSQL.
 /// </summary>
 public sealed class MigrateWhenBehindTests : IDisposable
 {
@@ -34,10 +34,13 @@ public sealed class MigrateWhenBehindTests : IDisposable
     {
         await using var services = Services(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "behind.db")}");
         await MigrateAllButLastAsync(services);
+        (await new DatabaseReadiness(services.GetRequiredService<IServiceScopeFactory>()).WhyNotReadyAsync(CancellationToken.None))
+            .Should().Be("1 migration(s) not applied yet.", "a host over a database it has not upgraded is not ready");
 
         await MigrateBothAsync(services);
 
         await ShouldBeCurrentAsync(services);
+        (await new DatabaseReadiness(services.GetRequiredService<IServiceScopeFactory>()).WhyNotReadyAsync(CancellationToken.None)).Should().BeNull();
     }
 
     [Fact]

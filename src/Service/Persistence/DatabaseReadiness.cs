@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Koostoo.Service.Persistence;
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed class DatabaseReadiness(IServiceScopeFactory scopes)
             if (!await database.CanConnectAsync(ct)) return "The database does not answer.";
             if (!_migrated)
             {
-                var pending = (await database.GetPendingMigrationsAsync(ct)).Count();
+                var pending = (await database.LackedMigrationsAsync(ct)).Count;
                 if (pending > 0) return $"{pending} migration(s) not applied yet.";
                 _migrated = true;
             }
