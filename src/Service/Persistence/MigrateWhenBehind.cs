@@ -17,46 +17,44 @@ public static class MigrateWhenBehind
     /// </summary>
     public static async Task MigrateWhenBehindAsync(this DatabaseFacade database, CancellationToken ct)
     {
-        if ((await database.LackedMigrationsAsync(ct)).Count > 0) await database.MigrateAsync(ct);
-    }
-
-    /// <summary>The migrations this code knows that the database lacks: all of them when its history cannot be read.</summary>
-    public static async Task<IReadOnlyList<string>> LackedMigrationsAsync(this DatabaseFacade database, CancellationToken ct)
-    {
-        var applied = await AppliedAsync(database, ct);
-        return database.GetMigrations().Where(migration => applied?.Contains(migration) != true).ToList();
+        bool behind;
+        try
+        {
+            behind = (await database.LackedMigrationsAsync(ct)).Count > 0;
+        }
+        catch (DbException)
+        {
+            // A new database has no history to read: EF Core's migration creates it, or says what is wrong with the database.
+            behind = true;
+        }
+        if (behind) await database.MigrateAsync(ct);
     }
 
     /// <summary>
-    /// The migrations the history lists, read with one plain statement; null when it cannot be read, as in a new database,
-    /// which has no history table yet (EF Core's migration then creates it, or says what is wrong with the database; the
-    /// readiness check has asked whether the database answers before).
-    /// EF Core's own <c>GetPendingMigrationsAsync</c> builds a model of the history table from conventions and translates
-    /// a LINQ query over it: reading the history itself took a start from 1.47 s to 1.32 s (docs/scale.md, Start to ready).
-    /// The column is EF Core's own name; the table is the context's (the accounts have their own).
+    /// The migrations this code knows that the database's history does not list, read with one plain statement; it throws
+    /// when the history cannot be read. EF Core's own <c>GetPendingMigrationsAsync</c> builds a model of the history table
+    /// from conventions and translates a LINQ query over it: reading the history itself took a start from 1.47 s to 1.32 s
+    /// (docs/scale.md, Start to ready). The column is EF Core's own name; the table is the context's (the accounts have
+    /// their own).
     /// </summary>
-    private static async Task<HashSet<string>?> AppliedAsync(DatabaseFacade database, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> LackedMigrationsAsync(this DatabaseFacade database, CancellationToken ct)
     {
         var options = RelationalOptionsExtension.Extract(database.GetService<IDbContextOptions>());
         var sql = database.GetService<ISqlGenerationHelper>();
         var applied = new HashSet<string>(StringComparer.Ordinal);
+        await database.OpenConnectionAsync(ct);
         try
         {
-            await database.OpenConnectionAsync(ct);
             await using var command = database.GetDbConnection().CreateCommand();
             command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM " +
                                   sql.DelimitIdentifier(options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-            return applied;
-        }
-        catch (DbException)
-        {
-            return null;
         }
         finally
         {
             await database.CloseConnectionAsync();
         }
+        return database.GetMigrations().Where(migration => !applied.Contains(migration)).ToList();
     }
 }
