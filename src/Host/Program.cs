@@ -47,7 +47,10 @@ if (AccountCommands.IsCommand(args)) return await AccountCommands.RunAsync(app.S
 // Bad settings (mail transport, addresses) stop the host here, naming the setting, before anything touches the database.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-await app.Services.StartKoostooAsync();
+// The database's start-up work and the building of the request pipeline below do not depend on each other, and both
+// are mostly code running for the first time: side by side they keep both cores of a small server busy
+// (docs/scale.md, Start to ready).
+var koostooStarted = Task.Run(() => app.Services.StartKoostooAsync());
 
 app.UseForwardedHeaders();
 
@@ -79,6 +82,7 @@ app.MapAdminApi();
 app.MapDesigner().RequireAuthorization(AccountsSetup.AdminPolicy);
 app.MapAccountEndpoints();
 
+await koostooStarted;
 await app.RunAsync();
 return 0;
 
