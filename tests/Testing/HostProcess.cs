@@ -39,10 +39,11 @@ public sealed class HostProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
-    public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="hostDll">The host to run; the one built beside the caller unless given (a published one, say).</param>
+    public static HostProcess Start(string folder, string databaseFile, IReadOnlyDictionary<string, string>? settings = null, string? hostDll = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll");
+        hostDll ??= Path.Combine(AppContext.BaseDirectory, "Koostoo.Host.dll");
         var start = new ProcessStartInfo("dotnet", [hostDll, "--urls", url])
         {
             WorkingDirectory = folder,
