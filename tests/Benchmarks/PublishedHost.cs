@@ -4,7 +4,8 @@ namespace Koostoo.Benchmarks;
 
 /// <summary>
 /// The host published as docs/operations.md tells a server to run it (ReadyToRun, framework-dependent), so that its
-/// start can be measured beside the build's, which compiles every method just in time.
+/// start and its first burst of timers can be measured beside the build's, whose code the JIT compiles as it first
+/// runs and compiles again once it is hot.
 /// </summary>
 public sealed class PublishedHost : IDisposable
 {

@@ -19,11 +19,13 @@ public static class TimerBenchmark
         await TimersDueAtOnceAsync(timers);
         await StartupWithPendingTimersAsync(pending);
         using var published = await PublishedHost.ReadyToRunAsync();
+        await TimersDueAtOnceAsync(timers, published.HostDll);
         await StartupWithPendingTimersAsync(pending, published.HostDll);
     }
 
     /// <returns>First and last lateness in seconds, and how many fired.</returns>
-    public static async Task<(double First, double Last, int Fired)> TimersDueAtOnceAsync(int count)
+    /// <param name="hostDll">A published host to start; the build's when not given.</param>
+    public static async Task<(double First, double Last, int Fired)> TimersDueAtOnceAsync(int count, string? hostDll = null)
     {
         var folder = Directory.CreateTempSubdirectory("koostoo-bench-").FullName;
         var database = Path.Combine(folder, "koostoo.db");
@@ -32,13 +34,13 @@ public static class TimerBenchmark
         Console.WriteLine($"Seeded {count:N0} timers due at {dueAt:HH:mm:ss}; starting the host ({(dueAt - DateTimeOffset.UtcNow).TotalSeconds:F0} s before they are due)");
 
         (double, double, int) result;
-        await using (var host = HostProcess.Start(folder, database))
+        await using (var host = HostProcess.Start(folder, database, hostDll: hostDll))
         {
             await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             var finished = await WaitForFinishedAsync(database, count, dueAt + TimeSpan.FromMinutes(5));
             var first = finished.Min();
             var last = finished.Max();
-            Console.WriteLine($"Timers due at one moment: {count:N0}, fired {finished.Count:N0}");
+            Console.WriteLine($"Timers due at one moment ({(hostDll is null ? "the build" : "published ReadyToRun")}): {count:N0}, fired {finished.Count:N0}");
             Console.WriteLine($"  first fired {(first - dueAt).TotalSeconds:F2} s after due, last {(last - dueAt).TotalSeconds:F2} s after due");
             Console.WriteLine($"  {finished.Count / Math.Max(0.001, (last - first).TotalSeconds):N0} timers fired per second (first to last)");
             Console.WriteLine($"  each resumed once: {await ResumedOnceAsync(database, count)}");
