@@ -48,7 +48,7 @@ if (AccountCommands.IsCommand(args)) return await AccountCommands.RunAsync(app.S
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 // The database's start-up work and the building of the request pipeline below do not depend on each other, and both
-// are mostly code running for the first time: side by side they keep both cores of a small server busy
+// are mostly code running for the first time: side by side the second core of a small server takes part
 // (docs/scale.md, Start to ready).
 var koostooStarted = Task.Run(() => app.Services.StartKoostooAsync());
 
