@@ -22,7 +22,11 @@ public sealed class PublishedHost : IDisposable
         var (code, output, error) = await ProgramRun.RunAsync(new ProcessStartInfo("dotnet",
             ["publish", Path.Combine(Repository.Root, "src", "Host"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
              "-p:PublishReadyToRun=true", "-o", folder]));
-        if (code != 0) throw new InvalidOperationException($"dotnet publish failed ({code}):\n{output}\n{error}");
+        if (code != 0)
+        {
+            Directory.Delete(folder, recursive: true);
+            throw new InvalidOperationException($"dotnet publish failed ({code}):\n{output}\n{error}");
+        }
         return new PublishedHost(folder);
     }
 
