@@ -40,7 +40,7 @@ public static class TimerBenchmark
             var finished = await WaitForFinishedAsync(database, count, dueAt + TimeSpan.FromMinutes(5));
             var first = finished.Min();
             var last = finished.Max();
-            Console.WriteLine($"Timers due at one moment ({(hostDll is null ? "the build" : "published ReadyToRun")}): {count:N0}, fired {finished.Count:N0}");
+            Console.WriteLine($"Timers due at one moment ({Which(hostDll)}): {count:N0}, fired {finished.Count:N0}");
             Console.WriteLine($"  first fired {(first - dueAt).TotalSeconds:F2} s after due, last {(last - dueAt).TotalSeconds:F2} s after due");
             Console.WriteLine($"  {finished.Count / Math.Max(0.001, (last - first).TotalSeconds):N0} timers fired per second (first to last)");
             Console.WriteLine($"  each resumed once: {await ResumedOnceAsync(database, count)}");
@@ -55,7 +55,6 @@ public static class TimerBenchmark
     /// <param name="hostDll">A published host to start; the build's when not given.</param>
     public static async Task<(double Empty, double Pending)> StartupWithPendingTimersAsync(int pending, string? hostDll = null)
     {
-        var which = hostDll is null ? "the build" : "published ReadyToRun";
         var medians = new List<double>();
         foreach (var count in new[] { 0, pending })
         {
@@ -71,13 +70,15 @@ public static class TimerBenchmark
                 times.Add(clock.Elapsed.TotalSeconds);
             }
             times.Sort();
-            Console.WriteLine($"Start to ready ({which}) with {count:N0} pending future timers: median {times[1]:F2} s (runs: {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"Start to ready ({Which(hostDll)}) with {count:N0} pending future timers: median {times[1]:F2} s (runs: {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
             medians.Add(times[1]);
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
         return (medians[0], medians[1]);
     }
+
+    private static string Which(string? hostDll) => hostDll is null ? "the build" : "published ReadyToRun";
 
     private static async Task<List<DateTimeOffset>> WaitForFinishedAsync(string database, int count, DateTimeOffset giveUp)
     {

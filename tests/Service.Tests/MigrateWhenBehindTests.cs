@@ -19,6 +19,7 @@ namespace Koostoo.Service.Tests;
 public sealed class MigrateWhenBehindTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("koostoo-migrate-").FullName;
+
     [Fact]
     public async Task A_new_SQLite_database_gets_every_migration_of_both_contexts()
     {
